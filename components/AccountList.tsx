@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { accountLabel, hostOf, NETWORK_INFO } from '@/utils/networks/info';
+import type { Account } from '@/utils/networks/types';
+import { AccountAvatar } from './AccountAvatar';
+
+/** The connected accounts, each with its state and the actions that fit it. */
+export function AccountList(props: {
+  accounts: Account[];
+  onReconnect(account: Account): void;
+  onRemove(account: Account): Promise<void>;
+}) {
+  const [confirming, setConfirming] = useState<string | null>(null);
+  if (props.accounts.length === 0) {
+    return <p className="muted">No accounts yet. Connect one below.</p>;
+  }
+  return (
+    <ul className="accounts" aria-label="Connected accounts">
+      {props.accounts.map((account) => {
+        const label = accountLabel(account);
+        return (
+          <li key={account.id} className="account" aria-label={label}>
+            <AccountAvatar account={account} size={40} />
+            <div className="account-text">
+              <strong>{account.displayName}</strong>
+              <span>
+                @{account.handle} · {NETWORK_INFO[account.network].name} · {hostOf(account.server)}
+              </span>
+              {account.state === 'connected' ? (
+                <span className="state ok">Connected</span>
+              ) : (
+                <span className="state warn">Needs reconnecting</span>
+              )}
+            </div>
+            <div className="account-actions">
+              {account.state === 'reconnect' ? (
+                <button type="button" className="primary" onClick={() => props.onReconnect(account)} aria-label={`Reconnect ${label}`}>
+                  Reconnect
+                </button>
+              ) : null}
+              {confirming === account.id ? (
+                <span role="group" aria-label={`Confirm removing ${label}`}>
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() => void props.onRemove(account).finally(() => setConfirming(null))}
+                  >
+                    Yes, remove {label}
+                  </button>
+                  <button type="button" onClick={() => setConfirming(null)}>
+                    Keep it
+                  </button>
+                </span>
+              ) : (
+                <button type="button" onClick={() => setConfirming(account.id)} aria-label={`Remove ${label}`}>
+                  Remove
+                </button>
+              )}
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

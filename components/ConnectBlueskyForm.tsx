@@ -1,0 +1,83 @@
+import { useState, type FormEvent } from 'react';
+import { serializeError, type SerializedError } from '@/utils/errors';
+import { sendMessage } from '@/utils/messaging';
+import { accountLabel } from '@/utils/networks/info';
+import { ErrorMessage } from './ErrorMessage';
+
+/** Connects a Bluesky (or other AT Protocol) account with an app password. */
+export function ConnectBlueskyForm({ initialHandle = '' }: { initialHandle?: string }) {
+  const [identifier, setIdentifier] = useState(initialHandle);
+  const [password, setPassword] = useState('');
+  const [server, setServer] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<SerializedError | null>(null);
+  const [done, setDone] = useState('');
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setDone('');
+    try {
+      const account = await sendMessage('bluesky.connect', {
+        identifier,
+        password,
+        ...(server.trim() && { server }),
+      });
+      setPassword('');
+      setDone(`Connected ${accountLabel(account)}.`);
+    } catch (thrown) {
+      setError(serializeError(thrown));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} aria-labelledby="bluesky-heading">
+      <h2 id="bluesky-heading">Add a Bluesky account</h2>
+      <p className="muted">
+        Use an app password, not your main password: create one in Bluesky under Settings → Privacy and
+        security → App passwords.
+      </p>
+      <label htmlFor="bluesky-identifier">Handle or email</label>
+      <input
+        id="bluesky-identifier"
+        type="text"
+        autoComplete="username"
+        placeholder="alice.bsky.social"
+        value={identifier}
+        onChange={(event) => setIdentifier(event.currentTarget.value)}
+        required
+      />
+      <label htmlFor="bluesky-password">App password</label>
+      <input
+        id="bluesky-password"
+        type="password"
+        autoFocus={initialHandle !== ''}
+        autoComplete="current-password"
+        placeholder="xxxx-xxxx-xxxx-xxxx"
+        value={password}
+        onChange={(event) => setPassword(event.currentTarget.value)}
+        required
+      />
+      <details>
+        <summary>On your own server?</summary>
+        <label htmlFor="bluesky-server">Server URL (optional)</label>
+        <input
+          id="bluesky-server"
+          type="text"
+          inputMode="url"
+          placeholder="https://pds.example.com"
+          value={server}
+          onChange={(event) => setServer(event.currentTarget.value)}
+        />
+      </details>
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? 'Connecting…' : 'Connect Bluesky account'}
+      </button>
+      <ErrorMessage error={error} />
+      {done ? <p role="status">{done}</p> : null}
+    </form>
+  );
+}

@@ -1,0 +1,70 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { normalizeServerUrl } from '@/utils/auth/server-url';
+import { serializeError, type SerializedError } from '@/utils/errors';
+import { DEFAULT_DIRECTORY, directoryStorage, type DirectorySettings } from '@/utils/storage';
+import { ErrorMessage } from './ErrorMessage';
+
+/** Where Bluesky handles and DIDs are looked up, for networks other than the public one. */
+export function DirectoryForm() {
+  const [values, setValues] = useState<DirectorySettings | null>(null);
+  const [error, setError] = useState<SerializedError | null>(null);
+  const [saved, setSaved] = useState('');
+
+  useEffect(() => {
+    void directoryStorage.getValue().then(setValues);
+  }, []);
+  if (!values) return null;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setSaved('');
+    try {
+      const next = {
+        handleResolver: normalizeServerUrl(values.handleResolver, 'handle resolver'),
+        plcDirectory: normalizeServerUrl(values.plcDirectory, 'PLC directory'),
+      };
+      await directoryStorage.setValue(next);
+      setValues(next);
+      setSaved('Directory settings saved.');
+    } catch (thrown) {
+      setError(serializeError(thrown));
+    }
+  };
+
+  return (
+    <details className="advanced">
+      <summary>Advanced: Bluesky directory</summary>
+      <form onSubmit={(event) => void submit(event)} aria-label="Bluesky directory">
+        <p className="muted">
+          Handles are looked up at the handle resolver, identities at the PLC directory. Change these
+          only for a separate AT Protocol network.
+        </p>
+        <label htmlFor="handle-resolver">Handle resolver</label>
+        <input
+          id="handle-resolver"
+          type="text"
+          value={values.handleResolver}
+          onChange={(event) => setValues({ ...values, handleResolver: event.currentTarget.value })}
+        />
+        <label htmlFor="plc-directory">PLC directory</label>
+        <input
+          id="plc-directory"
+          type="text"
+          value={values.plcDirectory}
+          onChange={(event) => setValues({ ...values, plcDirectory: event.currentTarget.value })}
+        />
+        <div className="actions">
+          <button type="button" onClick={() => setValues(DEFAULT_DIRECTORY)}>
+            Use Bluesky's defaults
+          </button>
+          <button type="submit" className="primary">
+            Save directory settings
+          </button>
+        </div>
+        <ErrorMessage error={error} />
+        {saved ? <p role="status">{saved}</p> : null}
+      </form>
+    </details>
+  );
+}

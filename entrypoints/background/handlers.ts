@@ -1,0 +1,83 @@
+import { deleteAccount, findAccount, listAccounts, patchAccount, upsertAccount } from '@/utils/accounts';
+import { CrosswindError } from '@/utils/errors';
+import type { MessageHandlers } from '@/utils/messaging';
+import { ADAPTERS } from '@/utils/networks';
+import { findBlueskyService, normalizeIdentifier } from '@/utils/networks/bluesky-identity';
+import { loginBluesky } from '@/utils/networks/bluesky';
+import { createMastodonAccount } from '@/utils/networks/mastodon';
+import {
+  beginMastodonAuthorization,
+  completeMastodonAuthorization,
+  forgetMastodonAuthorization,
+} from '@/utils/networks/mastodon-auth';
+import type { Account } from '@/utils/networks/types';
+import { retryTarget, startPost } from '@/utils/publish/publisher';
+import { directoryStorage, lastTargetsStorage } from '@/utils/storage';
+
+async function refreshOne(account: Account): Promise<void> {
+  try {
+    const snapshot = await ADAPTERS[account.network].refresh(account);
+    await patchAccount(account.id, (item) => {
+      Object.assign(item, snapshot, { state: 'connected', limitsCheckedAt: Date.now() });
+    });
+  } catch (error) {
+    if (error instanceof CrosswindError && error.kind === 'auth') {
+      await patchAccount(account.id, (item) => {
+        item.state = 'reconnect';
+      });
+    }
+    // Other failures (offline, server down) keep the last known profile and limits.
+  }
+}
+
+/** What the background does for each message of the protocol. */
+export const handlers: MessageHandlers = {
+  async 'accounts.refresh'({ accountId }) {
+    const accounts = await listAccounts();
+    const chosen = accountId ? accounts.filter((account) => account.id === accountId) : accounts;
+    await Promise.all(chosen.map(refreshOne));
+    return listAccounts();
+  },
+
+  async 'accounts.remove'({ accountId }) {
+    const account = await findAccount(accountId);
+    if (!account) return;
+    await ADAPTERS[account.network].disconnect(account);
+    await deleteAccount(accountId);
+    const targets = await lastTargetsStorage.getValue();
+    await lastTargetsStorage.setValue(targets.filter((id) => id !== accountId));
+  },
+
+  async 'mastodon.beginConnect'({ server }) {
+    return { authorizeUrl: await beginMastodonAuthorization(server) };
+  },
+
+  async 'mastodon.completeConnect'({ redirectUrl }) {
+    const grant = await completeMastodonAuthorization(redirectUrl);
+    const account = await createMastodonAccount(grant);
+    await upsertAccount(account);
+    return account;
+  },
+
+  async 'mastodon.cancelConnect'({ state }) {
+    await forgetMastodonAuthorization(state);
+  },
+
+  async 'bluesky.connect'({ identifier, password, server }) {
+    const cleanId = normalizeIdentifier(identifier);
+    if (!password.trim()) throw new CrosswindError('validation', 'Enter an app password.');
+    const service = await findBlueskyService(cleanId, server, await directoryStorage.getValue());
+    const account = await loginBluesky(service, cleanId, password.trim());
+    await upsertAccount(account);
+    return account;
+  },
+
+  async 'post.publish'(data) {
+    const job = await startPost(data);
+    return { jobId: job.id };
+  },
+
+  async 'post.retry'({ jobId, accountId }) {
+    await retryTarget(jobId, accountId);
+  },
+};

@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { Composer } from '@/components/Composer';
+import { DeliveryStatus } from '@/components/DeliveryStatus';
+import { useComposer } from '@/utils/composer-store';
+import { serializeError, type SerializedError } from '@/utils/errors';
+import { sendMessage } from '@/utils/messaging';
+import { isSettled } from '@/utils/publish/types';
+import { accountsStorage, jobsStorage } from '@/utils/storage';
+import { useStoredValue } from '@/utils/use-stored-value';
+
+const LIMITS_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+const openAccounts = () => void browser.runtime.openOptionsPage();
+
+/** The toolbar popup: compose, pick accounts, post, and watch each account's delivery. */
+export function PopupApp() {
+  const accounts = useStoredValue(accountsStorage);
+  const jobs = useStoredValue(jobsStorage);
+  const { hydrated, draft, setText, toggleTarget, hydrate, startNew } = useComposer();
+  const [postedHere, setPostedHere] = useState<string[]>([]);
+  const [error, setError] = useState<SerializedError | null>(null);
+
+  useEffect(() => {
+    if (accounts && !hydrated) void hydrate(accounts.map((account) => account.id));
+  }, [accounts, hydrated, hydrate]);
+
+  useEffect(() => {
+    // Limits change rarely; re-read them in the background at most once a day.
+    if (accounts?.some((account) => Date.now() - account.limitsCheckedAt > LIMITS_MAX_AGE_MS)) {
+      void sendMessage('accounts.refresh', {}).catch(() => undefined);
+    }
+  }, [accounts]);
+
+  if (!accounts || !hydrated) return <main className="popup" aria-busy="true" />;
+
+  const job = jobs?.find(
+    (item) => item.draftId === draft.id || postedHere.includes(item.id) || !isSettled(item),
+  );
+  // Once a draft has been sent, Post stays off: pressing it again would post twice to the
+  // accounts that already have it. Failed accounts are retried from the delivery list.
+  const sent = job !== undefined && job.draftId === draft.id;
+
+  const post = async () => {
+    setError(null);
+    try {
+      const { jobId } = await sendMessage('post.publish', {
+        draftId: draft.id,
+        content: { text: draft.text, ...(draft.language && { language: draft.language }) },
+        targetIds: draft.targetIds.filter((id) => accounts.some((account) => account.id === id)),
+      });
+      setPostedHere((ids) => [...ids, jobId]);
+    } catch (thrown) {
+      setError(serializeError(thrown));
+    }
+  };
+  const retry = (accountId: string) => {
+    if (!job) return;
+    sendMessage('post.retry', { jobId: job.id, accountId }).catch((thrown: unknown) =>
+      setError(serializeError(thrown)),
+    );
+  };
+
+  return (
+    <main className="popup">
+      <header className="bar">
+        <h1>Crosswind</h1>
+        <button type="button" className="link" onClick={openAccounts}>
+          Accounts
+        </button>
+      </header>
+      {accounts.length === 0 ? (
+        <section className="empty">
+          <p>Connect a Mastodon or Bluesky account to start posting.</p>
+          <button type="button" className="primary" onClick={openAccounts}>
+            Connect an account
+          </button>
+        </section>
+      ) : (
+        <Composer
+          accounts={accounts}
+          text={draft.text}
+          selected={draft.targetIds}
+          busy={sent}
+          error={error}
+          onText={setText}
+          onToggle={toggleTarget}
+          onPost={() => void post()}
+        />
+      )}
+      {job ? <DeliveryStatus job={job} accounts={accounts} onRetry={retry} /> : null}
+      {job && sent && isSettled(job) ? (
+        <button type="button" onClick={startNew}>
+          Start a new post
+        </button>
+      ) : null}
+    </main>
+  );
+}

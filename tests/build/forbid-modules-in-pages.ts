@@ -1,0 +1,59 @@
+import { gzipSync } from 'node:zlib';
+import type { Plugin, Rolldown } from 'vite';
+type OutputBundle = Rolldown.OutputBundle;
+type OutputChunk = Rolldown.OutputChunk;
+
+const PAGE_ENTRY = /[/\\](popup|options)[/\\]index\.html$/;
+
+function chunksOf(bundle: OutputBundle): OutputChunk[] {
+  return Object.values(bundle).filter((item): item is OutputChunk => item.type === 'chunk');
+}
+
+/** The chunks a page loads: its entry and its imports, transitively (dynamic ones too if asked). */
+function reachableChunks(entry: OutputChunk, bundle: OutputBundle, dynamic: boolean): OutputChunk[] {
+  const seen = new Map<string, OutputChunk>();
+  const visit = (chunk: OutputChunk) => {
+    if (seen.has(chunk.fileName)) return;
+    seen.set(chunk.fileName, chunk);
+    for (const name of dynamic ? [...chunk.imports, ...chunk.dynamicImports] : chunk.imports) {
+      const next = bundle[name];
+      if (next?.type === 'chunk') visit(next);
+    }
+  };
+  visit(entry);
+  return [...seen.values()];
+}
+
+/**
+ * Fails the build when a page bundle (popup, options) pulls in a network SDK: those belong to the
+ * background worker only, for the popup's start-up time and so that pages never hold clients.
+ * Also prints what the popup loads at start-up, gzipped, so growth is seen at every build.
+ */
+export function forbidModulesInPages(packages: string[]): Plugin {
+  const inPackage = (id: string) =>
+    packages.some((name) => id.includes(`/node_modules/${name}/`));
+  return {
+    name: 'crosswind:forbid-modules-in-pages',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const entries = chunksOf(bundle).filter((chunk) => PAGE_ENTRY.test(chunk.facadeModuleId ?? ''));
+      for (const entry of entries) {
+        for (const chunk of reachableChunks(entry, bundle, true)) {
+          const offender = chunk.moduleIds.find(inPackage);
+          if (offender) {
+            this.error(
+              `${entry.fileName} loads ${chunk.fileName}, which includes ${offender}: network SDKs must stay in the background bundle.`,
+            );
+          }
+        }
+        const files = reachableChunks(entry, bundle, false);
+        const raw = files.reduce((sum, chunk) => sum + Buffer.byteLength(chunk.code), 0);
+        const gzip = files.reduce((sum, chunk) => sum + gzipSync(chunk.code).length, 0);
+        const page = PAGE_ENTRY.exec(entry.facadeModuleId ?? '')?.[1] ?? entry.name;
+        console.log(
+          `[crosswind] ${page} JS at start-up: ${(raw / 1024).toFixed(1)} kB, ${(gzip / 1024).toFixed(1)} kB gzipped (${files.length} files, no network SDK)`,
+        );
+      }
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { extensionIdOf, launchWithExtension } from './extension';
+
+interface Servers {
+  mastodon: string;
+  pds: string;
+  plc: string;
+}
+
+interface Fixtures {
+  context: BrowserContext;
+  extensionId: string;
+  servers: Servers;
+  openOptions(): Promise<Page>;
+  openPopup(): Promise<Page>;
+}
+
+function env(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: the global setup did not start the servers`);
+  return value;
+}
+
+/** Playwright fixtures: a fresh browser profile with the built extension for every test. */
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const context = await launchWithExtension();
+    await use(context);
+    await context.close();
+  },
+  extensionId: async ({ context }, use) => {
+    await use(await extensionIdOf(context));
+  },
+  // eslint-disable-next-line no-empty-pattern
+  servers: async ({}, use) => {
+    await use({ mastodon: env('CW_MASTODON_URL'), pds: env('CW_PDS_URL'), plc: env('CW_PLC_URL') });
+  },
+  openOptions: async ({ context, extensionId }, use) => {
+    await use(async () => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/options.html`);
+      await expect(page.getByRole('heading', { name: 'Crosswind accounts' })).toBeVisible();
+      return page;
+    });
+  },
+  openPopup: async ({ context, extensionId }, use) => {
+    await use(async () => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      await expect(page.getByRole('heading', { name: 'Crosswind' })).toBeVisible();
+      return page;
+    });
+  },
+});
+
+export { expect };

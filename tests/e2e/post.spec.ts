@@ -1,0 +1,157 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import {
+  connectBlueskyViaUi,
+  connectMastodonViaUi,
+  createBlueskyUser,
+  listPosts,
+  mastodonControl,
+  statusesContaining,
+  useLocalDirectory,
+} from './helpers';
+
+/** Connects the Mastodon test user and a fresh Bluesky user; returns the Bluesky user. */
+async function connectBoth(
+  context: Parameters<typeof connectMastodonViaUi>[0],
+  options: Page,
+  servers: { mastodon: string; pds: string; plc: string },
+) {
+  const user = await createBlueskyUser(servers.pds, 'poster');
+  await connectMastodonViaUi(context, options, servers.mastodon);
+  await expect(options.getByText('Connected', { exact: true })).toHaveCount(1);
+  await useLocalDirectory(options, servers.pds, servers.plc);
+  await connectBlueskyViaUi(options, user.handle, user.appPassword);
+  await expect(options.getByText('Connected', { exact: true })).toHaveCount(2);
+  return user;
+}
+
+function byteOffsetsOf(text: string, part: string) {
+  const bytes = new TextEncoder();
+  const start = text.indexOf(part);
+  const byteStart = bytes.encode(text.slice(0, start)).length;
+  return { byteStart, byteEnd: byteStart + bytes.encode(part).length };
+}
+
+test('posts to Mastodon and Bluesky at once, with facets and an idempotency key', async ({
+  context,
+  openOptions,
+  openPopup,
+  servers,
+}) => {
+  const options = await openOptions();
+  const user = await connectBoth(context, options, servers);
+  const marker = `m${Date.now()}`;
+  const text = `Héllo 🌍 ${marker} see https://example.com/a?b=1 #crosswind @${user.handle}`;
+
+  const popup = await openPopup();
+  await popup.getByLabel('Post text').fill(text);
+  await popup.getByRole('checkbox', { name: /\(Mastodon\)/ }).check();
+  await popup.getByRole('checkbox', { name: /\(Bluesky\)/ }).check();
+  await popup.getByRole('button', { name: 'Post' }).click();
+
+  const delivery = popup.getByRole('region', { name: 'Delivery' });
+  await expect(delivery.getByRole('link', { name: 'View post on Mastodon' })).toBeVisible();
+  await expect(delivery.getByRole('link', { name: 'View post on Bluesky' })).toBeVisible();
+
+  const statuses = await statusesContaining(servers.mastodon, marker);
+  expect(statuses).toHaveLength(1);
+  expect(statuses[0]?.text).toBe(text);
+  expect(statuses[0]?.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+
+  const records = (await listPosts(servers.pds, user.did)).filter((r) => r.value.text.includes(marker));
+  expect(records).toHaveLength(1);
+  const record = records[0]!.value;
+  expect(record.text).toBe(text);
+  expect(record.langs).toEqual(['en']);
+  const facets = record.facets ?? [];
+  const link = facets.find((f) => f.features[0]?.$type === 'app.bsky.richtext.facet#link');
+  const tag = facets.find((f) => f.features[0]?.$type === 'app.bsky.richtext.facet#tag');
+  const mention = facets.find((f) => f.features[0]?.$type === 'app.bsky.richtext.facet#mention');
+  expect(link?.index).toEqual(byteOffsetsOf(text, 'https://example.com/a?b=1'));
+  expect(link?.features[0]?.uri).toBe('https://example.com/a?b=1');
+  expect(tag?.index).toEqual(byteOffsetsOf(text, '#crosswind'));
+  expect(tag?.features[0]?.tag).toBe('crosswind');
+  expect(mention?.index).toEqual(byteOffsetsOf(text, `@${user.handle}`));
+  expect(mention?.features[0]?.did).toBe(user.did);
+
+  // The link opens the created post.
+  const mastodonLink = await delivery.getByRole('link', { name: 'View post on Mastodon' }).getAttribute('href');
+  const page = await context.newPage();
+  await page.goto(mastodonLink!);
+  await expect(page.getByText(marker)).toBeVisible();
+
+  // Everything arrived, so the draft is gone and Post is ready for the next one.
+  await popup.reload();
+  await expect(popup.getByLabel('Post text')).toHaveValue('');
+});
+
+test('one failing server does not hold back the other, and Retry posts exactly once', async ({
+  context,
+  openOptions,
+  openPopup,
+  servers,
+}) => {
+  const options = await openOptions();
+  const user = await connectBoth(context, options, servers);
+  const marker = `r${Date.now()}`;
+
+  await mastodonControl(servers.mastodon, 'fail', { status: 500, times: 1, path: '/api/v1/statuses' });
+  const popup = await openPopup();
+  await popup.getByLabel('Post text').fill(`Retry me ${marker}`);
+  await popup.getByRole('checkbox', { name: /\(Mastodon\)/ }).check();
+  await popup.getByRole('checkbox', { name: /\(Bluesky\)/ }).check();
+  await popup.getByRole('button', { name: 'Post' }).click();
+
+  const delivery = popup.getByRole('region', { name: 'Delivery' });
+  await expect(delivery.getByRole('link', { name: 'View post on Bluesky' })).toBeVisible();
+  await expect(delivery.getByRole('alert')).toContainText('had a problem (error 500)');
+  expect(await statusesContaining(servers.mastodon, marker)).toHaveLength(0);
+
+  // The draft stays until every account has the post.
+  await popup.reload();
+  await expect(popup.getByLabel('Post text')).toHaveValue(`Retry me ${marker}`);
+
+  await popup.getByRole('button', { name: /^Retry .*\(Mastodon\)/ }).click();
+  await expect(delivery.getByRole('link', { name: 'View post on Mastodon' })).toBeVisible();
+  expect(await statusesContaining(servers.mastodon, marker)).toHaveLength(1);
+  const records = (await listPosts(servers.pds, user.did)).filter((r) => r.value.text.includes(marker));
+  expect(records).toHaveLength(1);
+  await popup.reload();
+  await expect(popup.getByLabel('Post text')).toHaveValue('');
+});
+
+test('the draft survives closing and reopening the popup', async ({ context, openOptions, openPopup, servers }) => {
+  const options = await openOptions();
+  await connectMastodonViaUi(context, options, servers.mastodon);
+  await expect(options.getByText('Connected', { exact: true })).toBeVisible();
+
+  let popup = await openPopup();
+  await popup.getByRole('checkbox', { name: /\(Mastodon\)/ }).check();
+  await popup.getByLabel('Post text').fill('Half-written thought');
+  await popup.close();
+
+  popup = await openPopup();
+  await expect(popup.getByLabel('Post text')).toHaveValue('Half-written thought');
+  await expect(popup.getByRole('checkbox', { name: /\(Mastodon\)/ })).toBeChecked();
+});
+
+test('Post is disabled past a limit and with nothing picked', async ({ context, openOptions, openPopup, servers }) => {
+  const options = await openOptions();
+  await connectMastodonViaUi(context, options, servers.mastodon);
+  await expect(options.getByText('Connected', { exact: true })).toBeVisible();
+
+  const popup = await openPopup();
+  const post = popup.getByRole('button', { name: 'Post' });
+  await popup.getByLabel('Post text').fill('Short');
+  await expect(post).toBeDisabled();
+  await popup.getByRole('checkbox', { name: /\(Mastodon\)/ }).check();
+  await expect(post).toBeEnabled();
+
+  // A long URL counts as 23 characters on Mastodon, so 477 letters and a URL fit exactly.
+  await popup.getByLabel('Post text').fill(`${'a'.repeat(476)} https://example.com/${'x'.repeat(200)}`);
+  await expect(popup.getByLabel(/\(Mastodon\): 0 of 500 characters left/)).toBeVisible();
+  await expect(post).toBeEnabled();
+  await popup.getByLabel('Post text').fill(`${'a'.repeat(477)} https://example.com/${'x'.repeat(200)}`);
+  await expect(popup.getByLabel(/\(Mastodon\): 1 character over the limit of 500/)).toBeVisible();
+  await expect(post).toBeDisabled();
+});

@@ -1,0 +1,27 @@
+import { startMastodonServer, type MastodonServer } from '../servers/mastodon';
+import { startPds, type PdsSandbox } from '../servers/pds';
+
+/** The local stand-ins for the networks: a real PDS and the project's Mastodon API server. */
+export interface Sandbox {
+  mastodon: MastodonServer;
+  pds: PdsSandbox;
+  close(): Promise<void>;
+}
+
+/** Starts both servers on 127.0.0.1; `autoApprove` skips the Mastodon consent page (for `npm start`). */
+export async function startSandbox(options: { autoApprove: boolean }): Promise<Sandbox> {
+  const [mastodon, pds] = await Promise.all([
+    startMastodonServer({
+      autoApprove: options.autoApprove,
+      users: [{ username: 'alice', displayName: 'Alice Sandbox' }],
+    }),
+    startPds(),
+  ]);
+  return {
+    mastodon,
+    pds,
+    close: async () => {
+      await Promise.allSettled([mastodon.close(), pds.close()]);
+    },
+  };
+}

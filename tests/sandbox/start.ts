@@ -1,0 +1,64 @@
+/**
+ * `npm start`: local test servers, Chromium with Crosswind loaded, and two sandbox accounts
+ * connected through the extension's own pages, ready to post. Everything stops when the browser
+ * window closes or on Ctrl+C.
+ */
+import { expect } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { extensionIdOf, EXTENSION_DIR, launchWithExtension } from '../e2e/extension';
+import { startSandbox } from './servers';
+
+async function main(): Promise<void> {
+  if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) {
+    throw new Error('No build found: run `npm run build` first (npm start does it for you).');
+  }
+  const started = Date.now();
+  const sandbox = await startSandbox({ autoApprove: true });
+  const stop = async () => {
+    await sandbox.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+
+  const bluesky = await sandbox.pds.createAccount({ handle: 'alice.test', password: 'sandbox-password' });
+  const appPassword = await sandbox.pds.createAppPassword(bluesky, 'crosswind');
+
+  const headless = !process.env.DISPLAY && process.platform === 'linux';
+  if (headless) {
+    console.log('No display found (DISPLAY is unset): running Chromium headless. Use `xvfb-run -a npm start` or a desktop session to see it.');
+  }
+  const context = await launchWithExtension({ headless });
+  context.on('close', () => void stop());
+  const id = await extensionIdOf(context);
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${id}/options.html`);
+  await options.getByText('Advanced: Bluesky directory').click();
+  await options.getByLabel('Handle resolver').fill(sandbox.pds.url);
+  await options.getByLabel('PLC directory').fill(sandbox.pds.plcUrl);
+  await options.getByRole('button', { name: 'Save directory settings' }).click();
+  await options.getByLabel('Mastodon server').fill(sandbox.mastodon.url);
+  await options.getByRole('button', { name: 'Connect Mastodon account' }).click();
+  await expect(options.getByText('Connected', { exact: true })).toHaveCount(1);
+  await options.getByLabel('Handle or email').fill(bluesky.handle);
+  await options.getByLabel('App password').fill(appPassword);
+  await options.getByRole('button', { name: 'Connect Bluesky account' }).click();
+  await expect(options.getByText('Connected', { exact: true })).toHaveCount(2);
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${id}/popup.html`);
+
+  console.log(`
+Crosswind sandbox ready in ${((Date.now() - started) / 1000).toFixed(1)} s
+  Mastodon API server  ${sandbox.mastodon.url}   (@alice)
+  Bluesky PDS          ${sandbox.pds.url}   (@${bluesky.handle}, app password ${appPassword})
+  PLC directory        ${sandbox.pds.plcUrl}
+  Composer             chrome-extension://${id}/popup.html (also the toolbar button)
+Close the browser or press Ctrl+C to stop everything.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,81 @@
+import { browser, type Browser } from 'wxt/browser';
+import { deserializeError, serializeError, type SerializedError } from './errors';
+import type { Account, PostContent } from './networks/types';
+
+/** Every message a page may send to the background, with its payload and its answer. */
+export interface ProtocolMap {
+  'accounts.refresh': (data: { accountId?: string }) => Account[];
+  'accounts.remove': (data: { accountId: string }) => void;
+  'mastodon.beginConnect': (data: { server: string }) => { authorizeUrl: string };
+  'mastodon.completeConnect': (data: { redirectUrl: string }) => Account;
+  'mastodon.cancelConnect': (data: { state?: string; reason: string }) => void;
+  'bluesky.connect': (data: { identifier: string; password: string; server?: string }) => Account;
+  'post.publish': (data: { draftId: string; content: PostContent; targetIds: string[] }) => {
+    jobId: string;
+  };
+  'post.retry': (data: { jobId: string; accountId: string }) => void;
+}
+
+/** A message type of the protocol. */
+export type MessageType = keyof ProtocolMap;
+/** The payload of a message type. */
+export type MessageData<K extends MessageType> = Parameters<ProtocolMap[K]>[0];
+/** The answer to a message type. */
+export type MessageResult<K extends MessageType> = ReturnType<ProtocolMap[K]>;
+
+interface Envelope<K extends MessageType = MessageType> {
+  crosswind: 1;
+  type: K;
+  data: MessageData<K>;
+}
+
+type Reply<T> = { ok: true; value: T } | { ok: false; error: SerializedError };
+
+/** Sends a typed message to the background; a failure there is rethrown here as a CrosswindError. */
+export async function sendMessage<K extends MessageType>(
+  type: K,
+  data: MessageData<K>,
+): Promise<MessageResult<K>> {
+  const envelope: Envelope<K> = { crosswind: 1, type, data };
+  const reply = (await browser.runtime.sendMessage(envelope)) as Reply<MessageResult<K>> | undefined;
+  if (!reply) throw deserializeError({ kind: 'server', message: 'Crosswind did not answer. Try again.', retryable: true });
+  if (!reply.ok) throw deserializeError(reply.error);
+  return reply.value;
+}
+
+/** Handlers for every message type, run in the background. */
+export type MessageHandlers = {
+  [K in MessageType]: (data: MessageData<K>) => Promise<MessageResult<K>>;
+};
+
+function isEnvelope(message: unknown): message is Envelope {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as { crosswind?: unknown }).crosswind === 1 &&
+    typeof (message as { type?: unknown }).type === 'string'
+  );
+}
+
+/**
+ * Only the extension's own pages may use the protocol: content scripts run inside pages we do
+ * not control, and nothing outside the extension is listened to at all.
+ */
+export function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+  if (sender.id !== browser.runtime.id) return false;
+  const origin = browser.runtime.getURL('/');
+  return typeof sender.url === 'string' && sender.url.startsWith(origin);
+}
+
+/** Registers the background's handlers and answers every message with plain data. */
+export function listenForMessages(handlers: MessageHandlers): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (!isEnvelope(message) || !isExtensionPage(sender)) return undefined;
+    const handler = handlers[message.type] as ((data: unknown) => Promise<unknown>) | undefined;
+    if (!handler) return undefined;
+    return handler(message.data).then(
+      (value): Reply<unknown> => ({ ok: true, value: value ?? null }),
+      (error: unknown): Reply<unknown> => ({ ok: false, error: serializeError(error) }),
+    );
+  });
+}

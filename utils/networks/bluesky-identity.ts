@@ -1,0 +1,96 @@
+import { normalizeServerUrl } from '../auth/server-url';
+import { CrosswindError } from '../errors';
+import type { DirectorySettings } from '../storage';
+
+const HANDLE = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/** The server that handles sign-in for people who give an email and no server. */
+export const BLUESKY_ENTRYWAY = 'https://bsky.social';
+
+interface DidDocument {
+  service?: Array<{ id?: string; type?: string; serviceEndpoint?: unknown }>;
+}
+
+/** What the user typed, cleaned: a handle without "@", in lower case. */
+export function normalizeIdentifier(input: string): string {
+  const text = input.trim().replace(/^@/, '');
+  return EMAIL.test(text) ? text : text.toLowerCase();
+}
+
+async function getJson(url: string, notFound: string): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { Accept: 'application/json' } });
+  } catch (cause) {
+    throw new CrosswindError('network', `Could not reach ${new URL(url).host}. Check your connection.`, { cause });
+  }
+  if (response.status === 400 || response.status === 404) throw new CrosswindError('validation', notFound);
+  if (!response.ok) {
+    throw new CrosswindError('server', `${new URL(url).host} had a problem (error ${response.status}).`, {
+      status: response.status,
+    });
+  }
+  return response.json();
+}
+
+async function resolveDid(handle: string, directory: DirectorySettings): Promise<string> {
+  const url = new URL('/xrpc/com.atproto.identity.resolveHandle', directory.handleResolver);
+  url.searchParams.set('handle', handle);
+  const body = (await getJson(
+    url.toString(),
+    `No Bluesky account is called @${handle}. Check the handle, or enter your server's address.`,
+  )) as { did?: unknown };
+  if (typeof body.did !== 'string') {
+    throw new CrosswindError('server', `The handle resolver gave no answer for @${handle}.`);
+  }
+  return body.did;
+}
+
+function didDocumentUrl(did: string, directory: DirectorySettings): string {
+  if (did.startsWith('did:plc:')) return `${directory.plcDirectory.replace(/\/$/, '')}/${did}`;
+  if (did.startsWith('did:web:')) {
+    const host = decodeURIComponent(did.slice('did:web:'.length).split(':')[0] ?? '');
+    return `https://${host}/.well-known/did.json`;
+  }
+  throw new CrosswindError('unsupported', `Crosswind cannot look up accounts with a ${did.split(':').slice(0, 2).join(':')} identity.`);
+}
+
+/** The PDS a DID document names as `#atproto_pds`. */
+export function pdsFromDidDocument(doc: DidDocument, did: string): string | undefined {
+  const service = doc.service?.find(
+    (entry) => entry.id === '#atproto_pds' || entry.id === `${did}#atproto_pds`,
+  );
+  return typeof service?.serviceEndpoint === 'string' ? service.serviceEndpoint : undefined;
+}
+
+/**
+ * Finds where to sign in: the server the user named; for an email, the main Bluesky server; for a
+ * handle, handle → DID → the PDS its DID document names, so people on their own PDS just type it.
+ */
+export async function findBlueskyService(
+  identifier: string,
+  serverInput: string | undefined,
+  directory: DirectorySettings,
+): Promise<string> {
+  if (serverInput?.trim()) return normalizeServerUrl(serverInput, 'Bluesky server');
+  if (!identifier) throw new CrosswindError('validation', 'Enter your Bluesky handle, like alice.bsky.social.');
+  if (EMAIL.test(identifier)) return BLUESKY_ENTRYWAY;
+  let did = identifier;
+  if (!identifier.startsWith('did:')) {
+    if (!HANDLE.test(identifier)) {
+      throw new CrosswindError(
+        'validation',
+        `“${identifier}” is not a Bluesky handle. A handle looks like alice.bsky.social.`,
+      );
+    }
+    did = await resolveDid(identifier, directory);
+  }
+  const doc = (await getJson(
+    didDocumentUrl(did, directory),
+    `The identity of ${identifier} could not be found.`,
+  )) as DidDocument;
+  const pds = pdsFromDidDocument(doc, did);
+  if (!pds) throw new CrosswindError('server', `The identity of ${identifier} names no Bluesky server.`);
+  return pds;
+}

@@ -1,0 +1,219 @@
+import { AtpAgent, RichText, type AtpSessionData, type AtpSessionEvent, type Facet } from '@atproto/api';
+import { TID } from '@atproto/common-web';
+import { isLoopback } from '../auth/server-url';
+import { CrosswindError } from '../errors';
+import { shortenBlueskyLinks } from '../text/bluesky';
+import { defineVaultItem } from '../vault';
+import { fromBlueskyError } from './bluesky-errors';
+import { NETWORK_INFO } from './info';
+import type { Account, AccountSnapshot, NetworkAdapter, PostContent, PublishedPost } from './types';
+
+const POST = 'app.bsky.feed.post';
+const sessions = defineVaultItem<AtpSessionData>('bluesky-session');
+
+/** One agent per account, so concurrent posts share one session and one refresh. */
+const agents = new Map<string, Promise<AtpAgent>>();
+
+function hostOf(server: string): string {
+  return new URL(server).host;
+}
+
+function persistTo(accountId: string) {
+  return async (event: AtpSessionEvent, session: AtpSessionData | undefined) => {
+    if ((event === 'create' || event === 'update') && session) {
+      await sessions.set(accountId, session);
+    } else if (event === 'expired') {
+      await sessions.remove(accountId);
+      agents.delete(accountId);
+    }
+  };
+}
+
+async function agentFor(account: Account): Promise<AtpAgent> {
+  let pending = agents.get(account.id);
+  if (!pending) {
+    pending = (async () => {
+      const saved = await sessions.get(account.id);
+      if (!saved) {
+        throw new CrosswindError('auth', `The Bluesky session of @${account.handle} has ended. Reconnect the account.`);
+      }
+      const agent = new AtpAgent({ service: account.server, persistSession: persistTo(account.id) });
+      try {
+        await agent.resumeSession(saved);
+      } catch (error) {
+        throw fromBlueskyError(error, hostOf(account.server));
+      }
+      return agent;
+    })();
+    agents.set(account.id, pending);
+    pending.catch(() => agents.delete(account.id));
+  }
+  return pending;
+}
+
+/** A link to the post: the Bluesky app, or the raw record for a PDS on this computer (no app there). */
+function postUrl(account: Account, rkey: string): string {
+  if (isLoopback(new URL(account.server))) {
+    const url = new URL('/xrpc/com.atproto.repo.getRecord', account.server);
+    url.search = new URLSearchParams({ repo: account.remoteId, collection: POST, rkey }).toString();
+    return url.toString();
+  }
+  return `https://bsky.app/profile/${account.handle}/post/${rkey}`;
+}
+
+/** Text with long links shortened and every link, mention and tag as a facet (UTF-8 byte offsets). */
+async function buildRichText(agent: AtpAgent, text: string): Promise<{ text: string; facets: Facet[] }> {
+  const shortened = shortenBlueskyLinks(text);
+  const rich = new RichText({ text: shortened.text });
+  await rich.detectFacets(agent);
+  const ourLinks: Facet[] = shortened.links.map((link) => ({
+    index: { byteStart: link.byteStart, byteEnd: link.byteEnd },
+    features: [{ $type: 'app.bsky.richtext.facet#link', uri: link.uri }],
+  }));
+  const overlapsOurs = (facet: Facet) =>
+    ourLinks.some(
+      (link) => facet.index.byteStart < link.index.byteEnd && link.index.byteStart < facet.index.byteEnd,
+    );
+  const detected = (rich.facets ?? []).filter((facet) => !overlapsOurs(facet));
+  const facets = [...detected, ...ourLinks].sort((a, b) => a.index.byteStart - b.index.byteStart);
+  return { text: shortened.text, facets };
+}
+
+function recordFor(content: PostContent, rich: { text: string; facets: Facet[] }) {
+  return {
+    $type: POST,
+    text: rich.text,
+    ...(rich.facets.length > 0 && { facets: rich.facets }),
+    ...(content.language && { langs: [content.language] }),
+    createdAt: new Date().toISOString(),
+  };
+}
+
+async function snapshot(agent: AtpAgent, account: Pick<Account, 'remoteId' | 'handle'>): Promise<AccountSnapshot> {
+  const session = agent.session;
+  let displayName = session?.handle ?? account.handle;
+  let avatarUrl: string | undefined;
+  try {
+    // The profile record lives on the PDS itself, so this works without any AppView.
+    const profile = await agent.com.atproto.repo.getRecord({
+      repo: account.remoteId,
+      collection: 'app.bsky.actor.profile',
+      rkey: 'self',
+    });
+    const value = profile.data.value as { displayName?: string; avatar?: { ref?: { toString(): string } } };
+    if (value.displayName) displayName = value.displayName;
+    const cid = value.avatar?.ref?.toString();
+    if (cid) {
+      const blob = new URL('/xrpc/com.atproto.sync.getBlob', agent.serviceUrl);
+      blob.search = new URLSearchParams({ did: account.remoteId, cid }).toString();
+      avatarUrl = blob.toString();
+    }
+  } catch {
+    // No profile record yet: the handle is the name.
+  }
+  return {
+    handle: session?.handle ?? account.handle,
+    displayName,
+    ...(avatarUrl && { avatarUrl }),
+    limits: NETWORK_INFO.bluesky.defaultLimits,
+  };
+}
+
+/** Signs in once with an app password; the session is then kept and refreshed, never re-created per post. */
+export async function loginBluesky(service: string, identifier: string, password: string): Promise<Account> {
+  const host = hostOf(service);
+  let pendingSession: AtpSessionData | undefined;
+  const agent = new AtpAgent({
+    service,
+    persistSession: (_event, session) => {
+      pendingSession = session;
+    },
+  });
+  try {
+    await agent.login({ identifier, password });
+  } catch (error) {
+    const known = fromBlueskyError(error, host);
+    if (known.kind === 'auth' || known.status === 401) {
+      throw new CrosswindError(
+        'auth',
+        'Wrong handle or app password. Create an app password in Bluesky under Settings → Privacy and security → App passwords.',
+        { cause: error, status: 401 },
+      );
+    }
+    throw known;
+  }
+  const session = agent.session ?? pendingSession;
+  if (!session) throw new CrosswindError('auth', `${host} did not start a session. Try again.`);
+  const id = `bluesky:${session.did}`;
+  await sessions.set(id, session);
+  const server = agent.pdsUrl?.origin ?? new URL(service).origin;
+  agent.persistSession = persistTo(id);
+  agents.set(id, Promise.resolve(agent));
+  const now = Date.now();
+  return {
+    id,
+    network: 'bluesky',
+    server,
+    remoteId: session.did,
+    ...(await snapshot(agent, { remoteId: session.did, handle: session.handle })),
+    state: 'connected',
+    connectedAt: now,
+    limitsCheckedAt: now,
+  };
+}
+
+/** Bluesky and every AT Protocol server. */
+export const blueskyAdapter: NetworkAdapter = {
+  id: 'bluesky',
+
+  // A record key chosen up front: a retry at the same key cannot create a second post.
+  newIdempotencyKey: () => TID.nextStr(),
+
+  async publish(account, content, options): Promise<PublishedPost> {
+    const agent = await agentFor(account);
+    const repo = account.remoteId;
+    const rkey = options.idempotencyKey;
+    try {
+      if (options.isRetry) {
+        const existing = await agent.com.atproto.repo
+          .getRecord({ repo, collection: POST, rkey })
+          .catch(() => undefined);
+        if (existing?.data.cid) {
+          return { id: existing.data.uri, cid: existing.data.cid, url: postUrl(account, rkey) };
+        }
+      }
+      const rich = await buildRichText(agent, content.text);
+      const created = await agent.com.atproto.repo.createRecord(
+        { repo, collection: POST, rkey, record: recordFor(content, rich) },
+        options.signal ? { signal: options.signal } : undefined,
+      );
+      return { id: created.data.uri, cid: created.data.cid, url: postUrl(account, rkey) };
+    } catch (error) {
+      throw fromBlueskyError(error, hostOf(account.server));
+    }
+  },
+
+  async remove(account, post) {
+    const agent = await agentFor(account);
+    const rkey = post.id.split('/').pop() ?? '';
+    try {
+      await agent.com.atproto.repo.deleteRecord({ repo: account.remoteId, collection: POST, rkey });
+    } catch (error) {
+      throw fromBlueskyError(error, hostOf(account.server));
+    }
+  },
+
+  async refresh(account) {
+    const agent = await agentFor(account);
+    return snapshot(agent, account);
+  },
+
+  async disconnect(account) {
+    const pending = agents.get(account.id);
+    agents.delete(account.id);
+    const agent = await pending?.catch(() => undefined);
+    // Deleting the session on the server ends the refresh token too; offline, forgetting it is enough.
+    await agent?.logout().catch(() => undefined);
+    await sessions.remove(account.id);
+  },
+};

@@ -1,0 +1,9 @@
+import { blueskyAdapter } from './bluesky';
+import { mastodonAdapter } from './mastodon';
+import type { NetworkAdapter, NetworkId } from './types';
+
+/** Every network Crosswind posts to. Background only: adapters bring their SDKs with them. */
+export const ADAPTERS: Record<NetworkId, NetworkAdapter> = {
+  mastodon: mastodonAdapter,
+  bluesky: blueskyAdapter,
+};

@@ -1,0 +1,200 @@
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { randomToken, s256Challenge } from '../auth/pkce';
+import { normalizeServerUrl } from '../auth/server-url';
+import { CrosswindError } from '../errors';
+import { defineVaultItem } from '../vault';
+import { fetchMastodonLimits } from './mastodon-instance';
+import type { AccountLimits } from './types';
+
+/** The only scopes Crosswind needs: post, upload media, read who the user is. */
+export const MASTODON_SCOPES = 'write:statuses write:media read:accounts';
+
+interface RegisteredApp {
+  clientId: string;
+  clientSecret: string;
+}
+
+interface PendingAuthorization {
+  state: string;
+  verifier: string;
+  origin: string;
+  redirectUri: string;
+  clientId: string;
+  startedAt: number;
+}
+
+/** A finished authorization: the token, and what we learned of the server on the way. */
+export interface MastodonGrant {
+  origin: string;
+  accessToken: string;
+  clientId: string;
+  limits: AccountLimits;
+}
+
+/** Registered OAuth apps, one per server and redirect URI, so we register only once. */
+export const mastodonApps = defineVaultItem<RegisteredApp>('mastodon-app');
+
+/**
+ * In-progress authorizations, keyed by `state`. Session storage survives a service-worker restart
+ * while the user is on the consent page, and is not exposed to content scripts.
+ */
+const pendingStorage = storage.defineItem<Record<string, PendingAuthorization>>(
+  'session:mastodonPending',
+  { fallback: {} },
+);
+
+const PENDING_TTL_MS = 30 * 60 * 1000;
+
+async function registerApp(origin: string, redirectUri: string): Promise<RegisteredApp> {
+  const key = `${origin} ${redirectUri}`;
+  const known = await mastodonApps.get(key);
+  if (known) return known;
+  const host = new URL(origin).host;
+  let response: Response;
+  try {
+    response = await fetch(`${origin}/api/v1/apps`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({
+        client_name: 'Crosswind',
+        redirect_uris: redirectUri,
+        scopes: MASTODON_SCOPES,
+        website: 'https://github.com/crosswind-social/crosswind',
+      }),
+    });
+  } catch (error) {
+    throw new CrosswindError('network', `Could not reach ${host}. Check the address and your connection.`, { cause: error });
+  }
+  const body = (await response.json().catch(() => ({}))) as {
+    client_id?: string;
+    client_secret?: string;
+    error?: string;
+  };
+  if (!response.ok || !body.client_id || !body.client_secret) {
+    throw new CrosswindError(
+      response.status >= 500 ? 'server' : 'unsupported',
+      `${host} would not register Crosswind as an app${body.error ? `: ${body.error}` : ` (error ${response.status})`}.`,
+      { status: response.status },
+    );
+  }
+  const app = { clientId: body.client_id, clientSecret: body.client_secret };
+  await mastodonApps.set(key, app);
+  return app;
+}
+
+/** Starts the authorization-code flow with PKCE and returns the consent page to open. */
+export async function beginMastodonAuthorization(serverInput: string): Promise<string> {
+  const origin = normalizeServerUrl(serverInput, 'Mastodon server');
+  // Checking the instance first gives a clear "not a Mastodon server" before any registration.
+  await fetchMastodonLimits(origin);
+  const redirectUri = browser.identity.getRedirectURL();
+  const app = await registerApp(origin, redirectUri);
+  const state = randomToken(24);
+  const verifier = randomToken(48);
+  const pending = await pendingStorage.getValue();
+  const now = Date.now();
+  const fresh = Object.fromEntries(
+    Object.entries(pending).filter(([, item]) => now - item.startedAt < PENDING_TTL_MS),
+  );
+  fresh[state] = { state, verifier, origin, redirectUri, clientId: app.clientId, startedAt: now };
+  await pendingStorage.setValue(fresh);
+  const url = new URL('/oauth/authorize', origin);
+  url.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: app.clientId,
+    redirect_uri: redirectUri,
+    scope: MASTODON_SCOPES,
+    state,
+    code_challenge: await s256Challenge(verifier),
+    code_challenge_method: 'S256',
+  }).toString();
+  return url.toString();
+}
+
+/** Forgets a pending authorization the user abandoned. */
+export async function forgetMastodonAuthorization(state: string | undefined): Promise<void> {
+  if (!state) return;
+  const pending = await pendingStorage.getValue();
+  delete pending[state];
+  await pendingStorage.setValue(pending);
+}
+
+/** Checks the redirect (state, error) and trades the code for a token. */
+export async function completeMastodonAuthorization(redirectUrl: string): Promise<MastodonGrant> {
+  let url: URL;
+  try {
+    url = new URL(redirectUrl);
+  } catch {
+    throw new CrosswindError('auth', 'The server sent back an unreadable answer. Try connecting again.');
+  }
+  const params = url.searchParams;
+  const state = params.get('state') ?? '';
+  const pending = await pendingStorage.getValue();
+  const flow = pending[state];
+  if (!flow) {
+    throw new CrosswindError(
+      'auth',
+      'The answer from the server does not match the sign-in Crosswind started (state mismatch). Nothing was connected; try again.',
+    );
+  }
+  delete pending[state];
+  await pendingStorage.setValue(pending);
+  const host = new URL(flow.origin).host;
+  const error = params.get('error');
+  if (error) {
+    if (error === 'access_denied') {
+      throw new CrosswindError('cancelled', `You declined the authorization on ${host}. Nothing was connected.`);
+    }
+    throw new CrosswindError('auth', `${host} refused the authorization: ${params.get('error_description') ?? error}.`);
+  }
+  const code = params.get('code');
+  if (!code) throw new CrosswindError('auth', `${host} did not send an authorization code. Try again.`);
+  const app = await mastodonApps.get(`${flow.origin} ${flow.redirectUri}`);
+  if (!app) throw new CrosswindError('auth', 'The app registration was lost. Try connecting again.');
+
+  let response: Response;
+  try {
+    response = await fetch(`${flow.origin}/oauth/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code,
+        client_id: app.clientId,
+        client_secret: app.clientSecret,
+        redirect_uri: flow.redirectUri,
+        code_verifier: flow.verifier,
+        scope: MASTODON_SCOPES,
+      }),
+    });
+  } catch (cause) {
+    throw new CrosswindError('network', `Could not reach ${host} to finish connecting. Try again.`, { cause });
+  }
+  const body = (await response.json().catch(() => ({}))) as {
+    access_token?: string;
+    error?: string;
+    error_description?: string;
+  };
+  if (!response.ok || !body.access_token) {
+    throw new CrosswindError(
+      response.status >= 500 ? 'server' : 'auth',
+      `${host} did not grant access: ${body.error_description ?? body.error ?? `error ${response.status}`}`,
+      { status: response.status },
+    );
+  }
+  const limits = await fetchMastodonLimits(flow.origin);
+  return { origin: flow.origin, accessToken: body.access_token, clientId: app.clientId, limits };
+}
+
+/** Revokes a token; a server that cannot be reached must not keep the user from removing it. */
+export async function revokeMastodonToken(origin: string, token: string): Promise<void> {
+  const redirectUri = browser.identity.getRedirectURL();
+  const app = await mastodonApps.get(`${origin} ${redirectUri}`);
+  if (!app) return;
+  await fetch(`${origin}/oauth/revoke`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ token, client_id: app.clientId, client_secret: app.clientSecret }),
+  }).catch(() => undefined);
+}

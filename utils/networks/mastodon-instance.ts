@@ -1,0 +1,73 @@
+import { CrosswindError } from '../errors';
+import type { AccountLimits } from './types';
+import { NETWORK_INFO } from './info';
+
+interface InstanceConfiguration {
+  statuses?: {
+    max_characters?: number;
+    max_media_attachments?: number;
+    characters_reserved_per_url?: number;
+  };
+  media_attachments?: { description_limit?: number };
+}
+
+interface InstanceBody {
+  configuration?: InstanceConfiguration;
+  /** Pleroma/Akkoma and older forks publish the limit here. */
+  max_toot_chars?: number;
+}
+
+async function readInstance(origin: string, version: 'v1' | 'v2'): Promise<InstanceBody | null> {
+  const response = await fetch(`${origin}/api/${version}/instance`, {
+    headers: { Accept: 'application/json' },
+  });
+  if (response.status === 404 || response.status === 410) return null;
+  if (!response.ok) {
+    throw new CrosswindError(
+      'server',
+      `${new URL(origin).host} had a problem (error ${response.status}). Try again in a moment.`,
+      { status: response.status },
+    );
+  }
+  try {
+    const body: unknown = await response.json();
+    return typeof body === 'object' && body !== null ? (body as InstanceBody) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads the server's own limits: /api/v2/instance (Mastodon 4.0+), then /api/v1/instance, then
+ * Mastodon's defaults. A server that answers neither is not a Mastodon-API server.
+ */
+export async function fetchMastodonLimits(origin: string): Promise<AccountLimits> {
+  const host = new URL(origin).host;
+  let body: InstanceBody | null;
+  try {
+    body = (await readInstance(origin, 'v2')) ?? (await readInstance(origin, 'v1'));
+  } catch (error) {
+    if (error instanceof CrosswindError) throw error;
+    throw new CrosswindError(
+      'network',
+      `Could not reach ${host}. Check the address and your connection.`,
+      { cause: error },
+    );
+  }
+  if (!body) {
+    throw new CrosswindError(
+      'unsupported',
+      `${host} does not look like a Mastodon server (it has no Mastodon API).`,
+    );
+  }
+  const defaults = NETWORK_INFO.mastodon.defaultLimits;
+  const statuses = body.configuration?.statuses;
+  return {
+    maxCharacters: statuses?.max_characters ?? body.max_toot_chars ?? defaults.maxCharacters,
+    charactersReservedPerUrl:
+      statuses?.characters_reserved_per_url ?? defaults.charactersReservedPerUrl ?? 23,
+    maxMediaAttachments: statuses?.max_media_attachments ?? defaults.maxMediaAttachments,
+    altTextLimit:
+      body.configuration?.media_attachments?.description_limit ?? defaults.altTextLimit ?? 1500,
+  };
+}

@@ -1,0 +1,117 @@
+import { createRestAPIClient, type mastodon } from 'masto';
+import { CrosswindError } from '../errors';
+import { defineVaultItem } from '../vault';
+import { fromMastodonError } from './mastodon-errors';
+import { fetchMastodonLimits } from './mastodon-instance';
+import { revokeMastodonToken, type MastodonGrant } from './mastodon-auth';
+import type { Account, AccountSnapshot, NetworkAdapter, PublishedPost, Visibility } from './types';
+
+const tokens = defineVaultItem<string>('mastodon-token');
+
+function hostOf(account: Pick<Account, 'server'>): string {
+  return new URL(account.server).host;
+}
+
+async function clientFor(account: Account): Promise<mastodon.rest.Client> {
+  const accessToken = await tokens.get(account.id);
+  if (!accessToken) {
+    throw new CrosswindError('auth', `Crosswind has no access to ${account.handle} any more. Reconnect the account.`);
+  }
+  return createRestAPIClient({ url: account.server, accessToken, timeout: 30_000 });
+}
+
+function snapshotOf(me: mastodon.v1.CredentialAccount, limits: Account['limits']): AccountSnapshot {
+  return {
+    handle: me.username,
+    displayName: me.displayName || me.username,
+    avatarUrl: me.avatar,
+    webUrl: me.url,
+    limits,
+    defaultVisibility: (me.source?.privacy as Visibility | undefined) ?? 'public',
+  };
+}
+
+/** Builds the account record for a finished authorization and keeps its token in the vault. */
+export async function createMastodonAccount(grant: MastodonGrant): Promise<Account> {
+  const host = new URL(grant.origin).host;
+  let me: mastodon.v1.CredentialAccount;
+  try {
+    const client = createRestAPIClient({ url: grant.origin, accessToken: grant.accessToken, timeout: 30_000 });
+    me = await client.v1.accounts.verifyCredentials();
+  } catch (error) {
+    throw fromMastodonError(error, host);
+  }
+  const id = `mastodon:${host}:${me.id}`;
+  await tokens.set(id, grant.accessToken);
+  const now = Date.now();
+  return {
+    id,
+    network: 'mastodon',
+    server: grant.origin,
+    remoteId: me.id,
+    ...snapshotOf(me, grant.limits),
+    state: 'connected',
+    connectedAt: now,
+    limitsCheckedAt: now,
+  };
+}
+
+/** Mastodon and every server that speaks its API. */
+export const mastodonAdapter: NetworkAdapter = {
+  id: 'mastodon',
+
+  newIdempotencyKey: () => crypto.randomUUID(),
+
+  async publish(account, post, options): Promise<PublishedPost> {
+    const client = await clientFor(account);
+    try {
+      const status = await client.v1.statuses.create(
+        {
+          status: post.text,
+          visibility: post.visibility ?? account.defaultVisibility ?? 'public',
+          ...(post.language && { language: post.language }),
+        },
+        {
+          requestInit: {
+            // The server returns the first status again for a repeated key: retries cannot double-post.
+            headers: { 'Idempotency-Key': options.idempotencyKey },
+            ...(options.signal && { signal: options.signal }),
+          },
+        },
+      );
+      return { id: status.id, url: status.url ?? status.uri };
+    } catch (error) {
+      throw fromMastodonError(error, hostOf(account));
+    }
+  },
+
+  async remove(account, post) {
+    const client = await clientFor(account);
+    try {
+      await client.v1.statuses.$select(post.id).remove();
+    } catch (error) {
+      const known = fromMastodonError(error, hostOf(account));
+      if (known.status === 404) return;
+      throw known;
+    }
+  },
+
+  async refresh(account) {
+    const client = await clientFor(account);
+    try {
+      const [me, limits] = await Promise.all([
+        client.v1.accounts.verifyCredentials(),
+        fetchMastodonLimits(account.server),
+      ]);
+      return snapshotOf(me, limits);
+    } catch (error) {
+      throw fromMastodonError(error, hostOf(account));
+    }
+  },
+
+  async disconnect(account) {
+    const token = await tokens.get(account.id);
+    if (token) await revokeMastodonToken(account.server, token);
+    await tokens.remove(account.id);
+  },
+};

@@ -1,0 +1,19 @@
+import { useEffect, useState } from 'react';
+import type { WxtStorageItem } from 'wxt/utils/storage';
+
+/** The current value of a stored item, kept live as other contexts change it; undefined while loading. */
+export function useStoredValue<T>(item: WxtStorageItem<T, Record<string, unknown>>): T | undefined {
+  const [value, setValue] = useState<T>();
+  useEffect(() => {
+    let live = true;
+    void item.getValue().then((stored) => {
+      if (live) setValue(stored);
+    });
+    const unwatch = item.watch((next) => setValue(next));
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, [item]);
+  return value;
+}

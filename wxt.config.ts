@@ -1,0 +1,35 @@
+import { defineConfig } from 'wxt';
+import { forbidModulesInPages } from './tests/build/forbid-modules-in-pages';
+
+/** Firefox needs a fixed id so that identity.getRedirectURL() stays stable across installs. */
+const FIREFOX_ID = 'crosswind@crosswind.invalid';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: 'Crosswind',
+    description: 'Write once, post to Mastodon, Bluesky and the rest of the open social web.',
+    permissions: ['storage', 'identity'],
+    action: { default_title: 'Crosswind: compose a post' },
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' },
+        description: 'Open the Crosswind composer',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: FIREFOX_ID,
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    plugins: [forbidModulesInPages(['masto', '@atproto'])],
+  }),
+});
