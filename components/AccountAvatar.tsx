@@ -6,7 +6,11 @@ export function AccountAvatar({ account, size = 24 }: { account: Account; size?:
     return <img className="avatar" src={account.avatarUrl} alt="" width={size} height={size} />;
   }
   return (
-    <span className="avatar avatar-fallback" aria-hidden="true" style={{ width: size, height: size }}>
+    <span
+      className="avatar avatar-fallback"
+      aria-hidden="true"
+      style={{ width: size, height: size }}
+    >
       {(account.displayName || account.handle).slice(0, 1).toUpperCase()}
     </span>
   );

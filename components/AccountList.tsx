@@ -33,7 +33,12 @@ export function AccountList(props: {
             </div>
             <div className="account-actions">
               {account.state === 'reconnect' ? (
-                <button type="button" className="primary" onClick={() => props.onReconnect(account)} aria-label={`Reconnect ${label}`}>
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => props.onReconnect(account)}
+                  aria-label={`Reconnect ${label}`}
+                >
                   Reconnect
                 </button>
               ) : null}
@@ -51,7 +56,11 @@ export function AccountList(props: {
                   </button>
                 </span>
               ) : (
-                <button type="button" onClick={() => setConfirming(account.id)} aria-label={`Remove ${label}`}>
+                <button
+                  type="button"
+                  onClick={() => setConfirming(account.id)}
+                  aria-label={`Remove ${label}`}
+                >
                   Remove
                 </button>
               )}

@@ -37,8 +37,8 @@ export function ConnectBlueskyForm({ initialHandle = '' }: { initialHandle?: str
     <form onSubmit={(event) => void submit(event)} aria-labelledby="bluesky-heading">
       <h2 id="bluesky-heading">Add a Bluesky account</h2>
       <p className="muted">
-        Use an app password, not your main password: create one in Bluesky under Settings → Privacy and
-        security → App passwords.
+        Use an app password, not your main password: create one in Bluesky under Settings → Privacy
+        and security → App passwords.
       </p>
       <label htmlFor="bluesky-identifier">Handle or email</label>
       <input

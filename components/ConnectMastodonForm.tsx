@@ -29,7 +29,9 @@ export function ConnectMastodonForm({ initialServer = '' }: { initialServer?: st
   return (
     <form onSubmit={(event) => void submit(event)} aria-labelledby="mastodon-heading">
       <h2 id="mastodon-heading">Add a Mastodon account</h2>
-      <p className="muted">Any server that speaks the Mastodon API: Mastodon, GoToSocial, Akkoma, Pixelfed…</p>
+      <p className="muted">
+        Any server that speaks the Mastodon API: Mastodon, GoToSocial, Akkoma, Pixelfed…
+      </p>
       <label htmlFor="mastodon-server">Mastodon server</label>
       <input
         id="mastodon-server"

@@ -37,8 +37,8 @@ export function DirectoryForm() {
       <summary>Advanced: Bluesky directory</summary>
       <form onSubmit={(event) => void submit(event)} aria-label="Bluesky directory">
         <p className="muted">
-          Handles are looked up at the handle resolver, identities at the PLC directory. Change these
-          only for a separate AT Protocol network.
+          Handles are looked up at the handle resolver, identities at the PLC directory. Change
+          these only for a separate AT Protocol network.
         </p>
         <label htmlFor="handle-resolver">Handle resolver</label>
         <input

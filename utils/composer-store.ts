@@ -66,7 +66,8 @@ export const useComposer = create<ComposerState>()((set, get) => {
       // The background clears the draft once every account has the post; follow it here.
       unwatch = draftStorage.watch((next) => {
         if (next === null) void fresh().then((draft) => set({ draft }));
-        else if (next.updatedAt > get().draft.updatedAt || next.id !== get().draft.id) set({ draft: next });
+        else if (next.updatedAt > get().draft.updatedAt || next.id !== get().draft.id)
+          set({ draft: next });
       });
     },
   };

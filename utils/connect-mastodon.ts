@@ -13,7 +13,10 @@ export async function connectMastodon(server: string): Promise<Account> {
   const state = new URL(authorizeUrl).searchParams.get('state') ?? undefined;
   let redirectUrl: string | undefined;
   try {
-    redirectUrl = await browser.identity.launchWebAuthFlow({ url: authorizeUrl, interactive: true });
+    redirectUrl = await browser.identity.launchWebAuthFlow({
+      url: authorizeUrl,
+      interactive: true,
+    });
   } catch (cause) {
     await sendMessage('mastodon.cancelConnect', { ...(state && { state }), reason: String(cause) });
     const text = cause instanceof Error ? cause.message : String(cause);

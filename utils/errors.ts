@@ -1,12 +1,6 @@
 /** What went wrong, in the terms the UI acts on: reconnect, wait, edit, or retry. */
 export type ErrorKind =
-  | 'auth'
-  | 'rate-limit'
-  | 'validation'
-  | 'network'
-  | 'server'
-  | 'cancelled'
-  | 'unsupported';
+  'auth' | 'rate-limit' | 'validation' | 'network' | 'server' | 'cancelled' | 'unsupported';
 
 /** An error as plain data, so it can cross from the background to a page and into storage. */
 export interface SerializedError {

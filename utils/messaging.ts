@@ -37,8 +37,14 @@ export async function sendMessage<K extends MessageType>(
   data: MessageData<K>,
 ): Promise<MessageResult<K>> {
   const envelope: Envelope<K> = { crosswind: 1, type, data };
-  const reply = (await browser.runtime.sendMessage(envelope)) as Reply<MessageResult<K>> | undefined;
-  if (!reply) throw deserializeError({ kind: 'server', message: 'Crosswind did not answer. Try again.', retryable: true });
+  const reply = (await browser.runtime.sendMessage(envelope)) as
+    Reply<MessageResult<K>> | undefined;
+  if (!reply)
+    throw deserializeError({
+      kind: 'server',
+      message: 'Crosswind did not answer. Try again.',
+      retryable: true,
+    });
   if (!reply.ok) throw deserializeError(reply.error);
   return reply.value;
 }
@@ -69,13 +75,15 @@ export function isExtensionPage(sender: Browser.runtime.MessageSender): boolean 
 
 /** Registers the background's handlers and answers every message with plain data. */
 export function listenForMessages(handlers: MessageHandlers): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
-    if (!isEnvelope(message) || !isExtensionPage(sender)) return undefined;
-    const handler = handlers[message.type] as ((data: unknown) => Promise<unknown>) | undefined;
-    if (!handler) return undefined;
-    return handler(message.data).then(
-      (value): Reply<unknown> => ({ ok: true, value: value ?? null }),
-      (error: unknown): Reply<unknown> => ({ ok: false, error: serializeError(error) }),
-    );
-  });
+  browser.runtime.onMessage.addListener(
+    (message: unknown, sender: Browser.runtime.MessageSender) => {
+      if (!isEnvelope(message) || !isExtensionPage(sender)) return undefined;
+      const handler = handlers[message.type] as ((data: unknown) => Promise<unknown>) | undefined;
+      if (!handler) return undefined;
+      return handler(message.data).then(
+        (value): Reply<unknown> => ({ ok: true, value: value ?? null }),
+        (error: unknown): Reply<unknown> => ({ ok: false, error: serializeError(error) }),
+      );
+    },
+  );
 }

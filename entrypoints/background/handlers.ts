@@ -1,4 +1,10 @@
-import { deleteAccount, findAccount, listAccounts, patchAccount, upsertAccount } from '@/utils/accounts';
+import {
+  deleteAccount,
+  findAccount,
+  listAccounts,
+  patchAccount,
+  upsertAccount,
+} from '@/utils/accounts';
 import { CrosswindError } from '@/utils/errors';
 import type { MessageHandlers } from '@/utils/messaging';
 import { ADAPTERS } from '@/utils/networks';

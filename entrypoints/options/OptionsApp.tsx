@@ -50,7 +50,11 @@ export function OptionsApp() {
       <section aria-labelledby="connected-heading">
         <h2 id="connected-heading">Connected accounts</h2>
         {accounts ? (
-          <AccountList accounts={accounts} onReconnect={(a) => void reconnect(a)} onRemove={remove} />
+          <AccountList
+            accounts={accounts}
+            onReconnect={(a) => void reconnect(a)}
+            onRemove={remove}
+          />
         ) : null}
         <ErrorMessage error={error} />
       </section>

@@ -10,7 +10,11 @@ function chunksOf(bundle: OutputBundle): OutputChunk[] {
 }
 
 /** The chunks a page loads: its entry and its imports, transitively (dynamic ones too if asked). */
-function reachableChunks(entry: OutputChunk, bundle: OutputBundle, dynamic: boolean): OutputChunk[] {
+function reachableChunks(
+  entry: OutputChunk,
+  bundle: OutputBundle,
+  dynamic: boolean,
+): OutputChunk[] {
   const seen = new Map<string, OutputChunk>();
   const visit = (chunk: OutputChunk) => {
     if (seen.has(chunk.fileName)) return;
@@ -30,13 +34,14 @@ function reachableChunks(entry: OutputChunk, bundle: OutputBundle, dynamic: bool
  * Also prints what the popup loads at start-up, gzipped, so growth is seen at every build.
  */
 export function forbidModulesInPages(packages: string[]): Plugin {
-  const inPackage = (id: string) =>
-    packages.some((name) => id.includes(`/node_modules/${name}/`));
+  const inPackage = (id: string) => packages.some((name) => id.includes(`/node_modules/${name}/`));
   return {
     name: 'crosswind:forbid-modules-in-pages',
     apply: 'build',
     generateBundle(_options, bundle) {
-      const entries = chunksOf(bundle).filter((chunk) => PAGE_ENTRY.test(chunk.facadeModuleId ?? ''));
+      const entries = chunksOf(bundle).filter((chunk) =>
+        PAGE_ENTRY.test(chunk.facadeModuleId ?? ''),
+      );
       for (const entry of entries) {
         for (const chunk of reachableChunks(entry, bundle, true)) {
           const offender = chunk.moduleIds.find(inPackage);

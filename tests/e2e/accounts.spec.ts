@@ -7,7 +7,11 @@ import {
   useLocalDirectory,
 } from './helpers';
 
-test('connects a Mastodon account through the server consent page', async ({ context, openOptions, servers }) => {
+test('connects a Mastodon account through the server consent page', async ({
+  context,
+  openOptions,
+  servers,
+}) => {
   const options = await openOptions();
   await connectMastodonViaUi(context, options, servers.mastodon);
 
@@ -25,10 +29,16 @@ test('connects a Mastodon account through the server consent page', async ({ con
   await options.getByRole('button', { name: /^Yes, remove/ }).click();
   await expect(options.getByText('No accounts yet. Connect one below.')).toBeVisible();
   const after = await mastodonControl<Array<{ revoked: boolean }>>(servers.mastodon, 'tokens');
-  expect(after.filter((token) => token.revoked).length).toBe(before.filter((token) => token.revoked).length + 1);
+  expect(after.filter((token) => token.revoked).length).toBe(
+    before.filter((token) => token.revoked).length + 1,
+  );
 });
 
-test('says so plainly when the person denies the authorization', async ({ context, openOptions, servers }) => {
+test('says so plainly when the person denies the authorization', async ({
+  context,
+  openOptions,
+  servers,
+}) => {
   const options = await openOptions();
   await connectMastodonViaUi(context, options, servers.mastodon, 'Deny');
   await expect(options.getByRole('alert')).toContainText('You declined the authorization');
@@ -53,7 +63,10 @@ test('explains servers that are unreachable or not Mastodon', async ({ openOptio
   await expect(options.getByRole('alert')).toContainText('Use an https:// address');
 });
 
-test('connects a Bluesky account by its handle and an app password', async ({ openOptions, servers }) => {
+test('connects a Bluesky account by its handle and an app password', async ({
+  openOptions,
+  servers,
+}) => {
   const user = await createBlueskyUser(servers.pds, 'bob');
   const options = await openOptions();
   await useLocalDirectory(options, servers.pds, servers.plc);
@@ -62,10 +75,15 @@ test('connects a Bluesky account by its handle and an app password', async ({ op
   const account = options.getByRole('listitem', { name: `@${user.handle} (Bluesky)` });
   await expect(account).toBeVisible();
   await expect(account.getByText('Connected')).toBeVisible();
-  await expect(account.getByText(`@${user.handle} · Bluesky · ${new URL(servers.pds).host}`)).toBeVisible();
+  await expect(
+    account.getByText(`@${user.handle} · Bluesky · ${new URL(servers.pds).host}`),
+  ).toBeVisible();
 });
 
-test('a wrong app password gives a clear error and no account', async ({ openOptions, servers }) => {
+test('a wrong app password gives a clear error and no account', async ({
+  openOptions,
+  servers,
+}) => {
   const user = await createBlueskyUser(servers.pds, 'carol');
   const options = await openOptions();
   await useLocalDirectory(options, servers.pds, servers.plc);
@@ -75,5 +93,7 @@ test('a wrong app password gives a clear error and no account', async ({ openOpt
   await expect(options.getByText('No accounts yet. Connect one below.')).toBeVisible();
 
   await connectBlueskyViaUi(options, 'nobody-here.test', 'aaaa-bbbb-cccc-dddd');
-  await expect(options.getByRole('alert')).toContainText('No Bluesky account is called @nobody-here.test');
+  await expect(options.getByRole('alert')).toContainText(
+    'No Bluesky account is called @nobody-here.test',
+  );
 });

@@ -12,21 +12,29 @@ export function uniqueHandle(prefix = 'user'): string {
 async function xrpc<T>(pds: string, method: string, body: unknown, token?: string): Promise<T> {
   const response = await fetch(`${pds}/xrpc/${method}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token && { Authorization: `Bearer ${token}` }) },
+    headers: {
+      'Content-Type': 'application/json',
+      ...(token && { Authorization: `Bearer ${token}` }),
+    },
     body: JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`${method} failed: ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`${method} failed: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
 
 /** Creates an account on the real PDS and an app password for it, as a person would in the Bluesky app. */
 export async function createBlueskyUser(pds: string, prefix = 'user') {
   const handle = uniqueHandle(prefix);
-  const account = await xrpc<{ did: string; accessJwt: string }>(pds, 'com.atproto.server.createAccount', {
-    handle,
-    email: `${handle}@example.test`,
-    password: 'main-password-not-for-apps',
-  });
+  const account = await xrpc<{ did: string; accessJwt: string }>(
+    pds,
+    'com.atproto.server.createAccount',
+    {
+      handle,
+      email: `${handle}@example.test`,
+      password: 'main-password-not-for-apps',
+    },
+  );
   const app = await xrpc<{ password: string }>(
     pds,
     'com.atproto.server.createAppPassword',
@@ -39,7 +47,11 @@ export async function createBlueskyUser(pds: string, prefix = 'user') {
 /** Reads the posts of a repo straight from the PDS. */
 export async function listPosts(pds: string, did: string) {
   const url = new URL('/xrpc/com.atproto.repo.listRecords', pds);
-  url.search = new URLSearchParams({ repo: did, collection: 'app.bsky.feed.post', limit: '100' }).toString();
+  url.search = new URLSearchParams({
+    repo: did,
+    collection: 'app.bsky.feed.post',
+    limit: '100',
+  }).toString();
   const response = await fetch(url);
   const body = (await response.json()) as {
     records: Array<{ uri: string; value: { text: string; langs?: string[]; facets?: Facet[] } }>;
@@ -54,7 +66,11 @@ export interface Facet {
 }
 
 /** Calls the Mastodon test server's control API. */
-export async function mastodonControl<T = unknown>(server: string, path: string, body?: unknown): Promise<T> {
+export async function mastodonControl<T = unknown>(
+  server: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const response = await fetch(`${server}/__control/${path}`, {
     method: body === undefined ? 'GET' : 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -75,7 +91,10 @@ export interface RecordedStatus {
 }
 
 /** Every status on the Mastodon test server whose text contains `marker`. */
-export async function statusesContaining(server: string, marker: string): Promise<RecordedStatus[]> {
+export async function statusesContaining(
+  server: string,
+  marker: string,
+): Promise<RecordedStatus[]> {
   const all = await mastodonControl<RecordedStatus[]>(server, 'statuses');
   return all.filter((status) => status.text.includes(marker));
 }
@@ -104,7 +123,11 @@ export async function connectMastodonViaUi(
 }
 
 /** Connects a Bluesky account by typing its handle and app password. */
-export async function connectBlueskyViaUi(options: Page, handle: string, appPassword: string): Promise<void> {
+export async function connectBlueskyViaUi(
+  options: Page,
+  handle: string,
+  appPassword: string,
+): Promise<void> {
   await options.getByLabel('Handle or email').fill(handle);
   await options.getByLabel('App password').fill(appPassword);
   await options.getByRole('button', { name: 'Connect Bluesky account' }).click();

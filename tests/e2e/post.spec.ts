@@ -41,7 +41,10 @@ test('posts to Mastodon and Bluesky at once, with facets and an idempotency key'
   const options = await openOptions();
   const user = await connectBoth(context, options, servers);
   const marker = `m${Date.now()}`;
-  const text = `Héllo 🌍 ${marker} see https://example.com/a?b=1 #crosswind @${user.handle}`;
+  const longUrl = 'https://www.example.com/a/very/long/path/indeed?x=1';
+  const text = `Héllo 🌍 ${marker} see https://example.com/a?b=1 #crosswind @${user.handle} ${longUrl}`;
+  // Bluesky shows links shortened, as its app does; the full URL stays in the link facet.
+  const blueskyText = `Héllo 🌍 ${marker} see example.com/a?b=1 #crosswind @${user.handle} www.example.com/a/very/long/...`;
 
   const popup = await openPopup();
   await popup.getByLabel('Post text').fill(text);
@@ -58,24 +61,31 @@ test('posts to Mastodon and Bluesky at once, with facets and an idempotency key'
   expect(statuses[0]?.text).toBe(text);
   expect(statuses[0]?.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
 
-  const records = (await listPosts(servers.pds, user.did)).filter((r) => r.value.text.includes(marker));
+  const records = (await listPosts(servers.pds, user.did)).filter((r) =>
+    r.value.text.includes(marker),
+  );
   expect(records).toHaveLength(1);
   const record = records[0]!.value;
-  expect(record.text).toBe(text);
+  expect(record.text).toBe(blueskyText);
   expect(record.langs).toEqual(['en']);
   const facets = record.facets ?? [];
-  const link = facets.find((f) => f.features[0]?.$type === 'app.bsky.richtext.facet#link');
-  const tag = facets.find((f) => f.features[0]?.$type === 'app.bsky.richtext.facet#tag');
-  const mention = facets.find((f) => f.features[0]?.$type === 'app.bsky.richtext.facet#mention');
-  expect(link?.index).toEqual(byteOffsetsOf(text, 'https://example.com/a?b=1'));
-  expect(link?.features[0]?.uri).toBe('https://example.com/a?b=1');
-  expect(tag?.index).toEqual(byteOffsetsOf(text, '#crosswind'));
-  expect(tag?.features[0]?.tag).toBe('crosswind');
-  expect(mention?.index).toEqual(byteOffsetsOf(text, `@${user.handle}`));
-  expect(mention?.features[0]?.did).toBe(user.did);
+  const ofType = (type: string) =>
+    facets.filter((f) => f.features[0]?.$type === `app.bsky.richtext.facet#${type}`);
+  expect(ofType('link').map((f) => [f.index, f.features[0]?.uri])).toEqual([
+    [byteOffsetsOf(blueskyText, 'example.com/a?b=1'), 'https://example.com/a?b=1'],
+    [byteOffsetsOf(blueskyText, 'www.example.com/a/very/long/...'), longUrl],
+  ]);
+  expect(ofType('tag').map((f) => [f.index, f.features[0]?.tag])).toEqual([
+    [byteOffsetsOf(blueskyText, '#crosswind'), 'crosswind'],
+  ]);
+  expect(ofType('mention').map((f) => [f.index, f.features[0]?.did])).toEqual([
+    [byteOffsetsOf(blueskyText, `@${user.handle}`), user.did],
+  ]);
 
   // The link opens the created post.
-  const mastodonLink = await delivery.getByRole('link', { name: 'View post on Mastodon' }).getAttribute('href');
+  const mastodonLink = await delivery
+    .getByRole('link', { name: 'View post on Mastodon' })
+    .getAttribute('href');
   const page = await context.newPage();
   await page.goto(mastodonLink!);
   await expect(page.getByText(marker)).toBeVisible();
@@ -95,7 +105,11 @@ test('one failing server does not hold back the other, and Retry posts exactly o
   const user = await connectBoth(context, options, servers);
   const marker = `r${Date.now()}`;
 
-  await mastodonControl(servers.mastodon, 'fail', { status: 500, times: 1, path: '/api/v1/statuses' });
+  await mastodonControl(servers.mastodon, 'fail', {
+    status: 500,
+    times: 1,
+    path: '/api/v1/statuses',
+  });
   const popup = await openPopup();
   await popup.getByLabel('Post text').fill(`Retry me ${marker}`);
   await popup.getByRole('checkbox', { name: /\(Mastodon\)/ }).check();
@@ -114,13 +128,20 @@ test('one failing server does not hold back the other, and Retry posts exactly o
   await popup.getByRole('button', { name: /^Retry .*\(Mastodon\)/ }).click();
   await expect(delivery.getByRole('link', { name: 'View post on Mastodon' })).toBeVisible();
   expect(await statusesContaining(servers.mastodon, marker)).toHaveLength(1);
-  const records = (await listPosts(servers.pds, user.did)).filter((r) => r.value.text.includes(marker));
+  const records = (await listPosts(servers.pds, user.did)).filter((r) =>
+    r.value.text.includes(marker),
+  );
   expect(records).toHaveLength(1);
   await popup.reload();
   await expect(popup.getByLabel('Post text')).toHaveValue('');
 });
 
-test('the draft survives closing and reopening the popup', async ({ context, openOptions, openPopup, servers }) => {
+test('the draft survives closing and reopening the popup', async ({
+  context,
+  openOptions,
+  openPopup,
+  servers,
+}) => {
   const options = await openOptions();
   await connectMastodonViaUi(context, options, servers.mastodon);
   await expect(options.getByText('Connected', { exact: true })).toBeVisible();
@@ -135,7 +156,12 @@ test('the draft survives closing and reopening the popup', async ({ context, ope
   await expect(popup.getByRole('checkbox', { name: /\(Mastodon\)/ })).toBeChecked();
 });
 
-test('Post is disabled past a limit and with nothing picked', async ({ context, openOptions, openPopup, servers }) => {
+test('Post is disabled past a limit and with nothing picked', async ({
+  context,
+  openOptions,
+  openPopup,
+  servers,
+}) => {
   const options = await openOptions();
   await connectMastodonViaUi(context, options, servers.mastodon);
   await expect(options.getByText('Connected', { exact: true })).toBeVisible();
@@ -148,10 +174,14 @@ test('Post is disabled past a limit and with nothing picked', async ({ context, 
   await expect(post).toBeEnabled();
 
   // A long URL counts as 23 characters on Mastodon, so 477 letters and a URL fit exactly.
-  await popup.getByLabel('Post text').fill(`${'a'.repeat(476)} https://example.com/${'x'.repeat(200)}`);
+  await popup
+    .getByLabel('Post text')
+    .fill(`${'a'.repeat(476)} https://example.com/${'x'.repeat(200)}`);
   await expect(popup.getByLabel(/\(Mastodon\): 0 of 500 characters left/)).toBeVisible();
   await expect(post).toBeEnabled();
-  await popup.getByLabel('Post text').fill(`${'a'.repeat(477)} https://example.com/${'x'.repeat(200)}`);
+  await popup
+    .getByLabel('Post text')
+    .fill(`${'a'.repeat(477)} https://example.com/${'x'.repeat(200)}`);
   await expect(popup.getByLabel(/\(Mastodon\): 1 character over the limit of 500/)).toBeVisible();
   await expect(post).toBeDisabled();
 });

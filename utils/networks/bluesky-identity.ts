@@ -23,13 +23,22 @@ async function getJson(url: string, notFound: string): Promise<unknown> {
   try {
     response = await fetch(url, { headers: { Accept: 'application/json' } });
   } catch (cause) {
-    throw new CrosswindError('network', `Could not reach ${new URL(url).host}. Check your connection.`, { cause });
+    throw new CrosswindError(
+      'network',
+      `Could not reach ${new URL(url).host}. Check your connection.`,
+      { cause },
+    );
   }
-  if (response.status === 400 || response.status === 404) throw new CrosswindError('validation', notFound);
+  if (response.status === 400 || response.status === 404)
+    throw new CrosswindError('validation', notFound);
   if (!response.ok) {
-    throw new CrosswindError('server', `${new URL(url).host} had a problem (error ${response.status}).`, {
-      status: response.status,
-    });
+    throw new CrosswindError(
+      'server',
+      `${new URL(url).host} had a problem (error ${response.status}).`,
+      {
+        status: response.status,
+      },
+    );
   }
   return response.json();
 }
@@ -53,7 +62,10 @@ function didDocumentUrl(did: string, directory: DirectorySettings): string {
     const host = decodeURIComponent(did.slice('did:web:'.length).split(':')[0] ?? '');
     return `https://${host}/.well-known/did.json`;
   }
-  throw new CrosswindError('unsupported', `Crosswind cannot look up accounts with a ${did.split(':').slice(0, 2).join(':')} identity.`);
+  throw new CrosswindError(
+    'unsupported',
+    `Crosswind cannot look up accounts with a ${did.split(':').slice(0, 2).join(':')} identity.`,
+  );
 }
 
 /** The PDS a DID document names as `#atproto_pds`. */
@@ -74,7 +86,8 @@ export async function findBlueskyService(
   directory: DirectorySettings,
 ): Promise<string> {
   if (serverInput?.trim()) return normalizeServerUrl(serverInput, 'Bluesky server');
-  if (!identifier) throw new CrosswindError('validation', 'Enter your Bluesky handle, like alice.bsky.social.');
+  if (!identifier)
+    throw new CrosswindError('validation', 'Enter your Bluesky handle, like alice.bsky.social.');
   if (EMAIL.test(identifier)) return BLUESKY_ENTRYWAY;
   let did = identifier;
   if (!identifier.startsWith('did:')) {
@@ -91,6 +104,7 @@ export async function findBlueskyService(
     `The identity of ${identifier} could not be found.`,
   )) as DidDocument;
   const pds = pdsFromDidDocument(doc, did);
-  if (!pds) throw new CrosswindError('server', `The identity of ${identifier} names no Bluesky server.`);
+  if (!pds)
+    throw new CrosswindError('server', `The identity of ${identifier} names no Bluesky server.`);
   return pds;
 }

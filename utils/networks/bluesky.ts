@@ -1,4 +1,10 @@
-import { AtpAgent, RichText, type AtpSessionData, type AtpSessionEvent, type Facet } from '@atproto/api';
+import {
+  AtpAgent,
+  RichText,
+  type AtpSessionData,
+  type AtpSessionEvent,
+  type Facet,
+} from '@atproto/api';
 import { TID } from '@atproto/common-web';
 import { isLoopback } from '../auth/server-url';
 import { CrosswindError } from '../errors';
@@ -35,9 +41,15 @@ async function agentFor(account: Account): Promise<AtpAgent> {
     pending = (async () => {
       const saved = await sessions.get(account.id);
       if (!saved) {
-        throw new CrosswindError('auth', `The Bluesky session of @${account.handle} has ended. Reconnect the account.`);
+        throw new CrosswindError(
+          'auth',
+          `The Bluesky session of @${account.handle} has ended. Reconnect the account.`,
+        );
       }
-      const agent = new AtpAgent({ service: account.server, persistSession: persistTo(account.id) });
+      const agent = new AtpAgent({
+        service: account.server,
+        persistSession: persistTo(account.id),
+      });
       try {
         await agent.resumeSession(saved);
       } catch (error) {
@@ -62,7 +74,10 @@ function postUrl(account: Account, rkey: string): string {
 }
 
 /** Text with long links shortened and every link, mention and tag as a facet (UTF-8 byte offsets). */
-async function buildRichText(agent: AtpAgent, text: string): Promise<{ text: string; facets: Facet[] }> {
+async function buildRichText(
+  agent: AtpAgent,
+  text: string,
+): Promise<{ text: string; facets: Facet[] }> {
   const shortened = shortenBlueskyLinks(text);
   const rich = new RichText({ text: shortened.text });
   await rich.detectFacets(agent);
@@ -72,7 +87,8 @@ async function buildRichText(agent: AtpAgent, text: string): Promise<{ text: str
   }));
   const overlapsOurs = (facet: Facet) =>
     ourLinks.some(
-      (link) => facet.index.byteStart < link.index.byteEnd && link.index.byteStart < facet.index.byteEnd,
+      (link) =>
+        facet.index.byteStart < link.index.byteEnd && link.index.byteStart < facet.index.byteEnd,
     );
   const detected = (rich.facets ?? []).filter((facet) => !overlapsOurs(facet));
   const facets = [...detected, ...ourLinks].sort((a, b) => a.index.byteStart - b.index.byteStart);
@@ -89,7 +105,10 @@ function recordFor(content: PostContent, rich: { text: string; facets: Facet[] }
   };
 }
 
-async function snapshot(agent: AtpAgent, account: Pick<Account, 'remoteId' | 'handle'>): Promise<AccountSnapshot> {
+async function snapshot(
+  agent: AtpAgent,
+  account: Pick<Account, 'remoteId' | 'handle'>,
+): Promise<AccountSnapshot> {
   const session = agent.session;
   let displayName = session?.handle ?? account.handle;
   let avatarUrl: string | undefined;
@@ -100,7 +119,10 @@ async function snapshot(agent: AtpAgent, account: Pick<Account, 'remoteId' | 'ha
       collection: 'app.bsky.actor.profile',
       rkey: 'self',
     });
-    const value = profile.data.value as { displayName?: string; avatar?: { ref?: { toString(): string } } };
+    const value = profile.data.value as {
+      displayName?: string;
+      avatar?: { ref?: { toString(): string } };
+    };
     if (value.displayName) displayName = value.displayName;
     const cid = value.avatar?.ref?.toString();
     if (cid) {
@@ -120,7 +142,11 @@ async function snapshot(agent: AtpAgent, account: Pick<Account, 'remoteId' | 'ha
 }
 
 /** Signs in once with an app password; the session is then kept and refreshed, never re-created per post. */
-export async function loginBluesky(service: string, identifier: string, password: string): Promise<Account> {
+export async function loginBluesky(
+  service: string,
+  identifier: string,
+  password: string,
+): Promise<Account> {
   const host = hostOf(service);
   let pendingSession: AtpSessionData | undefined;
   const agent = new AtpAgent({

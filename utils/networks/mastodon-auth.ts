@@ -64,7 +64,11 @@ async function registerApp(origin: string, redirectUri: string): Promise<Registe
       }),
     });
   } catch (error) {
-    throw new CrosswindError('network', `Could not reach ${host}. Check the address and your connection.`, { cause: error });
+    throw new CrosswindError(
+      'network',
+      `Could not reach ${host}. Check the address and your connection.`,
+      { cause: error },
+    );
   }
   const body = (await response.json().catch(() => ({}))) as {
     client_id?: string;
@@ -126,7 +130,10 @@ export async function completeMastodonAuthorization(redirectUrl: string): Promis
   try {
     url = new URL(redirectUrl);
   } catch {
-    throw new CrosswindError('auth', 'The server sent back an unreadable answer. Try connecting again.');
+    throw new CrosswindError(
+      'auth',
+      'The server sent back an unreadable answer. Try connecting again.',
+    );
   }
   const params = url.searchParams;
   const state = params.get('state') ?? '';
@@ -144,14 +151,22 @@ export async function completeMastodonAuthorization(redirectUrl: string): Promis
   const error = params.get('error');
   if (error) {
     if (error === 'access_denied') {
-      throw new CrosswindError('cancelled', `You declined the authorization on ${host}. Nothing was connected.`);
+      throw new CrosswindError(
+        'cancelled',
+        `You declined the authorization on ${host}. Nothing was connected.`,
+      );
     }
-    throw new CrosswindError('auth', `${host} refused the authorization: ${params.get('error_description') ?? error}.`);
+    throw new CrosswindError(
+      'auth',
+      `${host} refused the authorization: ${params.get('error_description') ?? error}.`,
+    );
   }
   const code = params.get('code');
-  if (!code) throw new CrosswindError('auth', `${host} did not send an authorization code. Try again.`);
+  if (!code)
+    throw new CrosswindError('auth', `${host} did not send an authorization code. Try again.`);
   const app = await mastodonApps.get(`${flow.origin} ${flow.redirectUri}`);
-  if (!app) throw new CrosswindError('auth', 'The app registration was lost. Try connecting again.');
+  if (!app)
+    throw new CrosswindError('auth', 'The app registration was lost. Try connecting again.');
 
   let response: Response;
   try {
@@ -169,7 +184,11 @@ export async function completeMastodonAuthorization(redirectUrl: string): Promis
       }),
     });
   } catch (cause) {
-    throw new CrosswindError('network', `Could not reach ${host} to finish connecting. Try again.`, { cause });
+    throw new CrosswindError(
+      'network',
+      `Could not reach ${host} to finish connecting. Try again.`,
+      { cause },
+    );
   }
   const body = (await response.json().catch(() => ({}))) as {
     access_token?: string;

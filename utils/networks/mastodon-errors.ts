@@ -30,7 +30,9 @@ export function fromMastodonError(error: unknown, host: string): CrosswindError 
     }
     if (status === 429) {
       const retryAt = response ? retryAtFromHeaders(response.headers) : undefined;
-      const when = retryAt ? ` after ${new Date(retryAt).toLocaleTimeString()}` : ' in a few minutes';
+      const when = retryAt
+        ? ` after ${new Date(retryAt).toLocaleTimeString()}`
+        : ' in a few minutes';
       return new CrosswindError('rate-limit', `${host} says too many requests. Try again${when}.`, {
         cause: error,
         status,

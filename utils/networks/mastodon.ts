@@ -15,7 +15,10 @@ function hostOf(account: Pick<Account, 'server'>): string {
 async function clientFor(account: Account): Promise<mastodon.rest.Client> {
   const accessToken = await tokens.get(account.id);
   if (!accessToken) {
-    throw new CrosswindError('auth', `Crosswind has no access to ${account.handle} any more. Reconnect the account.`);
+    throw new CrosswindError(
+      'auth',
+      `Crosswind has no access to ${account.handle} any more. Reconnect the account.`,
+    );
   }
   return createRestAPIClient({ url: account.server, accessToken, timeout: 30_000 });
 }
@@ -36,7 +39,11 @@ export async function createMastodonAccount(grant: MastodonGrant): Promise<Accou
   const host = new URL(grant.origin).host;
   let me: mastodon.v1.CredentialAccount;
   try {
-    const client = createRestAPIClient({ url: grant.origin, accessToken: grant.accessToken, timeout: 30_000 });
+    const client = createRestAPIClient({
+      url: grant.origin,
+      accessToken: grant.accessToken,
+      timeout: 30_000,
+    });
     me = await client.v1.accounts.verifyCredentials();
   } catch (error) {
     throw fromMastodonError(error, host);

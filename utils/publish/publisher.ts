@@ -73,7 +73,10 @@ export async function runTarget(jobId: string, accountId: string): Promise<void>
         throw new CrosswindError('validation', 'This account was removed from Crosswind.');
       }
       if (account.state === 'reconnect') {
-        throw new CrosswindError('auth', `Reconnect @${account.handle} in Crosswind's settings, then retry.`);
+        throw new CrosswindError(
+          'auth',
+          `Reconnect @${account.handle} in Crosswind's settings, then retry.`,
+        );
       }
       const result = await ADAPTERS[account.network].publish(account, job.content, {
         idempotencyKey: target.idempotencyKey,
@@ -113,7 +116,8 @@ async function clearDraftWhenDelivered(jobId: string): Promise<void> {
 export async function retryTarget(jobId: string, accountId: string): Promise<void> {
   const job = await getJob(jobId);
   const target = job?.targets.find((item) => item.accountId === accountId);
-  if (!job || !target) throw new CrosswindError('validation', 'That post is no longer in the history.');
+  if (!job || !target)
+    throw new CrosswindError('validation', 'That post is no longer in the history.');
   if (target.status === 'done') return;
   void runTarget(jobId, accountId);
 }

@@ -1,0 +1,206 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { startMastodonServer, type MastodonServer } from '../../servers/mastodon';
+import { CrosswindError } from '@/utils/errors';
+import { createMastodonAccount, mastodonAdapter } from '@/utils/networks/mastodon';
+import {
+  beginMastodonAuthorization,
+  completeMastodonAuthorization,
+} from '@/utils/networks/mastodon-auth';
+import { fetchMastodonLimits } from '@/utils/networks/mastodon-instance';
+import type { Account } from '@/utils/networks/types';
+
+let server: MastodonServer;
+
+beforeAll(async () => {
+  server = await startMastodonServer({ autoApprove: true, maxCharacters: 600 });
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  vi.spyOn(browser.identity, 'getRedirectURL').mockReturnValue(
+    'https://extension-id.chromiumapp.org/',
+  );
+  server.control.reset();
+});
+
+/** Plays the browser's part: follows the authorize URL to the redirect the server sends back. */
+async function authorize(authorizeUrl: string): Promise<string> {
+  const response = await fetch(authorizeUrl, { redirect: 'manual' });
+  expect(response.status).toBe(302);
+  return response.headers.get('location')!;
+}
+
+async function connect(): Promise<Account> {
+  const redirect = await authorize(await beginMastodonAuthorization(server.url));
+  return createMastodonAccount(await completeMastodonAuthorization(redirect));
+}
+
+describe('Mastodon authorization', () => {
+  it('registers once per server, uses PKCE S256 and a state, and stores a working token', async () => {
+    const url = new URL(await beginMastodonAuthorization(server.url));
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(url.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(url.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(url.searchParams.get('scope')).toBe('write:statuses write:media read:accounts');
+    expect(url.searchParams.get('redirect_uri')).toBe('https://extension-id.chromiumapp.org/');
+
+    const account = await connect();
+    expect(account).toMatchObject({
+      network: 'mastodon',
+      server: server.url,
+      handle: 'alice',
+      displayName: 'Alice Sandbox',
+      state: 'connected',
+      limits: {
+        maxCharacters: 600,
+        charactersReservedPerUrl: 23,
+        maxMediaAttachments: 4,
+        altTextLimit: 1500,
+      },
+    });
+    expect(account.id).toBe(`mastodon:${new URL(server.url).host}:${account.remoteId}`);
+    const apps = (await (await fetch(`${server.url}/__control/apps`)).json()) as unknown[];
+    expect(apps).toHaveLength(1);
+  });
+
+  it('refuses an answer whose state it did not issue', async () => {
+    await beginMastodonAuthorization(server.url);
+    const forged = 'https://extension-id.chromiumapp.org/?code=stolen&state=not-ours';
+    await expect(completeMastodonAuthorization(forged)).rejects.toMatchObject({
+      kind: 'auth',
+      message: expect.stringContaining('state mismatch'),
+    });
+  });
+
+  it('turns a denial into a plain "you declined" and a reused state into a mismatch', async () => {
+    const url = new URL(await beginMastodonAuthorization(server.url));
+    const state = url.searchParams.get('state')!;
+    const denied = `https://extension-id.chromiumapp.org/?error=access_denied&error_description=nope&state=${state}`;
+    await expect(completeMastodonAuthorization(denied)).rejects.toMatchObject({
+      kind: 'cancelled',
+      message: `You declined the authorization on ${new URL(server.url).host}. Nothing was connected.`,
+    });
+    await expect(completeMastodonAuthorization(denied)).rejects.toMatchObject({ kind: 'auth' });
+  });
+});
+
+describe('Mastodon limits', () => {
+  it('falls back to /api/v1/instance on servers without v2', async () => {
+    const old = await startMastodonServer({ instanceV2: false, maxCharacters: 1000 });
+    try {
+      expect((await fetchMastodonLimits(old.url)).maxCharacters).toBe(1000);
+    } finally {
+      await old.close();
+    }
+  });
+
+  it('says a server without the Mastodon API is not one', async () => {
+    const other = createServer((_req, res) => res.writeHead(404).end('no'));
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    try {
+      await expect(fetchMastodonLimits(url)).rejects.toMatchObject({
+        kind: 'unsupported',
+        message: expect.stringContaining('does not look like a Mastodon server'),
+      });
+    } finally {
+      other.close();
+    }
+  });
+
+  it('says an unreachable server is unreachable', async () => {
+    await expect(fetchMastodonLimits('http://127.0.0.1:9')).rejects.toMatchObject({
+      kind: 'network',
+      message: 'Could not reach 127.0.0.1:9. Check the address and your connection.',
+    });
+  });
+});
+
+describe('Mastodon publishing', () => {
+  it('posts once per idempotency key, even when retried', async () => {
+    const account = await connect();
+    const key = mastodonAdapter.newIdempotencyKey();
+    const first = await mastodonAdapter.publish(
+      account,
+      { text: 'Once only', language: 'en' },
+      { idempotencyKey: key, isRetry: false },
+    );
+    const again = await mastodonAdapter.publish(
+      account,
+      { text: 'Once only', language: 'en' },
+      { idempotencyKey: key, isRetry: true },
+    );
+    expect(again.id).toBe(first.id);
+    expect(first.url).toBe(`${server.url}/@alice/${first.id}`);
+    const stored = [...server.state.statuses.values()].filter(
+      (status) => status.text === 'Once only',
+    );
+    expect(stored).toHaveLength(1);
+  });
+
+  it.each([
+    [500, 'server', 'had a problem (error 500)'],
+    [503, 'server', 'had a problem (error 503)'],
+    [429, 'rate-limit', 'says too many requests'],
+  ] as const)('maps HTTP %i to a %s error', async (status, kind, words) => {
+    const account = await connect();
+    server.control.fail({ status, times: 1, path: '/api/v1/statuses', retryAfterSeconds: 30 });
+    const attempt = mastodonAdapter.publish(
+      account,
+      { text: `fails ${status}` },
+      { idempotencyKey: crypto.randomUUID(), isRetry: false },
+    );
+    await expect(attempt).rejects.toBeInstanceOf(CrosswindError);
+    await expect(attempt).rejects.toMatchObject({
+      kind,
+      status,
+      message: expect.stringContaining(words),
+    });
+    if (status === 429) {
+      const error = (await attempt.catch((e: unknown) => e)) as CrosswindError;
+      expect(error.retryAt).toBeGreaterThan(Date.now());
+    }
+  });
+
+  it('reports the server refusing text over its limit in its own words', async () => {
+    const account = await connect();
+    const attempt = mastodonAdapter.publish(
+      account,
+      { text: 'x'.repeat(601) },
+      { idempotencyKey: crypto.randomUUID(), isRetry: false },
+    );
+    await expect(attempt).rejects.toMatchObject({
+      kind: 'validation',
+      message: `${new URL(server.url).host} refused the post: Text character limit of 600 exceeded.`,
+    });
+  });
+
+  it('marks revoked tokens as auth errors and revokes on disconnect', async () => {
+    const account = await connect();
+    await mastodonAdapter.disconnect(account);
+    await expect(mastodonAdapter.refresh(account)).rejects.toMatchObject({ kind: 'auth' });
+
+    const other = await connect();
+    server.control.revokeAllTokens();
+    await expect(
+      mastodonAdapter.publish(
+        other,
+        { text: 'no' },
+        { idempotencyKey: crypto.randomUUID(), isRetry: false },
+      ),
+    ).rejects.toMatchObject({ kind: 'auth', status: 401 });
+  });
+
+  it('removes a post', async () => {
+    const account = await connect();
+    const post = await mastodonAdapter.publish(
+      account,
+      { text: 'Delete me' },
+      { idempotencyKey: crypto.randomUUID(), isRetry: false },
+    );
+    await mastodonAdapter.remove(account, post);
+    expect((await fetch(`${server.url}/api/v1/statuses/${post.id}`)).status).toBe(404);
+  });
+});
