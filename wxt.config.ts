@@ -6,13 +6,14 @@ const FIREFOX_ID = 'crosswind@crosswind.invalid';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Crosswind',
     description: 'Write once, post to Mastodon, Bluesky and the rest of the open social web.',
     permissions: ['storage', 'identity'],
     action: { default_title: 'Crosswind: compose a post' },
     commands: {
-      _execute_action: {
+      // Manifest V2 (Firefox) names the toolbar button's command differently.
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' },
         description: 'Open the Crosswind composer',
       },
