@@ -10,5 +10,5 @@ export default defineConfig({
   retries: 0,
   globalSetup: './tests/e2e/global-setup.ts',
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
-  use: { trace: 'retain-on-failure' },
+  use: { trace: 'off', screenshot: 'off' },
 });

@@ -21,7 +21,7 @@ test('connects a Mastodon account through the server consent page', async ({
   await expect(account.getByText('Alice Sandbox')).toBeVisible();
   await expect(account.getByText('Connected')).toBeVisible();
   await expect(account.getByText(`@alice · Mastodon · ${host}`)).toBeVisible();
-  await expect(account.getByRole('img')).toHaveAttribute('src', /^http:\/\/127\.0\.0\.1/);
+  await expect(account.locator('img')).toHaveAttribute('src', /^http:\/\/127\.0\.0\.1/);
 
   // Removing the account revokes its token on the server.
   const before = await mastodonControl<Array<{ revoked: boolean }>>(servers.mastodon, 'tokens');

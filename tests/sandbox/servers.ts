@@ -1,5 +1,5 @@
-import { startMastodonServer, type MastodonServer } from '../servers/mastodon';
-import { startPds, type PdsSandbox } from '../servers/pds';
+import { startMastodonServer, type MastodonServer } from '../servers/mastodon/index.ts';
+import { startPds, type PdsSandbox } from '../servers/pds/index.ts';
 
 /** The local stand-ins for the networks: a real PDS and the project's Mastodon API server. */
 export interface Sandbox {

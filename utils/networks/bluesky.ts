@@ -148,12 +148,12 @@ export async function loginBluesky(
   password: string,
 ): Promise<Account> {
   const host = hostOf(service);
-  let pendingSession: AtpSessionData | undefined;
+  // The account id is the DID, known only after login; until then the handler just waits for it.
+  let persist:
+    ((event: AtpSessionEvent, session: AtpSessionData | undefined) => Promise<void>) | undefined;
   const agent = new AtpAgent({
     service,
-    persistSession: (_event, session) => {
-      pendingSession = session;
-    },
+    persistSession: (event, session) => persist?.(event, session),
   });
   try {
     await agent.login({ identifier, password });
@@ -168,12 +168,12 @@ export async function loginBluesky(
     }
     throw known;
   }
-  const session = agent.session ?? pendingSession;
+  const session = agent.session;
   if (!session) throw new CrosswindError('auth', `${host} did not start a session. Try again.`);
   const id = `bluesky:${session.did}`;
   await sessions.set(id, session);
   const server = agent.pdsUrl?.origin ?? new URL(service).origin;
-  agent.persistSession = persistTo(id);
+  persist = persistTo(id);
   agents.set(id, Promise.resolve(agent));
   const now = Date.now();
   return {

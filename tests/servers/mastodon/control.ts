@@ -1,0 +1,192 @@
+import { json, jsonError, type Ctx, type Reply } from './http';
+import { byId, accountByUsername, type Runtime } from './runtime';
+import { route, type Route } from './router';
+import type { DelayRule, FailRule, ServerControl } from './types';
+
+/** The switches tests use, acting on one server's runtime. */
+export function createControl(rt: Runtime): ServerControl {
+  return {
+    fail(rule: FailRule): void {
+      rt.faults.fail(rule);
+    },
+    delay(rule: DelayRule): void {
+      rt.faults.delay(rule);
+    },
+    revokeAllTokens(username?: string): number {
+      const account = username === undefined ? undefined : accountByUsername(rt, username);
+      if (username !== undefined && !account) throw new Error(`no user named ${username}`);
+      let revoked = 0;
+      for (const token of rt.state.tokens) {
+        if (token.revokedAt) continue;
+        if (account && token.accountId !== account.id) continue;
+        token.revokedAt = new Date();
+        revoked += 1;
+      }
+      return revoked;
+    },
+    setSignedInUser(username: string): void {
+      const account = accountByUsername(rt, username);
+      if (!account) throw new Error(`no user named ${username}`);
+      rt.state.signedInUsername = account.username;
+    },
+    reset(): void {
+      rt.faults.reset();
+    },
+  };
+}
+
+function usernameOf(rt: Runtime, accountId: string | null): string | null {
+  return accountId ? (byId(rt.state.accounts, accountId)?.username ?? null) : null;
+}
+
+function statusesView(rt: Runtime): unknown[] {
+  return rt.state.statuses.map((status) => ({
+    id: status.id,
+    username: usernameOf(rt, status.accountId),
+    text: status.text,
+    spoilerText: status.spoilerText,
+    sensitive: status.sensitive,
+    visibility: status.visibility,
+    language: status.language,
+    inReplyToId: status.inReplyToId,
+    media: status.mediaIds.map((id) => {
+      const media = byId(rt.state.media, id);
+      return {
+        id,
+        description: media?.description ?? null,
+        type: media?.type ?? null,
+        mimeType: media?.mimeType ?? null,
+        size: media?.size ?? null,
+        sha256: media?.sha256 ?? null,
+      };
+    }),
+    mediaIds: status.mediaIds,
+    application: status.appId ? (byId(rt.state.apps, status.appId)?.name ?? null) : null,
+    idempotencyKey: status.idempotencyKey,
+    createdAt: status.createdAt.toISOString(),
+    deletedAt: status.deletedAt?.toISOString() ?? null,
+  }));
+}
+
+function mediaView(rt: Runtime): unknown[] {
+  return rt.state.media.map((media) => ({
+    id: media.id,
+    username: usernameOf(rt, media.accountId),
+    type: media.type,
+    mimeType: media.mimeType,
+    size: media.size,
+    sha256: media.sha256,
+    width: media.width,
+    height: media.height,
+    description: media.description,
+    focus: media.focus,
+    statusId: media.statusId,
+    processing: media.pollsRemaining > 0,
+  }));
+}
+
+function appsView(rt: Runtime): unknown[] {
+  return rt.state.apps.map((app) => ({
+    id: app.id,
+    name: app.name,
+    website: app.website,
+    redirectUris: app.redirectUris,
+    scopes: app.scopes,
+    clientId: app.clientId,
+    createdAt: app.createdAt.toISOString(),
+  }));
+}
+
+function tokensView(rt: Runtime): unknown[] {
+  return rt.state.tokens.map((token) => ({
+    token: token.token,
+    app: byId(rt.state.apps, token.appId)?.name ?? null,
+    clientId: byId(rt.state.apps, token.appId)?.clientId ?? null,
+    username: usernameOf(rt, token.accountId),
+    scopes: token.scopes,
+    createdAt: token.createdAt.toISOString(),
+    revoked: token.revokedAt !== null,
+  }));
+}
+
+function body(ctx: Ctx): Record<string, unknown> {
+  if (ctx.body.length === 0) return {};
+  const parsed: unknown = JSON.parse(ctx.body.toString('utf8'));
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new Error('the body must be a JSON object');
+  }
+  return parsed as Record<string, unknown>;
+}
+
+function optionalString(value: unknown, name: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new Error(`${name} must be a string`);
+  return value;
+}
+
+function optionalNumber(value: unknown, name: string): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number') throw new Error(`${name} must be a number`);
+  return value;
+}
+
+/** Runs a control action, answering 400 with the reason when the request makes no sense. */
+function act(ctx: Ctx, action: (input: Record<string, unknown>) => unknown): Reply {
+  try {
+    const result = action(body(ctx));
+    return json(200, result ?? { ok: true });
+  } catch (error) {
+    return jsonError(400, error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** The HTTP face of ServerControl and of the recorded data, under /__control. */
+export function controlRoutes(control: ServerControl): Route[] {
+  return [
+    route('POST', '/__control/fail', (ctx) =>
+      act(ctx, (input) => {
+        const status = optionalNumber(input.status, 'status');
+        const times = optionalNumber(input.times, 'times') ?? 1;
+        const rule: FailRule = {
+          status: status as FailRule['status'],
+          times,
+        };
+        const path = optionalString(input.path, 'path');
+        const method = optionalString(input.method, 'method');
+        const retryAfterSeconds = optionalNumber(input.retryAfterSeconds, 'retryAfterSeconds');
+        if (path !== undefined) rule.path = path;
+        if (method !== undefined) rule.method = method;
+        if (retryAfterSeconds !== undefined) rule.retryAfterSeconds = retryAfterSeconds;
+        control.fail(rule);
+      }),
+    ),
+    route('POST', '/__control/delay', (ctx) =>
+      act(ctx, (input) => {
+        const rule: DelayRule = { ms: optionalNumber(input.ms, 'ms') ?? 0 };
+        const path = optionalString(input.path, 'path');
+        const times = optionalNumber(input.times, 'times');
+        if (path !== undefined) rule.path = path;
+        if (times !== undefined) rule.times = times;
+        control.delay(rule);
+      }),
+    ),
+    route('POST', '/__control/revoke', (ctx) =>
+      act(ctx, (input) => ({
+        revoked: control.revokeAllTokens(optionalString(input.username, 'username')),
+      })),
+    ),
+    route('POST', '/__control/signed-in-user', (ctx) =>
+      act(ctx, (input) => {
+        const username = optionalString(input.username, 'username');
+        if (!username) throw new Error('username is required');
+        control.setSignedInUser(username);
+      }),
+    ),
+    route('POST', '/__control/reset', (ctx) => act(ctx, () => control.reset())),
+    route('GET', '/__control/statuses', (ctx) => json(200, statusesView(ctx.rt))),
+    route('GET', '/__control/media', (ctx) => json(200, mediaView(ctx.rt))),
+    route('GET', '/__control/requests', (ctx) => json(200, ctx.rt.state.requests)),
+    route('GET', '/__control/apps', (ctx) => json(200, appsView(ctx.rt))),
+    route('GET', '/__control/tokens', (ctx) => json(200, tokensView(ctx.rt))),
+  ];
+}
