@@ -18,7 +18,8 @@ export function PopupApp() {
   const accounts = useStoredValue(accountsStorage);
   const jobs = useStoredValue(jobsStorage);
   const { hydrated, draft, setText, toggleTarget, hydrate, startNew } = useComposer();
-  const [postedHere, setPostedHere] = useState<string[]>([]);
+  // The job on screen stays there after its draft is cleared, so the links remain visible.
+  const [pinnedJobId, setPinnedJobId] = useState<string>();
   const [error, setError] = useState<SerializedError | null>(null);
 
   useEffect(() => {
@@ -35,8 +36,9 @@ export function PopupApp() {
   if (!accounts || !hydrated) return <main className="popup" aria-busy="true" />;
 
   const job = jobs?.find(
-    (item) => item.draftId === draft.id || postedHere.includes(item.id) || !isSettled(item),
+    (item) => item.draftId === draft.id || item.id === pinnedJobId || !isSettled(item),
   );
+  if (job && job.id !== pinnedJobId) setPinnedJobId(job.id);
   // Once a draft has been sent, Post stays off: pressing it again would post twice to the
   // accounts that already have it. Failed accounts are retried from the delivery list.
   const sent = job !== undefined && job.draftId === draft.id;
@@ -49,7 +51,7 @@ export function PopupApp() {
         content: { text: draft.text, ...(draft.language && { language: draft.language }) },
         targetIds: draft.targetIds.filter((id) => accounts.some((account) => account.id === id)),
       });
-      setPostedHere((ids) => [...ids, jobId]);
+      setPinnedJobId(jobId);
     } catch (thrown) {
       setError(serializeError(thrown));
     }

@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startPds, type PdsSandbox } from '../../servers/pds/index.ts';
+import { findBlueskyService } from '@/utils/networks/bluesky-identity';
+import type { Account } from '@/utils/networks/types';
+import type { DirectorySettings } from '@/utils/storage';
+
+let pds: PdsSandbox;
+let directory: DirectorySettings;
+let seq = 0;
+
+beforeAll(async () => {
+  pds = await startPds();
+  directory = { handleResolver: pds.url, plcDirectory: pds.plcUrl };
+}, 60_000);
+afterAll(() => pds?.close());
+
+async function newUser() {
+  seq += 1;
+  const created = await pds.createAccount({
+    handle: `unit${seq}${Date.now().toString(36)}.test`,
+    password: 'main-password',
+  });
+  const appPassword = await pds.createAppPassword(created, 'crosswind');
+  return { ...created, appPassword };
+}
+
+async function connect(): Promise<{ account: Account; user: Awaited<ReturnType<typeof newUser>> }> {
+  const { loginBluesky } = await import('@/utils/networks/bluesky');
+  const user = await newUser();
+  const service = await findBlueskyService(user.handle, undefined, directory);
+  return { account: await loginBluesky(service, user.handle, user.appPassword), user };
+}
+
+describe('Bluesky identity', () => {
+  it('finds the PDS from a handle: handle → DID → #atproto_pds', async () => {
+    const user = await newUser();
+    expect(await findBlueskyService(user.handle, undefined, directory)).toBe(pds.url);
+    expect(await findBlueskyService(user.did, undefined, directory)).toBe(pds.url);
+    expect(await findBlueskyService(user.handle, 'https://pds.example.com/', directory)).toBe(
+      'https://pds.example.com',
+    );
+  });
+
+  it('explains handles that do not exist or are not handles', async () => {
+    await expect(findBlueskyService('nobody.test', undefined, directory)).rejects.toMatchObject({
+      kind: 'validation',
+      message:
+        "No Bluesky account is called @nobody.test. Check the handle, or enter your server's address.",
+    });
+    await expect(findBlueskyService('not a handle', undefined, directory)).rejects.toMatchObject({
+      kind: 'validation',
+      message: '“not a handle” is not a Bluesky handle. A handle looks like alice.bsky.social.',
+    });
+  });
+});
+
+describe('Bluesky adapter', () => {
+  it('signs in with an app password and rejects a wrong one clearly', async () => {
+    const { account, user } = await connect();
+    expect(account).toMatchObject({
+      network: 'bluesky',
+      server: pds.url,
+      remoteId: user.did,
+      handle: user.handle,
+      state: 'connected',
+    });
+    expect(account.id).toBe(`bluesky:${user.did}`);
+
+    const { loginBluesky } = await import('@/utils/networks/bluesky');
+    await expect(loginBluesky(pds.url, user.handle, 'aaaa-bbbb-cccc-dddd')).rejects.toMatchObject({
+      kind: 'auth',
+      message: expect.stringContaining('Wrong handle or app password'),
+    });
+  });
+
+  it('writes the post at the record key chosen up front; a retry never makes a second one', async () => {
+    const { blueskyAdapter } = await import('@/utils/networks/bluesky');
+    const { account, user } = await connect();
+    const key = blueskyAdapter.newIdempotencyKey();
+    const first = await blueskyAdapter.publish(
+      account,
+      { text: 'Exactly once 🦋', language: 'fr' },
+      { idempotencyKey: key, isRetry: false },
+    );
+    expect(first.id).toBe(`at://${user.did}/app.bsky.feed.post/${key}`);
+    const retry = await blueskyAdapter.publish(
+      account,
+      { text: 'Exactly once 🦋', language: 'fr' },
+      { idempotencyKey: key, isRetry: true },
+    );
+    expect(retry.id).toBe(first.id);
+    const records = await pds.listRecords(user.did, 'app.bsky.feed.post');
+    expect(records).toHaveLength(1);
+    expect(records[0]?.value).toMatchObject({ text: 'Exactly once 🦋', langs: ['fr'] });
+    expect(first.url).toContain(
+      `/xrpc/com.atproto.repo.getRecord?repo=${encodeURIComponent(user.did)}`,
+    );
+  });
+
+  it('agrees with the PDS on the 300-grapheme limit', async () => {
+    const { blueskyAdapter } = await import('@/utils/networks/bluesky');
+    const { account } = await connect();
+    const fits = '👍🏽'.repeat(300);
+    await expect(
+      blueskyAdapter.publish(
+        account,
+        { text: fits },
+        { idempotencyKey: blueskyAdapter.newIdempotencyKey(), isRetry: false },
+      ),
+    ).resolves.toMatchObject({ id: expect.stringContaining('app.bsky.feed.post') });
+    await expect(
+      blueskyAdapter.publish(
+        account,
+        { text: `${'a'.repeat(300)}!` },
+        { idempotencyKey: blueskyAdapter.newIdempotencyKey(), isRetry: false },
+      ),
+    ).rejects.toMatchObject({ kind: 'validation', status: 400 });
+  });
+
+  it('resumes the stored session after a worker restart instead of signing in again', async () => {
+    const { account, user } = await connect();
+    vi.resetModules();
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    try {
+      const { blueskyAdapter } = await import('@/utils/networks/bluesky');
+      await blueskyAdapter.publish(
+        account,
+        { text: 'after restart' },
+        { idempotencyKey: blueskyAdapter.newIdempotencyKey(), isRetry: false },
+      );
+      const called = fetchSpy.mock.calls.map(([input]) =>
+        String(input instanceof Request ? input.url : input),
+      );
+      expect(called.some((url) => url.includes('com.atproto.server.createSession'))).toBe(false);
+      expect(called.some((url) => url.includes('com.atproto.repo.createRecord'))).toBe(true);
+    } finally {
+      fetchSpy.mockRestore();
+    }
+    expect(
+      (await pds.listRecords(user.did, 'app.bsky.feed.post')).map((r) => r.value.text),
+    ).toEqual(['after restart']);
+  });
+
+  it('asks for reconnection once the session is gone', async () => {
+    const { blueskyAdapter } = await import('@/utils/networks/bluesky');
+    const { account } = await connect();
+    await blueskyAdapter.disconnect(account);
+    await expect(
+      blueskyAdapter.publish(
+        account,
+        { text: 'nope' },
+        { idempotencyKey: blueskyAdapter.newIdempotencyKey(), isRetry: false },
+      ),
+    ).rejects.toMatchObject({
+      kind: 'auth',
+      message: expect.stringContaining('Reconnect the account'),
+    });
+  });
+});
