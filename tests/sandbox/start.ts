@@ -21,12 +21,17 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
 
-  const bluesky = await sandbox.pds.createAccount({ handle: 'alice.test', password: 'sandbox-password' });
+  const bluesky = await sandbox.pds.createAccount({
+    handle: 'alice.test',
+    password: 'sandbox-password',
+  });
   const appPassword = await sandbox.pds.createAppPassword(bluesky, 'crosswind');
 
   const headless = !process.env.DISPLAY && process.platform === 'linux';
   if (headless) {
-    console.log('No display found (DISPLAY is unset): running Chromium headless. Use `xvfb-run -a npm start` or a desktop session to see it.');
+    console.log(
+      'No display found (DISPLAY is unset): running Chromium headless. Use `xvfb-run -a npm start` or a desktop session to see it.',
+    );
   }
   const context = await launchWithExtension({ headless });
   context.on('close', () => void stop());

@@ -10,7 +10,10 @@ describe('composer store', () => {
     useComposer.getState().setText('first words');
     useComposer.getState().toggleTarget('a', true);
     await vi.waitFor(async () => {
-      expect(await draftStorage.getValue()).toMatchObject({ text: 'first words', targetIds: ['a'] });
+      expect(await draftStorage.getValue()).toMatchObject({
+        text: 'first words',
+        targetIds: ['a'],
+      });
     });
     expect(await lastTargetsStorage.getValue()).toEqual(['a']);
   });

@@ -26,7 +26,9 @@ describe('messaging', () => {
   it('answers extension pages and rebuilds errors on the sending side', async () => {
     listenForMessages(
       handlers({
-        'mastodon.beginConnect': async ({ server }) => ({ authorizeUrl: `${server}/oauth/authorize` }),
+        'mastodon.beginConnect': async ({ server }) => ({
+          authorizeUrl: `${server}/oauth/authorize`,
+        }),
         'post.retry': async () => {
           throw new CrosswindError('validation', 'That post is no longer in the history.');
         },
@@ -34,28 +36,55 @@ describe('messaging', () => {
     );
     const extensionPage = { id: browser.runtime.id, url: browser.runtime.getURL('/options.html') };
     vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
-      const listeners = (fakeBrowser.runtime.onMessage as unknown as { trigger: (...a: unknown[]) => Promise<unknown[]> });
+      const listeners = fakeBrowser.runtime.onMessage as unknown as {
+        trigger: (...a: unknown[]) => Promise<unknown[]>;
+      };
       const [reply] = await listeners.trigger(message, extensionPage);
       return reply;
     });
 
-    await expect(sendMessage('mastodon.beginConnect', { server: 'https://a.example' })).resolves.toEqual({
+    await expect(
+      sendMessage('mastodon.beginConnect', { server: 'https://a.example' }),
+    ).resolves.toEqual({
       authorizeUrl: 'https://a.example/oauth/authorize',
     });
     const failure = sendMessage('post.retry', { jobId: 'j', accountId: 'a' });
     await expect(failure).rejects.toBeInstanceOf(CrosswindError);
-    await expect(failure).rejects.toMatchObject({ kind: 'validation', message: 'That post is no longer in the history.' });
+    await expect(failure).rejects.toMatchObject({
+      kind: 'validation',
+      message: 'That post is no longer in the history.',
+    });
   });
 
   it('ignores content scripts, other extensions and foreign messages', async () => {
     const handler = vi.fn(async () => []);
     listenForMessages(handlers({ 'accounts.refresh': handler }));
     const message = { crosswind: 1, type: 'accounts.refresh', data: {} };
-    const trigger = (fakeBrowser.runtime.onMessage as unknown as { trigger: (...a: unknown[]) => Promise<unknown[]> }).trigger;
+    const trigger = (
+      fakeBrowser.runtime.onMessage as unknown as {
+        trigger: (...a: unknown[]) => Promise<unknown[]>;
+      }
+    ).trigger;
 
-    expect(await trigger(message, { id: browser.runtime.id, url: 'https://evil.example/page', tab: { id: 1 } })).toEqual([undefined]);
-    expect(await trigger(message, { id: 'another-extension', url: 'chrome-extension://another-extension/x.html' })).toEqual([undefined]);
-    expect(await trigger({ type: 'accounts.refresh' }, { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') })).toEqual([undefined]);
+    expect(
+      await trigger(message, {
+        id: browser.runtime.id,
+        url: 'https://evil.example/page',
+        tab: { id: 1 },
+      }),
+    ).toEqual([undefined]);
+    expect(
+      await trigger(message, {
+        id: 'another-extension',
+        url: 'chrome-extension://another-extension/x.html',
+      }),
+    ).toEqual([undefined]);
+    expect(
+      await trigger(
+        { type: 'accounts.refresh' },
+        { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') },
+      ),
+    ).toEqual([undefined]);
     expect(handler).not.toHaveBeenCalled();
   });
 });

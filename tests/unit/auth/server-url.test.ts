@@ -18,10 +18,16 @@ describe('normalizeServerUrl', () => {
   it.each([
     ['', 'Enter the address of your server.'],
     ['   ', 'Enter the address of your server.'],
-    ['http://example.com', 'Use an https:// address for your server (plain http is only allowed on this computer).'],
+    [
+      'http://example.com',
+      'Use an https:// address for your server (plain http is only allowed on this computer).',
+    ],
     ['not a server', '“not a server” is not a valid server address.'],
     ['mastodon', '“mastodon” is not a valid server address.'],
-    ['ftp://example.com', 'Use an https:// address for your server (plain http is only allowed on this computer).'],
+    [
+      'ftp://example.com',
+      'Use an https:// address for your server (plain http is only allowed on this computer).',
+    ],
   ])('rejects %j with a clear message', (input, message) => {
     expect(() => normalizeServerUrl(input)).toThrow(message);
   });

@@ -30,7 +30,8 @@ vi.mock('@/utils/networks', () => ({
   ADAPTERS: { mastodon: fakeAdapter('mastodon'), bluesky: fakeAdapter('bluesky') },
 }));
 
-const { startPost, retryTarget, resumeUnfinished, runTarget } = await import('@/utils/publish/publisher');
+const { startPost, retryTarget, resumeUnfinished, runTarget } =
+  await import('@/utils/publish/publisher');
 
 function makeAccount(id: string, network: 'mastodon' | 'bluesky'): Account {
   return {
@@ -59,12 +60,16 @@ describe('publisher', () => {
   beforeEach(async () => {
     calls.length = 0;
     failures.clear();
-    await accountsStorage.setValue([makeAccount("m1", "mastodon"), makeAccount("b1", "bluesky")]);
+    await accountsStorage.setValue([makeAccount('m1', 'mastodon'), makeAccount('b1', 'bluesky')]);
   });
 
   it('records the job before posting, posts to every account and clears the delivered draft', async () => {
     await draftStorage.setValue({ id: 'd1', text: 'hello', targetIds: ['m1', 'b1'], updatedAt: 1 });
-    const job = await startPost({ draftId: 'd1', content: { text: 'hello' }, targetIds: ['m1', 'b1'] });
+    const job = await startPost({
+      draftId: 'd1',
+      content: { text: 'hello' },
+      targetIds: ['m1', 'b1'],
+    });
     expect(job.targets.map((t) => t.status)).toEqual(['queued', 'queued']);
     expect(job.targets[0]?.idempotencyKey).toMatch(/^mastodon-key-/);
     expect(job.targets[1]?.idempotencyKey).toMatch(/^bluesky-key-/);
@@ -79,8 +84,14 @@ describe('publisher', () => {
 
   it('keeps the draft on partial failure; Retry reuses the idempotency key', async () => {
     await draftStorage.setValue({ id: 'd2', text: 'again', targetIds: ['m1', 'b1'], updatedAt: 1 });
-    failures.set('m1', [new CrosswindError('server', 'server.example had a problem (error 500).', { status: 500 })]);
-    const job = await startPost({ draftId: 'd2', content: { text: 'again' }, targetIds: ['m1', 'b1'] });
+    failures.set('m1', [
+      new CrosswindError('server', 'server.example had a problem (error 500).', { status: 500 }),
+    ]);
+    const job = await startPost({
+      draftId: 'd2',
+      content: { text: 'again' },
+      targetIds: ['m1', 'b1'],
+    });
     const first = await settled(job.id);
     expect(first.targets.find((t) => t.accountId === 'm1')).toMatchObject({
       status: 'failed',
@@ -110,15 +121,15 @@ describe('publisher', () => {
   });
 
   it('refuses empty text, no targets and unknown accounts before recording anything', async () => {
-    await expect(startPost({ draftId: 'd', content: { text: '  ' }, targetIds: ['m1'] })).rejects.toThrow(
-      'Write something before posting.',
-    );
-    await expect(startPost({ draftId: 'd', content: { text: 'x' }, targetIds: [] })).rejects.toThrow(
-      'Pick at least one account to post to.',
-    );
-    await expect(startPost({ draftId: 'd', content: { text: 'x' }, targetIds: ['gone'] })).rejects.toThrow(
-      'Account gone is no longer connected.',
-    );
+    await expect(
+      startPost({ draftId: 'd', content: { text: '  ' }, targetIds: ['m1'] }),
+    ).rejects.toThrow('Write something before posting.');
+    await expect(
+      startPost({ draftId: 'd', content: { text: 'x' }, targetIds: [] }),
+    ).rejects.toThrow('Pick at least one account to post to.');
+    await expect(
+      startPost({ draftId: 'd', content: { text: 'x' }, targetIds: ['gone'] }),
+    ).rejects.toThrow('Account gone is no longer connected.');
     expect(await jobsStorage.getValue()).toEqual([]);
   });
 
@@ -138,8 +149,14 @@ describe('publisher', () => {
     await resumeUnfinished();
     const job = (await jobsStorage.getValue())[0]!;
     expect(job.targets.map((t) => t.status)).toEqual(['done', 'done']);
-    expect(calls.find((c) => c.accountId === 'm1')?.options).toMatchObject({ idempotencyKey: 'k-m', isRetry: true });
-    expect(calls.find((c) => c.accountId === 'b1')?.options).toMatchObject({ idempotencyKey: 'k-b', isRetry: false });
+    expect(calls.find((c) => c.accountId === 'm1')?.options).toMatchObject({
+      idempotencyKey: 'k-m',
+      isRetry: true,
+    });
+    expect(calls.find((c) => c.accountId === 'b1')?.options).toMatchObject({
+      idempotencyKey: 'k-b',
+      isRetry: false,
+    });
   });
 
   it('does not run the same target twice at once', async () => {
@@ -149,7 +166,9 @@ describe('publisher', () => {
         draftId: 'd',
         createdAt: 0,
         content: { text: 'once' },
-        targets: [{ accountId: 'm1', status: 'queued', idempotencyKey: 'k', attempts: 0, updatedAt: 0 }],
+        targets: [
+          { accountId: 'm1', status: 'queued', idempotencyKey: 'k', attempts: 0, updatedAt: 0 },
+        ],
       },
     ]);
     await Promise.all([runTarget('j-twice', 'm1'), runTarget('j-twice', 'm1')]);
