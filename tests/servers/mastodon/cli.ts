@@ -1,5 +1,5 @@
-import { fstatSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { stopWithParent } from '../stop-with-parent';
 import { startMastodonServer } from './server';
 import type { MastodonServerOptions, MastodonUser } from './types';
 
@@ -68,15 +68,6 @@ function parseCliOptions(argv: string[]): MastodonServerOptions {
   return options;
 }
 
-function stdinIsPipe(): boolean {
-  try {
-    const stat = fstatSync(0);
-    return stat.isFIFO() || stat.isSocket();
-  } catch {
-    return false;
-  }
-}
-
 async function main(): Promise<void> {
   const server = await startMastodonServer(parseCliOptions(process.argv.slice(2)));
   let stopping = false;
@@ -87,18 +78,7 @@ async function main(): Promise<void> {
     // Open keep-alive sockets must not hold the exit hostage.
     setTimeout(() => process.exit(code), 2000).unref();
   };
-  process.on('SIGTERM', () => stop(0));
-  process.on('SIGINT', () => stop(0));
-  // A closed stdin pipe means the parent is gone; /dev/null or a terminal says nothing.
-  if (stdinIsPipe()) {
-    process.stdin.on('end', () => stop(0));
-    process.stdin.on('error', () => stop(0));
-    process.stdin.resume();
-  }
-  const parent = process.ppid;
-  setInterval(() => {
-    if (process.ppid !== parent) stop(0);
-  }, 1000).unref();
+  stopWithParent(() => stop(0));
   process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
 }
 

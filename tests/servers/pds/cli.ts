@@ -8,11 +8,10 @@
  * when its standard input is a pipe that reaches its end, or when its parent process goes away,
  * so a test run that dies never leaves it behind. Nothing else is written to stdout.
  */
-import { fstatSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { startPds } from './index';
+import { stopWithParent } from '../stop-with-parent.ts';
+import { startPds } from './index.ts';
 
-const PARENT_POLL_MS = 1_000;
 const CLOSE_TIMEOUT_MS = 5_000;
 
 function portOption(value: string | undefined, name: string): number | undefined {
@@ -22,16 +21,6 @@ function portOption(value: string | undefined, name: string): number | undefined
     throw new Error(`--${name} must be a port number, not ${JSON.stringify(value)}`);
   }
   return port;
-}
-
-/** True when stdin is a pipe or socket (a parent holding it), not a terminal or /dev/null. */
-function stdinIsPipe(): boolean {
-  try {
-    const stat = fstatSync(0);
-    return stat.isFIFO() || stat.isSocket();
-  } catch {
-    return false;
-  }
 }
 
 async function main(): Promise<void> {
@@ -44,7 +33,6 @@ async function main(): Promise<void> {
   if (process.env.LOG_ENABLED && !process.env.LOG_DESTINATION) {
     process.env.LOG_DESTINATION = '/dev/stderr';
   }
-  const parentPid = process.ppid;
   const starting = startPds({ port, plcPort });
   let stopping = false;
 
@@ -59,19 +47,7 @@ async function main(): Promise<void> {
       .finally(() => process.exit(0));
   };
 
-  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
-    process.on(signal, () => stop(signal));
-  }
-  if (stdinIsPipe()) {
-    process.stdin.on('end', () => stop('stdin closed'));
-    process.stdin.on('error', () => stop('stdin error'));
-    process.stdin.resume();
-  }
-  setInterval(() => {
-    if (process.ppid !== parentPid) stop('parent process exited');
-  }, PARENT_POLL_MS).unref();
-  // Writing to a closed stdout (parent gone) must stop us, not crash us with EPIPE.
-  process.stdout.on('error', () => stop('stdout closed'));
+  stopWithParent(stop);
 
   const sandbox = await starting;
   if (!stopping) {
