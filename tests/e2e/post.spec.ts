@@ -114,7 +114,8 @@ test('one failing server does not hold back the other, and Retry posts exactly o
   await popup.getByLabel('Post text').fill(`Retry me ${marker}`);
   await popup.getByRole('checkbox', { name: /\(Mastodon\)/ }).check();
   await popup.getByRole('checkbox', { name: /\(Bluesky\)/ }).check();
-  await popup.getByRole('button', { name: 'Post' }).click();
+  // Ctrl+Enter posts, as in every composer.
+  await popup.getByLabel('Post text').press('Control+Enter');
 
   const delivery = popup.getByRole('region', { name: 'Delivery' });
   await expect(delivery.getByRole('link', { name: 'View post on Bluesky' })).toBeVisible();
