@@ -97,3 +97,26 @@ test('a wrong app password gives a clear error and no account', async ({
     'No Bluesky account is called @nobody-here.test',
   );
 });
+
+test('an account whose token was revoked asks to be reconnected, and Reconnect fixes it', async ({
+  context,
+  openOptions,
+  servers,
+}) => {
+  let options = await openOptions();
+  await connectMastodonViaUi(context, options, servers.mastodon);
+  const name = `@alice@${new URL(servers.mastodon).host} (Mastodon)`;
+  await expect(options.getByRole('listitem', { name }).getByText('Connected')).toBeVisible();
+
+  await mastodonControl(servers.mastodon, 'revoke', { username: 'alice' });
+  await options.close();
+  options = await openOptions();
+  const account = options.getByRole('listitem', { name });
+  await expect(account.getByText('Needs reconnecting')).toBeVisible();
+
+  const consentOpened = context.waitForEvent('page');
+  await account.getByRole('button', { name: `Reconnect ${name}` }).click();
+  await (await consentOpened).getByRole('button', { name: 'Authorize' }).click();
+  await expect(account.getByText('Connected')).toBeVisible();
+  await expect(options.getByRole('listitem')).toHaveCount(1);
+});
