@@ -120,3 +120,20 @@ test('an account whose token was revoked asks to be reconnected, and Reconnect f
   await expect(account.getByText('Connected')).toBeVisible();
   await expect(options.getByRole('listitem')).toHaveCount(1);
 });
+
+test('closing the sign-in window connects nothing and says why', async ({
+  context,
+  openOptions,
+  servers,
+}) => {
+  const options = await openOptions();
+  await options.getByLabel('Mastodon server').fill(servers.mastodon);
+  const consentOpened = context.waitForEvent('page');
+  await options.getByRole('button', { name: 'Connect Mastodon account' }).click();
+  await (await consentOpened).close();
+  await expect(options.getByRole('alert')).toContainText(
+    'The sign-in window was closed before you authorized Crosswind. Nothing was connected.',
+  );
+  await expect(options.getByText('No accounts yet. Connect one below.')).toBeVisible();
+  await expect(options.getByRole('button', { name: 'Connect Mastodon account' })).toBeEnabled();
+});
