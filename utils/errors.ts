@@ -129,3 +129,35 @@ export function retryAtFromHeaders(headers: Headers, now = Date.now()): number |
   }
   return undefined;
 }
+
+/** The server could not be reached at all (DNS, refused connection, offline). */
+export function unreachable(host: string, cause?: unknown): CrosswindError {
+  return new CrosswindError(
+    'network',
+    `Could not reach ${host}. Check the address and your connection.`,
+    { cause },
+  );
+}
+
+/** The server answered with a 5xx: its problem, usually gone on retry. */
+export function serverTrouble(host: string, status: number, cause?: unknown): CrosswindError {
+  return new CrosswindError(
+    'server',
+    `${host} had a problem (error ${status}). Try again in a moment.`,
+    { cause, status },
+  );
+}
+
+/** The server asked us to slow down, and said until when if it did. */
+export function rateLimited(
+  host: string,
+  retryAt: number | undefined,
+  cause?: unknown,
+): CrosswindError {
+  const when = retryAt ? ` after ${new Date(retryAt).toLocaleTimeString()}` : ' in a few minutes';
+  return new CrosswindError('rate-limit', `${host} says too many requests. Try again${when}.`, {
+    cause,
+    status: 429,
+    ...(retryAt !== undefined && { retryAt }),
+  });
+}

@@ -1,5 +1,12 @@
 import { XRPCError } from '@atproto/api';
-import { CrosswindError, retryAtFromHeaders, toCrosswindError } from '../errors';
+import {
+  CrosswindError,
+  rateLimited,
+  retryAtFromHeaders,
+  serverTrouble,
+  toCrosswindError,
+  unreachable,
+} from '../errors';
 
 const AUTH_ERRORS = new Set([
   'AuthenticationRequired',
@@ -12,42 +19,22 @@ const AUTH_ERRORS = new Set([
 export function fromBlueskyError(error: unknown, host: string): CrosswindError {
   if (error instanceof CrosswindError) return error;
   if (!(error instanceof XRPCError)) {
-    if (error instanceof TypeError) {
-      return new CrosswindError(
-        'network',
-        `Could not reach ${host}. Check your connection and try again.`,
-        { cause: error },
-      );
-    }
-    return toCrosswindError(error);
+    return error instanceof TypeError ? unreachable(host, error) : toCrosswindError(error);
   }
   const status = error.status;
   const said = error.message || error.error;
-  if (status === 1) {
-    return new CrosswindError(
-      'network',
-      `Could not reach ${host}. Check your connection and try again.`,
-      { cause: error },
-    );
-  }
+  // XRPC reports "no response at all" as status 1.
+  if (status === 1) return unreachable(host, error);
   if (status === 401 || AUTH_ERRORS.has(error.error)) {
     return new CrosswindError(
       'auth',
       `${host} no longer accepts this session (${said}). Reconnect the account.`,
-      {
-        cause: error,
-        status,
-      },
+      { cause: error, status },
     );
   }
   if (status === 429) {
     const retryAt = error.headers ? retryAtFromHeaders(toHeaders(error.headers)) : undefined;
-    const when = retryAt ? ` after ${new Date(retryAt).toLocaleTimeString()}` : ' later';
-    return new CrosswindError('rate-limit', `${host} says too many requests. Try again${when}.`, {
-      cause: error,
-      status,
-      ...(retryAt !== undefined && { retryAt }),
-    });
+    return rateLimited(host, retryAt, error);
   }
   if (status === 400 || status === 413) {
     return new CrosswindError('validation', `${host} refused the post: ${said}.`, {
@@ -55,16 +42,7 @@ export function fromBlueskyError(error: unknown, host: string): CrosswindError {
       status,
     });
   }
-  if (status >= 500) {
-    return new CrosswindError(
-      'server',
-      `${host} had a problem (error ${status}). Try again in a moment.`,
-      {
-        cause: error,
-        status,
-      },
-    );
-  }
+  if (status >= 500) return serverTrouble(host, status, error);
   return new CrosswindError('server', `${host} answered with an error: ${said}`, {
     cause: error,
     status,

@@ -1,5 +1,5 @@
 import { normalizeServerUrl } from '../auth/server-url';
-import { CrosswindError } from '../errors';
+import { CrosswindError, serverTrouble, unreachable } from '../errors';
 import type { DirectorySettings } from '../storage';
 
 const HANDLE = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -23,23 +23,11 @@ async function getJson(url: string, notFound: string): Promise<unknown> {
   try {
     response = await fetch(url, { headers: { Accept: 'application/json' } });
   } catch (cause) {
-    throw new CrosswindError(
-      'network',
-      `Could not reach ${new URL(url).host}. Check your connection.`,
-      { cause },
-    );
+    throw unreachable(new URL(url).host, cause);
   }
   if (response.status === 400 || response.status === 404)
     throw new CrosswindError('validation', notFound);
-  if (!response.ok) {
-    throw new CrosswindError(
-      'server',
-      `${new URL(url).host} had a problem (error ${response.status}).`,
-      {
-        status: response.status,
-      },
-    );
-  }
+  if (!response.ok) throw serverTrouble(new URL(url).host, response.status);
   return response.json();
 }
 

@@ -1,5 +1,12 @@
 import { MastoHttpError, MastoTimeoutError, MastoUnexpectedError } from 'masto';
-import { CrosswindError, retryAtFromHeaders, toCrosswindError } from '../errors';
+import {
+  CrosswindError,
+  rateLimited,
+  retryAtFromHeaders,
+  serverTrouble,
+  toCrosswindError,
+  unreachable,
+} from '../errors';
 
 /** Turns what masto.js or fetch threw into a CrosswindError with words a person understands. */
 export function fromMastodonError(error: unknown, host: string): CrosswindError {
@@ -29,23 +36,9 @@ export function fromMastodonError(error: unknown, host: string): CrosswindError 
       });
     }
     if (status === 429) {
-      const retryAt = response ? retryAtFromHeaders(response.headers) : undefined;
-      const when = retryAt
-        ? ` after ${new Date(retryAt).toLocaleTimeString()}`
-        : ' in a few minutes';
-      return new CrosswindError('rate-limit', `${host} says too many requests. Try again${when}.`, {
-        cause: error,
-        status,
-        ...(retryAt !== undefined && { retryAt }),
-      });
+      return rateLimited(host, response ? retryAtFromHeaders(response.headers) : undefined, error);
     }
-    if (status >= 500) {
-      return new CrosswindError(
-        'server',
-        `${host} had a problem (error ${status}). Try again in a moment.`,
-        { cause: error, status },
-      );
-    }
+    if (status >= 500) return serverTrouble(host, status, error);
     return new CrosswindError('server', `${host} answered with error ${status}: ${said}`, {
       cause: error,
       status,
@@ -61,12 +54,6 @@ export function fromMastodonError(error: unknown, host: string): CrosswindError 
       cause: error,
     });
   }
-  if (error instanceof TypeError) {
-    return new CrosswindError(
-      'network',
-      `Could not reach ${host}. Check the address and your connection.`,
-      { cause: error },
-    );
-  }
+  if (error instanceof TypeError) return unreachable(host, error);
   return toCrosswindError(error);
 }

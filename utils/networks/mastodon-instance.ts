@@ -1,4 +1,4 @@
-import { CrosswindError } from '../errors';
+import { CrosswindError, serverTrouble, unreachable } from '../errors';
 import type { AccountLimits } from './types';
 import { NETWORK_INFO } from './info';
 
@@ -22,13 +22,7 @@ async function readInstance(origin: string, version: 'v1' | 'v2'): Promise<Insta
     headers: { Accept: 'application/json' },
   });
   if (response.status === 404 || response.status === 410) return null;
-  if (!response.ok) {
-    throw new CrosswindError(
-      'server',
-      `${new URL(origin).host} had a problem (error ${response.status}). Try again in a moment.`,
-      { status: response.status },
-    );
-  }
+  if (!response.ok) throw serverTrouble(new URL(origin).host, response.status);
   try {
     const body: unknown = await response.json();
     return typeof body === 'object' && body !== null ? (body as InstanceBody) : null;
@@ -48,11 +42,7 @@ export async function fetchMastodonLimits(origin: string): Promise<AccountLimits
     body = (await readInstance(origin, 'v2')) ?? (await readInstance(origin, 'v1'));
   } catch (error) {
     if (error instanceof CrosswindError) throw error;
-    throw new CrosswindError(
-      'network',
-      `Could not reach ${host}. Check the address and your connection.`,
-      { cause: error },
-    );
+    throw unreachable(host, error);
   }
   if (!body) {
     throw new CrosswindError(
