@@ -11,7 +11,7 @@ import { CrosswindError } from '../errors';
 import { shortenBlueskyLinks } from '../text/bluesky';
 import { defineVaultItem } from '../vault';
 import { fromBlueskyError } from './bluesky-errors';
-import { NETWORK_INFO } from './info';
+import { hostOf, NETWORK_INFO } from './info';
 import type { Account, AccountSnapshot, NetworkAdapter, PostContent, PublishedPost } from './types';
 
 const POST = 'app.bsky.feed.post';
@@ -19,10 +19,6 @@ const sessions = defineVaultItem<AtpSessionData>('bluesky-session');
 
 /** One agent per account, so concurrent posts share one session and one refresh. */
 const agents = new Map<string, Promise<AtpAgent>>();
-
-function hostOf(server: string): string {
-  return new URL(server).host;
-}
 
 function persistTo(accountId: string) {
   return async (event: AtpSessionEvent, session: AtpSessionData | undefined) => {

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { randomToken, s256Challenge } from '../auth/pkce';
 import { normalizeServerUrl } from '../auth/server-url';
-import { CrosswindError } from '../errors';
+import { CrosswindError, unreachable } from '../errors';
 import { defineVaultItem } from '../vault';
 import { fetchMastodonLimits } from './mastodon-instance';
 import type { AccountLimits } from './types';
@@ -35,6 +35,11 @@ export interface MastodonGrant {
 /** Registered OAuth apps, one per server and redirect URI, so we register only once. */
 export const mastodonApps = defineVaultItem<RegisteredApp>('mastodon-app');
 
+/** The redirect URI depends on the extension id, so an app is registered per server and per URI. */
+function appKey(origin: string, redirectUri: string): string {
+  return `${origin} ${redirectUri}`;
+}
+
 /**
  * In-progress authorizations, keyed by `state`. Session storage survives a service-worker restart
  * while the user is on the consent page, and is not exposed to content scripts.
@@ -47,7 +52,7 @@ const pendingStorage = storage.defineItem<Record<string, PendingAuthorization>>(
 const PENDING_TTL_MS = 30 * 60 * 1000;
 
 async function registerApp(origin: string, redirectUri: string): Promise<RegisteredApp> {
-  const key = `${origin} ${redirectUri}`;
+  const key = appKey(origin, redirectUri);
   const known = await mastodonApps.get(key);
   if (known) return known;
   const host = new URL(origin).host;
@@ -64,11 +69,7 @@ async function registerApp(origin: string, redirectUri: string): Promise<Registe
       }),
     });
   } catch (error) {
-    throw new CrosswindError(
-      'network',
-      `Could not reach ${host}. Check the address and your connection.`,
-      { cause: error },
-    );
+    throw unreachable(host, error);
   }
   const body = (await response.json().catch(() => ({}))) as {
     client_id?: string;
@@ -164,7 +165,7 @@ export async function completeMastodonAuthorization(redirectUrl: string): Promis
   const code = params.get('code');
   if (!code)
     throw new CrosswindError('auth', `${host} did not send an authorization code. Try again.`);
-  const app = await mastodonApps.get(`${flow.origin} ${flow.redirectUri}`);
+  const app = await mastodonApps.get(appKey(flow.origin, flow.redirectUri));
   if (!app)
     throw new CrosswindError('auth', 'The app registration was lost. Try connecting again.');
 
@@ -209,7 +210,7 @@ export async function completeMastodonAuthorization(redirectUrl: string): Promis
 /** Revokes a token; a server that cannot be reached must not keep the user from removing it. */
 export async function revokeMastodonToken(origin: string, token: string): Promise<void> {
   const redirectUri = browser.identity.getRedirectURL();
-  const app = await mastodonApps.get(`${origin} ${redirectUri}`);
+  const app = await mastodonApps.get(appKey(origin, redirectUri));
   if (!app) return;
   await fetch(`${origin}/oauth/revoke`, {
     method: 'POST',

@@ -2,15 +2,12 @@ import { createRestAPIClient, type mastodon } from 'masto';
 import { CrosswindError } from '../errors';
 import { defineVaultItem } from '../vault';
 import { fromMastodonError } from './mastodon-errors';
+import { hostOf } from './info';
 import { fetchMastodonLimits } from './mastodon-instance';
 import { revokeMastodonToken, type MastodonGrant } from './mastodon-auth';
 import type { Account, AccountSnapshot, NetworkAdapter, PublishedPost, Visibility } from './types';
 
 const tokens = defineVaultItem<string>('mastodon-token');
-
-function hostOf(account: Pick<Account, 'server'>): string {
-  return new URL(account.server).host;
-}
 
 async function clientFor(account: Account): Promise<mastodon.rest.Client> {
   const accessToken = await tokens.get(account.id);
@@ -36,7 +33,7 @@ function snapshotOf(me: mastodon.v1.CredentialAccount, limits: Account['limits']
 
 /** Builds the account record for a finished authorization and keeps its token in the vault. */
 export async function createMastodonAccount(grant: MastodonGrant): Promise<Account> {
-  const host = new URL(grant.origin).host;
+  const host = hostOf(grant.origin);
   let me: mastodon.v1.CredentialAccount;
   try {
     const client = createRestAPIClient({
@@ -88,7 +85,7 @@ export const mastodonAdapter: NetworkAdapter = {
       );
       return { id: status.id, url: status.url ?? status.uri };
     } catch (error) {
-      throw fromMastodonError(error, hostOf(account));
+      throw fromMastodonError(error, hostOf(account.server));
     }
   },
 
@@ -97,7 +94,7 @@ export const mastodonAdapter: NetworkAdapter = {
     try {
       await client.v1.statuses.$select(post.id).remove();
     } catch (error) {
-      const known = fromMastodonError(error, hostOf(account));
+      const known = fromMastodonError(error, hostOf(account.server));
       if (known.status === 404) return;
       throw known;
     }
@@ -112,7 +109,7 @@ export const mastodonAdapter: NetworkAdapter = {
       ]);
       return snapshotOf(me, limits);
     } catch (error) {
-      throw fromMastodonError(error, hostOf(account));
+      throw fromMastodonError(error, hostOf(account.server));
     }
   },
 
