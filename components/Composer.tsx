@@ -1,7 +1,7 @@
 import { useMemo, type FormEvent, type KeyboardEvent } from 'react';
 import type { SerializedError } from '@/utils/errors';
 import type { Account } from '@/utils/networks/types';
-import { measureText, type CounterId } from '@/utils/text/limits';
+import { measureText } from '@/utils/text/limits';
 import { ErrorMessage } from './ErrorMessage';
 import { TargetCounters } from './TargetCounters';
 import { TargetPicker } from './TargetPicker';
@@ -17,21 +17,23 @@ export function Composer(props: {
   onToggle(accountId: string, on: boolean): void;
   onPost(): void;
 }) {
-  const targets = props.accounts.filter((account) => props.selected.includes(account.id));
+  // Counting scans every URL and mention, so it runs only when text, accounts or choice change.
   const rows = useMemo(
     () =>
-      targets.map((account) => ({
-        account,
-        measure: measureText(account.network as CounterId, props.text, account.limits),
-      })),
-    [targets, props.text],
+      props.accounts
+        .filter((account) => props.selected.includes(account.id))
+        .map((account) => ({
+          account,
+          measure: measureText(account.network, props.text, account.limits),
+        })),
+    [props.accounts, props.selected, props.text],
   );
   const empty = props.text.trim().length === 0;
   const over = rows.some((row) => row.measure.over);
-  const blocked = props.busy || empty || over || targets.length === 0;
+  const blocked = props.busy || empty || over || rows.length === 0;
   const why = props.busy
     ? 'Sent: see each account below.'
-    : targets.length === 0
+    : rows.length === 0
       ? 'Pick at least one account.'
       : empty
         ? 'Write something to post.'
