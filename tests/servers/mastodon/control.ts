@@ -1,7 +1,7 @@
 import { json, jsonError, type Ctx, type Reply } from './http';
 import { byId, accountByUsername, type Runtime } from './runtime';
 import { route, type Route } from './router';
-import type { DelayRule, FailRule, ServerControl } from './types';
+import type { DelayRule, FailRule, MediaRecord, ServerControl } from './types';
 
 /** The switches tests use, acting on one server's runtime. */
 export function createControl(rt: Runtime): ServerControl {
@@ -39,6 +39,18 @@ function usernameOf(rt: Runtime, accountId: string | null): string | null {
   return accountId ? (byId(rt.state.accounts, accountId)?.username ?? null) : null;
 }
 
+/** What tests check of an attachment: what it is and which bytes arrived. */
+function mediaSummary(id: string, media: MediaRecord | undefined) {
+  return {
+    id,
+    description: media?.description ?? null,
+    type: media?.type ?? null,
+    mimeType: media?.mimeType ?? null,
+    size: media?.size ?? null,
+    sha256: media?.sha256 ?? null,
+  };
+}
+
 function statusesView(rt: Runtime): unknown[] {
   return rt.state.statuses.map((status) => ({
     id: status.id,
@@ -49,17 +61,7 @@ function statusesView(rt: Runtime): unknown[] {
     visibility: status.visibility,
     language: status.language,
     inReplyToId: status.inReplyToId,
-    media: status.mediaIds.map((id) => {
-      const media = byId(rt.state.media, id);
-      return {
-        id,
-        description: media?.description ?? null,
-        type: media?.type ?? null,
-        mimeType: media?.mimeType ?? null,
-        size: media?.size ?? null,
-        sha256: media?.sha256 ?? null,
-      };
-    }),
+    media: status.mediaIds.map((id) => mediaSummary(id, byId(rt.state.media, id))),
     mediaIds: status.mediaIds,
     application: status.appId ? (byId(rt.state.apps, status.appId)?.name ?? null) : null,
     idempotencyKey: status.idempotencyKey,
@@ -70,15 +72,10 @@ function statusesView(rt: Runtime): unknown[] {
 
 function mediaView(rt: Runtime): unknown[] {
   return rt.state.media.map((media) => ({
-    id: media.id,
+    ...mediaSummary(media.id, media),
     username: usernameOf(rt, media.accountId),
-    type: media.type,
-    mimeType: media.mimeType,
-    size: media.size,
-    sha256: media.sha256,
     width: media.width,
     height: media.height,
-    description: media.description,
     focus: media.focus,
     statusId: media.statusId,
     processing: media.pollsRemaining > 0,

@@ -8,6 +8,7 @@ import {
   startServer,
   submitConsent,
   userToken,
+  userGrant,
 } from './testing';
 
 const INVALID_GRANT = {
@@ -322,24 +323,7 @@ describe('POST /oauth/token', () => {
 describe('POST /oauth/revoke and API authentication', () => {
   it('revokes a token so the API refuses it', async () => {
     const server = await startServer();
-    const app = await registerApp(server);
-    const { verifier, challenge } = pkce();
-    const location = await submitConsent(
-      server,
-      authorizeQuery(app, { code_challenge: challenge, code_challenge_method: 'S256' }),
-      'authorize',
-    );
-    const tokenAnswer = await call(server, 'POST', '/oauth/token', {
-      form: {
-        grant_type: 'authorization_code',
-        code: location.searchParams.get('code') ?? '',
-        client_id: app.client_id,
-        client_secret: app.client_secret,
-        redirect_uri: REDIRECT_URI,
-        code_verifier: verifier,
-      },
-    });
-    const token = (tokenAnswer.body as { access_token: string }).access_token;
+    const { app, token } = await userGrant(server);
     expect(
       (await call(server, 'GET', '/api/v1/accounts/verify_credentials', { token })).status,
     ).toBe(200);

@@ -126,8 +126,11 @@ export async function submitConsent(
   return new URL(answer.headers.get('location') ?? '');
 }
 
-/** The whole code flow with PKCE; returns a user token with `scope`. */
-export async function userToken(server: MastodonServer, scope = 'read write'): Promise<string> {
+/** The whole code flow with PKCE; returns the app and a user token with `scope`. */
+export async function userGrant(
+  server: MastodonServer,
+  scope = 'read write',
+): Promise<{ app: TestApp; token: string }> {
   const app = await registerApp(server, { scopes: scope });
   const { verifier, challenge } = pkce();
   const redirect = await submitConsent(
@@ -146,7 +149,12 @@ export async function userToken(server: MastodonServer, scope = 'read write'): P
     },
   });
   if (answer.status !== 200) throw new Error(`token exchange failed: ${answer.text}`);
-  return (answer.body as { access_token: string }).access_token;
+  return { app, token: (answer.body as { access_token: string }).access_token };
+}
+
+/** A user token with `scope`, from the whole code flow. */
+export async function userToken(server: MastodonServer, scope = 'read write'): Promise<string> {
+  return (await userGrant(server, scope)).token;
 }
 
 /** A multipart body with one file and optional text fields. */
