@@ -14,7 +14,7 @@ export interface ComposerState {
 }
 
 /** The user's language as Mastodon and Bluesky want it: a two-letter ISO 639-1 code. */
-export function browserLanguage(): string {
+function browserLanguage(): string {
   const primary = (globalThis.navigator?.language ?? 'en').split('-')[0]?.toLowerCase();
   return primary && /^[a-z]{2,3}$/.test(primary) ? primary : 'en';
 }

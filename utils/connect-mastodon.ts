@@ -18,7 +18,7 @@ export async function connectMastodon(server: string): Promise<Account> {
       interactive: true,
     });
   } catch (cause) {
-    await sendMessage('mastodon.cancelConnect', { ...(state && { state }), reason: String(cause) });
+    await sendMessage('mastodon.cancelConnect', state ? { state } : {});
     const text = cause instanceof Error ? cause.message : String(cause);
     if (/could not be loaded|cannot be loaded|network/i.test(text)) {
       throw new CrosswindError(

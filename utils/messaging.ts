@@ -8,7 +8,7 @@ export interface ProtocolMap {
   'accounts.remove': (data: { accountId: string }) => void;
   'mastodon.beginConnect': (data: { server: string }) => { authorizeUrl: string };
   'mastodon.completeConnect': (data: { redirectUrl: string }) => Account;
-  'mastodon.cancelConnect': (data: { state?: string; reason: string }) => void;
+  'mastodon.cancelConnect': (data: { state?: string }) => void;
   'bluesky.connect': (data: { identifier: string; password: string; server?: string }) => Account;
   'post.publish': (data: { draftId: string; content: PostContent; targetIds: string[] }) => {
     jobId: string;
@@ -67,7 +67,7 @@ function isEnvelope(message: unknown): message is Envelope {
  * Only the extension's own pages may use the protocol: content scripts run inside pages we do
  * not control, and nothing outside the extension is listened to at all.
  */
-export function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
   if (sender.id !== browser.runtime.id) return false;
   const origin = browser.runtime.getURL('/');
   return typeof sender.url === 'string' && sender.url.startsWith(origin);

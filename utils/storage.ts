@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { Account, Visibility } from './networks/types';
+import type { Account } from './networks/types';
 import type { PostJob } from './publish/types';
 
 /** The text the user is writing, saved on every keystroke so closing the popup loses nothing. */
@@ -8,7 +8,6 @@ export interface Draft {
   text: string;
   targetIds: string[];
   language?: string;
-  visibility?: Visibility;
   updatedAt: number;
 }
 

@@ -6,7 +6,7 @@ const HANDLE = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /** The server that handles sign-in for people who give an email and no server. */
-export const BLUESKY_ENTRYWAY = 'https://bsky.social';
+const BLUESKY_ENTRYWAY = 'https://bsky.social';
 
 interface DidDocument {
   service?: Array<{ id?: string; type?: string; serviceEndpoint?: unknown }>;
@@ -57,7 +57,7 @@ function didDocumentUrl(did: string, directory: DirectorySettings): string {
 }
 
 /** The PDS a DID document names as `#atproto_pds`. */
-export function pdsFromDidDocument(doc: DidDocument, did: string): string | undefined {
+function pdsFromDidDocument(doc: DidDocument, did: string): string | undefined {
   const service = doc.service?.find(
     (entry) => entry.id === '#atproto_pds' || entry.id === `${did}#atproto_pds`,
   );

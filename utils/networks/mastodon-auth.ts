@@ -8,7 +8,7 @@ import { fetchMastodonLimits } from './mastodon-instance';
 import type { AccountLimits } from './types';
 
 /** The only scopes Crosswind needs: post, upload media, read who the user is. */
-export const MASTODON_SCOPES = 'write:statuses write:media read:accounts';
+const MASTODON_SCOPES = 'write:statuses write:media read:accounts';
 
 interface RegisteredApp {
   clientId: string;
@@ -33,7 +33,7 @@ export interface MastodonGrant {
 }
 
 /** Registered OAuth apps, one per server and redirect URI, so we register only once. */
-export const mastodonApps = defineVaultItem<RegisteredApp>('mastodon-app');
+const mastodonApps = defineVaultItem<RegisteredApp>('mastodon-app');
 
 /** The redirect URI depends on the extension id, so an app is registered per server and per URI. */
 function appKey(origin: string, redirectUri: string): string {

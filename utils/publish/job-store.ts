@@ -3,7 +3,7 @@ import { jobsStorage } from '../storage';
 import type { PostJob, TargetJob } from './types';
 
 /** How many sent posts are remembered. */
-export const MAX_JOBS = 200;
+const MAX_JOBS = 200;
 
 const jobs = serialUpdater(jobsStorage);
 
