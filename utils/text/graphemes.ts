@@ -10,6 +10,9 @@ export function graphemeSegmenter(): Intl.Segmenter {
 /** User-perceived characters (extended grapheme clusters), as Intl.Segmenter splits them. */
 export function countGraphemes(text: string): number {
   if (text === '') return 0;
+  // In ASCII every character is its own grapheme but CR LF; segmenting long texts is slow.
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(text)) return text.length - (text.match(/\r\n/g)?.length ?? 0);
   const segments = graphemeSegmenter().segment(text)[Symbol.iterator]();
   let count = 0;
   while (!segments.next().done) count++;
