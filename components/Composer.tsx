@@ -1,45 +1,35 @@
 import { useMemo, type FormEvent, type KeyboardEvent } from 'react';
+import { planPost } from '@/utils/compose/plan';
+import { THREAD_MARKER } from '@/utils/text/split-thread';
+import { useComposer } from '@/utils/composer-store';
 import type { SerializedError } from '@/utils/errors';
 import type { Account } from '@/utils/networks/types';
-import { measureText } from '@/utils/text/limits';
 import { ErrorMessage } from './ErrorMessage';
+import { PostSettings } from './PostSettings';
 import { TargetCounters } from './TargetCounters';
 import { TargetPicker } from './TargetPicker';
+import { VariantEditors } from './VariantEditors';
+import { WarningFields } from './WarningFields';
 
-/** The writing area: text, accounts, per-account counters and the Post button. */
+/** The writing area: text, warning, accounts, separate versions, threads and the Post button. */
 export function Composer(props: {
   accounts: Account[];
-  text: string;
-  selected: string[];
   busy: boolean;
   error: SerializedError | null;
-  onText(text: string): void;
-  onToggle(accountId: string, on: boolean): void;
   onPost(): void;
 }) {
-  // Counting scans every URL and mention, so it runs only when text, accounts or choice change.
-  const rows = useMemo(
-    () =>
-      props.accounts
-        .filter((account) => props.selected.includes(account.id))
-        .map((account) => ({
-          account,
-          measure: measureText(account.network, props.text, account.limits),
-        })),
-    [props.accounts, props.selected, props.text],
-  );
-  const empty = props.text.trim().length === 0;
-  const over = rows.some((row) => row.measure.over);
-  const blocked = props.busy || empty || over || rows.length === 0;
+  const { draft, setText, toggleTarget, setNumbering } = useComposer();
+  // Counting and splitting scan every URL and mention, so they run only when the draft changes.
+  const plans = useMemo(() => planPost(draft, props.accounts), [draft, props.accounts]);
+  const picked = plans.map((plan) => plan.account);
+  const problem = plans.find((plan) => plan.problem)?.problem;
+  const hasThread = plans.some((plan) => plan.parts.length > 1);
+  const blocked = props.busy || plans.length === 0 || problem !== undefined;
   const why = props.busy
     ? 'Sent: see each account below.'
-    : rows.length === 0
+    : plans.length === 0
       ? 'Pick at least one account.'
-      : empty
-        ? 'Write something to post.'
-        : over
-          ? 'Shorten the text: it is too long for an account.'
-          : '';
+      : (problem ?? '');
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
@@ -47,24 +37,56 @@ export function Composer(props: {
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(event);
+    // Escape would close the popup; the draft is saved already, so nothing is lost either way.
   };
 
   return (
     <form className="composer" onSubmit={submit} onKeyDown={onKeyDown}>
+      <WarningFields
+        draft={draft}
+        hasBluesky={picked.some((account) => account.network === 'bluesky')}
+        disabled={props.busy}
+      />
       <label htmlFor="post-text" className="visually-hidden">
         Post text
       </label>
       <textarea
         id="post-text"
-        value={props.text}
+        value={draft.text}
         placeholder="What do you want to share?"
         rows={7}
         autoFocus
         readOnly={props.busy}
-        onChange={(event) => props.onText(event.currentTarget.value)}
+        aria-describedby="post-text-hint"
+        onChange={(event) => setText(event.currentTarget.value)}
       />
-      <TargetPicker accounts={props.accounts} selected={props.selected} onToggle={props.onToggle} />
-      <TargetCounters rows={rows} />
+      <p className="hint" id="post-text-hint">
+        A line with only {THREAD_MARKER} starts a new post of a thread.
+      </p>
+      <TargetPicker
+        accounts={props.accounts}
+        selected={draft.targetIds}
+        onToggle={toggleTarget}
+        disabled={props.busy}
+      />
+      <VariantEditors draft={draft} picked={picked} disabled={props.busy} />
+      <TargetCounters plans={plans} disabled={props.busy} />
+      {hasThread ? (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={draft.numbering}
+            disabled={props.busy}
+            onChange={(event) => setNumbering(event.currentTarget.checked)}
+          />
+          Number the posts of a thread (1/3, 2/3…)
+        </label>
+      ) : null}
+      <PostSettings
+        draft={draft}
+        mastodonAccounts={picked.filter((account) => account.network === 'mastodon')}
+        disabled={props.busy}
+      />
       <ErrorMessage error={props.error} />
       <div className="actions">
         <span className="why" id="post-why">

@@ -1,36 +1,46 @@
-import { NETWORK_INFO, accountLabel } from '@/utils/networks/info';
-import type { Account } from '@/utils/networks/types';
+import type { TargetPlan } from '@/utils/compose/plan';
+import { useComposer } from '@/utils/composer-store';
+import { accountLabel, NETWORK_INFO } from '@/utils/networks/info';
 import type { TextMeasure } from '@/utils/text/limits';
 
-/** How close each picked account is to its own limit, counted by that network's rules. */
-export function TargetCounters({
-  rows,
-}: {
-  rows: Array<{ account: Account; measure: TextMeasure }>;
-}) {
-  if (rows.length === 0) return null;
+/** How close each picked account is to its own limit, counted by that network's rules, with its thread. */
+export function TargetCounters(props: { plans: TargetPlan[]; disabled: boolean }) {
+  const { setThreaded } = useComposer();
+  if (props.plans.length === 0) return null;
   return (
     <ul className="counters" aria-label="Length per account">
-      {rows.map(({ account, measure }) => {
-        const tone = measure.over
-          ? 'over'
-          : measure.remaining <= measure.limit * 0.1
-            ? 'near'
-            : 'ok';
-        const text = describe(measure);
+      {props.plans.map((plan) => {
+        const label = accountLabel(plan.account);
+        const thread = plan.parts.length > 1;
+        const worst = thread ? worstPart(plan) : plan.measure;
         return (
-          <li key={account.id} className={`counter ${tone}`}>
+          <li key={plan.account.id} className={`counter ${toneOf(worst)}`}>
             <span className="counter-name">
-              {NETWORK_INFO[account.network].name} · @{account.handle}
+              {NETWORK_INFO[plan.account.network].name} · @{plan.account.handle}
+              {plan.source !== 'main' ? (
+                <span className="counter-note"> · separate text</span>
+              ) : null}
             </span>
-            <span className="counter-value" aria-label={`${accountLabel(account)}: ${text}`}>
-              {measure.over
-                ? measure.remaining < 0
-                  ? `−${-measure.remaining}`
-                  : '!'
-                : measure.remaining}
+            <span
+              className="counter-value"
+              aria-label={`${label}: ${describe(plan.parts.length, worst)}`}
+            >
+              {thread ? `${plan.parts.length} posts` : shortValue(worst)}
             </span>
-            {measure.detail ? <span className="counter-detail">{measure.detail}</span> : null}
+            {worst.detail ? <span className="counter-detail">{worst.detail}</span> : null}
+            {plan.canThread || plan.threaded ? (
+              <label className="check counter-thread">
+                <input
+                  type="checkbox"
+                  checked={plan.threaded}
+                  disabled={props.disabled}
+                  aria-label={`Post as a thread to ${label}`}
+                  onChange={(event) => setThreaded(plan.account.id, event.currentTarget.checked)}
+                />
+                Post as a thread
+              </label>
+            ) : null}
+            {thread ? <ThreadPreview plan={plan} label={label} /> : null}
           </li>
         );
       })}
@@ -38,14 +48,54 @@ export function TargetCounters({
   );
 }
 
+/** Every part as it will be posted, each with its own count, before anything is sent. */
+function ThreadPreview({ plan, label }: { plan: TargetPlan; label: string }) {
+  return (
+    <details className="thread-preview">
+      <summary>Preview the {plan.parts.length} posts</summary>
+      <ol aria-label={`Thread for ${label}`}>
+        {plan.parts.map((part, index) => (
+          <li key={index} className={`thread-part ${toneOf(part.measure)}`}>
+            <p className="thread-text">{part.text}</p>
+            <span className="counter-value">{describe(1, part.measure)}</span>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+function worstPart(plan: TargetPlan): TextMeasure {
+  return plan.parts.reduce(
+    (worst, part) => (part.measure.remaining < worst.remaining ? part.measure : worst),
+    plan.parts[0]?.measure ?? plan.measure,
+  );
+}
+
+function toneOf(measure: TextMeasure): 'over' | 'near' | 'ok' {
+  if (measure.over) return 'over';
+  return measure.remaining <= measure.limit * 0.1 ? 'near' : 'ok';
+}
+
+function shortValue(measure: TextMeasure): string {
+  if (!measure.over) return String(measure.remaining);
+  return measure.remaining < 0 ? `−${-measure.remaining}` : '!';
+}
+
 /** The counter in words; graphemes are what people call characters, so that is the word used. */
-function describe(measure: TextMeasure): string {
+function describe(posts: number, measure: TextMeasure): string {
   const detail = measure.detail ? ` (${measure.detail})` : '';
-  if (!measure.over) return `${measure.remaining} of ${measure.limit} characters left${detail}`;
-  if (measure.remaining < 0) {
-    return `${characters(-measure.remaining)} over the limit of ${measure.limit}${detail}`;
+  const prefix = posts > 1 ? `thread of ${posts} posts, ` : '';
+  if (!measure.over) {
+    const left = `${measure.remaining} of ${measure.limit} characters left`;
+    return prefix
+      ? `${prefix}each within the limit; fullest has ${left}${detail}`
+      : `${left}${detail}`;
   }
-  return `too long${detail}`;
+  if (measure.remaining < 0) {
+    return `${prefix}${characters(-measure.remaining)} over the limit of ${measure.limit}${detail}`;
+  }
+  return `${prefix}too long${detail}`;
 }
 
 function characters(count: number): string {

@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { deserializeError, serializeError, type SerializedError } from './errors';
-import type { Account, PostContent } from './networks/types';
+import type { Draft } from './compose/draft';
+import type { Account } from './networks/types';
 
 /** Every message a page may send to the background, with its payload and its answer. */
 export interface ProtocolMap {
@@ -10,9 +11,7 @@ export interface ProtocolMap {
   'mastodon.completeConnect': (data: { redirectUrl: string }) => Account;
   'mastodon.cancelConnect': (data: { state?: string }) => void;
   'bluesky.connect': (data: { identifier: string; password: string; server?: string }) => Account;
-  'post.publish': (data: { draftId: string; content: PostContent; targetIds: string[] }) => {
-    jobId: string;
-  };
+  'post.publish': (data: { draft: Draft }) => { jobId: string };
   'post.retry': (data: { jobId: string; accountId: string }) => void;
 }
 

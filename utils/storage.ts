@@ -1,15 +1,7 @@
 import { storage } from 'wxt/utils/storage';
+import type { Draft } from './compose/draft';
 import type { Account } from './networks/types';
 import type { PostJob } from './publish/types';
-
-/** The text the user is writing, saved on every keystroke so closing the popup loses nothing. */
-export interface Draft {
-  id: string;
-  text: string;
-  targetIds: string[];
-  language?: string;
-  updatedAt: number;
-}
 
 /** Where Crosswind looks up Bluesky handles and DIDs; changeable for self-hosted setups. */
 export interface DirectorySettings {
@@ -35,7 +27,13 @@ export const lastTargetsStorage = storage.defineItem<string[]>('local:lastTarget
 });
 
 /** Sent posts and their per-account delivery, newest first. */
-export const jobsStorage = storage.defineItem<PostJob[]>('local:jobs', { fallback: [] });
+// A new key: posts recorded before threads existed have a different shape and are not resumed.
+export const jobsStorage = storage.defineItem<PostJob[]>('local:outbox', { fallback: [] });
+
+/** The post language picked last, so the next post starts with it. */
+export const lastLanguageStorage = storage.defineItem<string | null>('local:lastLanguage', {
+  fallback: null,
+});
 
 /** Bluesky directory endpoints. */
 export const directoryStorage = storage.defineItem<DirectorySettings>('local:directory', {

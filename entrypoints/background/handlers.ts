@@ -78,8 +78,8 @@ export const handlers: MessageHandlers = {
     return account;
   },
 
-  async 'post.publish'(data) {
-    const job = await startPost(data);
+  async 'post.publish'({ draft }) {
+    const job = await startPost(draft);
     return { jobId: job.id };
   },
 

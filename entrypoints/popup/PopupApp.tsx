@@ -17,7 +17,7 @@ const openAccounts = () => void browser.runtime.openOptionsPage();
 export function PopupApp() {
   const accounts = useStoredValue(accountsStorage);
   const jobs = useStoredValue(jobsStorage);
-  const { hydrated, draft, setText, toggleTarget, hydrate, startNew } = useComposer();
+  const { hydrated, draft, hydrate, startNew } = useComposer();
   // The job on screen stays there after its draft is cleared, so the links remain visible.
   const [pinnedJobId, setPinnedJobId] = useState<string>();
   const [error, setError] = useState<SerializedError | null>(null);
@@ -46,11 +46,8 @@ export function PopupApp() {
   const post = async () => {
     setError(null);
     try {
-      const { jobId } = await sendMessage('post.publish', {
-        draftId: draft.id,
-        content: { text: draft.text, ...(draft.language && { language: draft.language }) },
-        targetIds: draft.targetIds.filter((id) => accounts.some((account) => account.id === id)),
-      });
+      const targetIds = draft.targetIds.filter((id) => accounts.some((item) => item.id === id));
+      const { jobId } = await sendMessage('post.publish', { draft: { ...draft, targetIds } });
       setPinnedJobId(jobId);
     } catch (thrown) {
       setError(serializeError(thrown));
@@ -79,16 +76,7 @@ export function PopupApp() {
           </button>
         </section>
       ) : (
-        <Composer
-          accounts={accounts}
-          text={draft.text}
-          selected={draft.targetIds}
-          busy={sent}
-          error={error}
-          onText={setText}
-          onToggle={toggleTarget}
-          onPost={() => void post()}
-        />
+        <Composer accounts={accounts} busy={sent} error={error} onPost={() => void post()} />
       )}
       {job ? <DeliveryStatus job={job} accounts={accounts} onRetry={retry} /> : null}
       {job && sent && isSettled(job) ? (

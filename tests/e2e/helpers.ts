@@ -54,9 +54,19 @@ export async function listPosts(pds: string, did: string) {
   }).toString();
   const response = await fetch(url);
   const body = (await response.json()) as {
-    records: Array<{ uri: string; value: { text: string; langs?: string[]; facets?: Facet[] } }>;
+    records: Array<{ uri: string; cid: string; value: PostRecord }>;
   };
   return body.records;
+}
+
+/** An app.bsky.feed.post record as the PDS stores it. */
+export interface PostRecord {
+  text: string;
+  langs?: string[];
+  facets?: Facet[];
+  labels?: { $type: string; values: Array<{ val: string }> };
+  reply?: { root: { uri: string; cid: string }; parent: { uri: string; cid: string } };
+  createdAt: string;
 }
 
 /** A rich-text facet as stored in the record. */
@@ -85,8 +95,11 @@ export interface RecordedStatus {
   id: string;
   username: string;
   text: string;
+  spoilerText: string;
+  sensitive: boolean;
   visibility: string;
   language: string | null;
+  inReplyToId: string | null;
   idempotencyKey: string | null;
 }
 
@@ -131,4 +144,19 @@ export async function connectBlueskyViaUi(
   await options.getByLabel('Handle or email').fill(handle);
   await options.getByLabel('App password').fill(appPassword);
   await options.getByRole('button', { name: 'Connect Bluesky account' }).click();
+}
+
+/** Connects the Mastodon test user and a fresh Bluesky user; returns the Bluesky user. */
+export async function connectBoth(
+  context: BrowserContext,
+  options: Page,
+  servers: { mastodon: string; pds: string; plc: string },
+) {
+  const user = await createBlueskyUser(servers.pds, 'poster');
+  await connectMastodonViaUi(context, options, servers.mastodon);
+  await expect(options.getByText('Connected', { exact: true })).toHaveCount(1);
+  await useLocalDirectory(options, servers.pds, servers.plc);
+  await connectBlueskyViaUi(options, user.handle, user.appPassword);
+  await expect(options.getByText('Connected', { exact: true })).toHaveCount(2);
+  return user;
 }

@@ -1,29 +1,11 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import {
-  connectBlueskyViaUi,
+  connectBoth,
   connectMastodonViaUi,
-  createBlueskyUser,
   listPosts,
   mastodonControl,
   statusesContaining,
-  useLocalDirectory,
 } from './helpers';
-
-/** Connects the Mastodon test user and a fresh Bluesky user; returns the Bluesky user. */
-async function connectBoth(
-  context: Parameters<typeof connectMastodonViaUi>[0],
-  options: Page,
-  servers: { mastodon: string; pds: string; plc: string },
-) {
-  const user = await createBlueskyUser(servers.pds, 'poster');
-  await connectMastodonViaUi(context, options, servers.mastodon);
-  await expect(options.getByText('Connected', { exact: true })).toHaveCount(1);
-  await useLocalDirectory(options, servers.pds, servers.plc);
-  await connectBlueskyViaUi(options, user.handle, user.appPassword);
-  await expect(options.getByText('Connected', { exact: true })).toHaveCount(2);
-  return user;
-}
 
 function byteOffsetsOf(text: string, part: string) {
   const bytes = new TextEncoder();

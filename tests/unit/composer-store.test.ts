@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { draftStorage, lastTargetsStorage } from '@/utils/storage';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { draftStorage, lastLanguageStorage, lastTargetsStorage } from '@/utils/storage';
 
 describe('composer store', () => {
   beforeEach(() => vi.resetModules());
@@ -19,10 +20,19 @@ describe('composer store', () => {
   });
 
   it('restores a saved draft, and starts new ones with the last accounts that still exist', async () => {
-    await draftStorage.setValue({ id: 'd', text: 'kept', targetIds: ['a'], updatedAt: 5 });
+    // Saved by an older version, before variants and warnings existed: the text must survive.
+    await fakeBrowser.storage.local.set({
+      draft: { id: 'd', text: 'kept', targetIds: ['a'], updatedAt: 5 },
+    });
     let { useComposer } = await import('@/utils/composer-store');
     await useComposer.getState().hydrate(['a']);
-    expect(useComposer.getState().draft).toMatchObject({ id: 'd', text: 'kept' });
+    expect(useComposer.getState().draft).toMatchObject({
+      id: 'd',
+      text: 'kept',
+      variants: {},
+      contentWarning: '',
+      threadTargets: [],
+    });
 
     vi.resetModules();
     await draftStorage.setValue(null);
@@ -40,5 +50,45 @@ describe('composer store', () => {
     await draftStorage.setValue(null);
     await vi.waitFor(() => expect(useComposer.getState().draft.id).not.toBe(sentId));
     expect(useComposer.getState().draft.text).toBe('');
+  });
+
+  it('keeps separate versions, the warning and thread choices in the saved draft', async () => {
+    const { useComposer } = await import('@/utils/composer-store');
+    await useComposer.getState().hydrate(['m']);
+    const state = useComposer.getState();
+    state.setText('main');
+    state.setVariant('network:mastodon', 'for Mastodon');
+    state.setVariant('account:m', 'for m only');
+    state.setVariant('account:m', null);
+    state.setContentWarning('spoilers');
+    state.setBlueskyLabel('nudity');
+    state.setVisibility('private');
+    state.setThreaded('m', true);
+    state.setNumbering(true);
+    await vi.waitFor(async () =>
+      expect(await draftStorage.getValue()).toMatchObject({
+        text: 'main',
+        variants: { 'network:mastodon': 'for Mastodon' },
+        contentWarning: 'spoilers',
+        blueskyLabel: 'nudity',
+        visibility: 'private',
+        threadTargets: ['m'],
+        numbering: true,
+      }),
+    );
+    expect(Object.keys((await draftStorage.getValue())!.variants)).toEqual(['network:mastodon']);
+    state.setVisibility(undefined);
+    await vi.waitFor(async () =>
+      expect((await draftStorage.getValue())?.visibility).toBeUndefined(),
+    );
+  });
+
+  it('remembers the language for the next post', async () => {
+    const { useComposer } = await import('@/utils/composer-store');
+    await useComposer.getState().hydrate([]);
+    useComposer.getState().setLanguage('de');
+    await vi.waitFor(async () => expect(await lastLanguageStorage.getValue()).toBe('de'));
+    useComposer.getState().startNew();
+    expect(useComposer.getState().draft).toMatchObject({ language: 'de', text: '' });
   });
 });

@@ -12,7 +12,13 @@ import { shortenBlueskyLinks } from '../text/bluesky';
 import { defineVaultItem } from '../vault';
 import { fromBlueskyError } from './bluesky-errors';
 import { hostOf, NETWORK_INFO } from './info';
-import type { Account, AccountSnapshot, NetworkAdapter, PostContent, PublishedPost } from './types';
+import type {
+  Account,
+  AccountSnapshot,
+  NetworkAdapter,
+  OutgoingPost,
+  PublishedPost,
+} from './types';
 
 const POST = 'app.bsky.feed.post';
 const sessions = defineVaultItem<AtpSessionData>('bluesky-session');
@@ -91,12 +97,27 @@ async function buildRichText(
   return { text: shortened.text, facets };
 }
 
-function recordFor(content: PostContent, rich: { text: string; facets: Facet[] }) {
+/** A thread part points at the thread's first post and the part it answers; both need uri and cid. */
+function strongRef(post: PublishedPost): { uri: string; cid: string } {
+  if (!post.cid) throw new CrosswindError('server', 'The earlier part of this thread has no cid.');
+  return { uri: post.id, cid: post.cid };
+}
+
+function recordFor(post: OutgoingPost, rich: { text: string; facets: Facet[] }) {
   return {
     $type: POST,
     text: rich.text,
     ...(rich.facets.length > 0 && { facets: rich.facets }),
-    ...(content.language && { langs: [content.language] }),
+    ...(post.language && { langs: [post.language] }),
+    ...(post.labels?.length && {
+      labels: {
+        $type: 'com.atproto.label.defs#selfLabels',
+        values: post.labels.map((val) => ({ val })),
+      },
+    }),
+    ...(post.replyTo && {
+      reply: { root: strongRef(post.replyTo.root), parent: strongRef(post.replyTo.parent) },
+    }),
     createdAt: new Date().toISOString(),
   };
 }
@@ -191,7 +212,7 @@ export const blueskyAdapter: NetworkAdapter = {
   // A record key chosen up front: a retry at the same key cannot create a second post.
   newIdempotencyKey: () => TID.nextStr(),
 
-  async publish(account, content, options): Promise<PublishedPost> {
+  async publish(account, post, options): Promise<PublishedPost> {
     const agent = await agentFor(account);
     const repo = account.remoteId;
     const rkey = options.idempotencyKey;
@@ -204,9 +225,9 @@ export const blueskyAdapter: NetworkAdapter = {
           return { id: existing.data.uri, cid: existing.data.cid, url: postUrl(account, rkey) };
         }
       }
-      const rich = await buildRichText(agent, content.text);
+      const rich = await buildRichText(agent, post.text);
       const created = await agent.com.atproto.repo.createRecord(
-        { repo, collection: POST, rkey, record: recordFor(content, rich) },
+        { repo, collection: POST, rkey, record: recordFor(post, rich) },
         options.signal ? { signal: options.signal } : undefined,
       );
       return { id: created.data.uri, cid: created.data.cid, url: postUrl(account, rkey) };

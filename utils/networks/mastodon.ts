@@ -74,6 +74,9 @@ export const mastodonAdapter: NetworkAdapter = {
           status: post.text,
           visibility: post.visibility ?? account.defaultVisibility ?? 'public',
           ...(post.language && { language: post.language }),
+          ...(post.spoilerText && { spoilerText: post.spoilerText }),
+          ...((post.sensitive || post.spoilerText) && { sensitive: true }),
+          ...(post.replyTo && { inReplyToId: post.replyTo.parent.id }),
         },
         {
           requestInit: {

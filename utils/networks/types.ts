@@ -34,11 +34,32 @@ export interface Account {
 /** Mastodon visibilities; other networks ignore it. */
 export type Visibility = 'public' | 'unlisted' | 'private' | 'direct';
 
-/** One post as it goes to one account. */
-export interface PostContent {
-  text: string;
-  language?: string;
+/** Bluesky's self-labels, its stand-in for a content warning. */
+export type SelfLabel = 'sexual' | 'nudity' | 'porn' | 'graphic-media';
+
+/** What one account receives: one part, or several posted as a reply chain (a thread). */
+export interface TargetContent {
+  parts: string[];
+  /** Mastodon's content warning, repeated on every part. */
+  spoilerText?: string;
+  sensitive?: boolean;
+  /** Bluesky self-labels, set on every part. */
+  labels?: SelfLabel[];
   visibility?: Visibility;
+  /** ISO 639-1 code. */
+  language?: string;
+}
+
+/** One post (one part of a thread) as the adapter sends it. */
+export interface OutgoingPost {
+  text: string;
+  spoilerText?: string;
+  sensitive?: boolean;
+  labels?: SelfLabel[];
+  visibility?: Visibility;
+  language?: string;
+  /** Set for every part after the first: the thread's first post and the part it answers. */
+  replyTo?: { root: PublishedPost; parent: PublishedPost };
 }
 
 /** What a network gives back for a created post. */
@@ -73,7 +94,7 @@ export interface NetworkAdapter {
   id: NetworkId;
   /** Chooses, before the first attempt, the key that makes every retry safe. */
   newIdempotencyKey(): string;
-  publish(account: Account, post: PostContent, options: PublishOptions): Promise<PublishedPost>;
+  publish(account: Account, post: OutgoingPost, options: PublishOptions): Promise<PublishedPost>;
   remove(account: Account, post: PublishedPost): Promise<void>;
   /** Re-reads profile and limits; throws an auth error when the credentials no longer work. */
   refresh(account: Account): Promise<AccountSnapshot>;

@@ -1,17 +1,24 @@
 import type { SerializedError } from '../errors';
-import type { PostContent, PublishedPost } from '../networks/types';
+import type { PublishedPost, TargetContent } from '../networks/types';
 
 /** Where one account's part of a post stands. */
 export type TargetStatus = 'queued' | 'posting' | 'done' | 'failed';
+
+/** One post of a thread (or the only post), with the key that makes its retries safe. */
+export interface PartJob {
+  /** Chosen once, before the first attempt, and reused by every retry. */
+  idempotencyKey: string;
+  /** Set once the network has the part; a retry starts at the first part without one. */
+  result?: PublishedPost;
+}
 
 /** One account's delivery of a post, recorded before any network call is made. */
 export interface TargetJob {
   accountId: string;
   status: TargetStatus;
-  /** Chosen once, before the first attempt, and reused by every retry. */
-  idempotencyKey: string;
+  content: TargetContent;
+  parts: PartJob[];
   attempts: number;
-  result?: PublishedPost;
   error?: SerializedError;
   updatedAt: number;
 }
@@ -22,11 +29,17 @@ export interface PostJob {
   /** The draft it came from, so that draft is cleared only once every target succeeded. */
   draftId: string;
   createdAt: number;
-  content: PostContent;
+  /** The main text, to recognise the post in lists. */
+  summary: string;
   targets: TargetJob[];
 }
 
 /** True once no target is still waiting or in flight. */
 export function isSettled(job: PostJob): boolean {
   return job.targets.every((target) => target.status === 'done' || target.status === 'failed');
+}
+
+/** The first post an account got: where "View post" leads, and the root of a thread. */
+export function firstResult(target: TargetJob): PublishedPost | undefined {
+  return target.parts[0]?.result;
 }

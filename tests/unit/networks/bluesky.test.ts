@@ -156,4 +156,39 @@ describe('Bluesky adapter', () => {
       message: expect.stringContaining('Reconnect the account'),
     });
   });
+
+  it('posts a reply chain with self-labels on every part', async () => {
+    const { blueskyAdapter } = await import('@/utils/networks/bluesky');
+    const { account, user } = await connect();
+    const options = () => ({ idempotencyKey: blueskyAdapter.newIdempotencyKey(), isRetry: false });
+    const labels = ['graphic-media' as const];
+    const root = await blueskyAdapter.publish(account, { text: 'Part one', labels }, options());
+    const second = await blueskyAdapter.publish(
+      account,
+      { text: 'Part two', labels, replyTo: { root, parent: root } },
+      options(),
+    );
+    await blueskyAdapter.publish(
+      account,
+      { text: 'Part three', labels, replyTo: { root, parent: second } },
+      options(),
+    );
+    const records = await pds.listRecords(user.did, 'app.bsky.feed.post');
+    const byText = new Map(records.map((record) => [record.value.text, record.value]));
+    expect(byText.get('Part one')?.reply).toBeUndefined();
+    expect(byText.get('Part two')?.reply).toEqual({
+      root: { uri: root.id, cid: root.cid },
+      parent: { uri: root.id, cid: root.cid },
+    });
+    expect(byText.get('Part three')?.reply).toEqual({
+      root: { uri: root.id, cid: root.cid },
+      parent: { uri: second.id, cid: second.cid },
+    });
+    for (const value of byText.values()) {
+      expect(value.labels).toEqual({
+        $type: 'com.atproto.label.defs#selfLabels',
+        values: [{ val: 'graphic-media' }],
+      });
+    }
+  });
 });

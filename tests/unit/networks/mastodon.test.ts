@@ -37,6 +37,8 @@ async function connect(): Promise<Account> {
   return createMastodonAccount(await completeMastodonAuthorization(redirect));
 }
 
+const options = () => ({ idempotencyKey: crypto.randomUUID(), isRetry: false });
+
 describe('Mastodon authorization', () => {
   it('registers once per server, uses PKCE S256 and a state, and stores a working token', async () => {
     const url = new URL(await beginMastodonAuthorization(server.url));
@@ -202,5 +204,34 @@ describe('Mastodon publishing', () => {
     );
     await mastodonAdapter.remove(account, post);
     expect((await fetch(`${server.url}/api/v1/statuses/${post.id}`)).status).toBe(404);
+  });
+
+  it('sends the content warning, visibility, language and thread replies', async () => {
+    const account = await connect();
+    const settings = {
+      spoilerText: 'Dune spoilers',
+      visibility: 'unlisted' as const,
+      language: 'de',
+    };
+    const root = await mastodonAdapter.publish(
+      account,
+      { text: 'Thread start', ...settings },
+      options(),
+    );
+    const reply = await mastodonAdapter.publish(
+      account,
+      { text: 'Thread end', ...settings, replyTo: { root, parent: root } },
+      options(),
+    );
+    const answer = (await (
+      await fetch(`${server.url}/api/v1/statuses/${reply.id}`)
+    ).json()) as Record<string, unknown>;
+    expect(answer).toMatchObject({
+      in_reply_to_id: root.id,
+      spoiler_text: 'Dune spoilers',
+      sensitive: true,
+      visibility: 'unlisted',
+      language: 'de',
+    });
   });
 });

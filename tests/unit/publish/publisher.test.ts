@@ -1,22 +1,26 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CrosswindError } from '@/utils/errors';
-import type { Account, NetworkAdapter, PublishOptions } from '@/utils/networks/types';
+import { newDraft, type Draft } from '@/utils/compose/draft';
+import type { Account, NetworkAdapter, OutgoingPost, PublishOptions } from '@/utils/networks/types';
+import type { TargetJob } from '@/utils/publish/types';
 import { accountsStorage, draftStorage, jobsStorage, lastTargetsStorage } from '@/utils/storage';
 
-const calls: Array<{ accountId: string; options: PublishOptions }> = [];
-const failures = new Map<string, CrosswindError[]>();
+const calls: Array<{ accountId: string; post: OutgoingPost; options: PublishOptions }> = [];
+// Per account, what each next call does: throw the error, or succeed for null.
+const failures = new Map<string, Array<CrosswindError | null>>();
 
 function fakeAdapter(id: 'mastodon' | 'bluesky'): NetworkAdapter {
   let next = 0;
   return {
     id,
     newIdempotencyKey: () => `${id}-key-${++next}`,
-    async publish(account, _post, options) {
-      calls.push({ accountId: account.id, options });
+    async publish(account, post, options) {
+      calls.push({ accountId: account.id, post, options });
       const queued = failures.get(account.id);
       const failure = queued?.shift();
       if (failure) throw failure;
-      return { id: `${account.id}-post`, url: `https://example.test/${account.id}` };
+      const postId = `${account.id}-${options.idempotencyKey}`;
+      return { id: postId, url: `https://example.test/${postId}`, cid: `cid-${postId}` };
     },
     remove: async () => undefined,
     refresh: async () => {
@@ -48,6 +52,26 @@ function makeAccount(id: string, network: 'mastodon' | 'bluesky'): Account {
   };
 }
 
+function draftOf(id: string, text: string, targetIds: string[], extra: Partial<Draft> = {}): Draft {
+  return { ...newDraft(targetIds, 'en'), id, text, ...extra };
+}
+
+function target(
+  accountId: string,
+  status: TargetJob['status'],
+  keys: string[],
+  attempts: number,
+): TargetJob {
+  return {
+    accountId,
+    status,
+    content: { parts: keys.map((key) => `text ${key}`) },
+    parts: keys.map((idempotencyKey) => ({ idempotencyKey })),
+    attempts,
+    updatedAt: 0,
+  };
+}
+
 async function settled(jobId: string) {
   await vi.waitFor(async () => {
     const job = (await jobsStorage.getValue()).find((item) => item.id === jobId);
@@ -64,34 +88,33 @@ describe('publisher', () => {
   });
 
   it('records the job before posting, posts to every account and clears the delivered draft', async () => {
-    await draftStorage.setValue({ id: 'd1', text: 'hello', targetIds: ['m1', 'b1'], updatedAt: 1 });
-    const job = await startPost({
-      draftId: 'd1',
-      content: { text: 'hello' },
-      targetIds: ['m1', 'b1'],
-    });
+    const draft = draftOf('d1', 'hello', ['m1', 'b1']);
+    await draftStorage.setValue(draft);
+    const job = await startPost(draft);
     expect(job.targets.map((t) => t.status)).toEqual(['queued', 'queued']);
-    expect(job.targets[0]?.idempotencyKey).toMatch(/^mastodon-key-/);
-    expect(job.targets[1]?.idempotencyKey).toMatch(/^bluesky-key-/);
+    expect(job.targets[0]?.parts[0]?.idempotencyKey).toMatch(/^mastodon-key-/);
+    expect(job.targets[1]?.parts[0]?.idempotencyKey).toMatch(/^bluesky-key-/);
 
     const done = await settled(job.id);
     expect(done.targets.map((t) => t.status)).toEqual(['done', 'done']);
-    expect(done.targets[0]?.result?.url).toBe('https://example.test/m1');
+    expect(done.targets[0]?.parts[0]?.result?.url).toMatch(/^https:\/\/example.test\/m1-/);
+    expect(calls.find((call) => call.accountId === 'm1')?.post).toMatchObject({
+      text: 'hello',
+      language: 'en',
+      visibility: 'public',
+    });
     expect(calls.every((call) => call.options.isRetry === false)).toBe(true);
     expect(await draftStorage.getValue()).toBeNull();
     expect(await lastTargetsStorage.getValue()).toEqual(['m1', 'b1']);
   });
 
   it('keeps the draft on partial failure; Retry reuses the idempotency key', async () => {
-    await draftStorage.setValue({ id: 'd2', text: 'again', targetIds: ['m1', 'b1'], updatedAt: 1 });
+    const draft = draftOf('d2', 'again', ['m1', 'b1']);
+    await draftStorage.setValue(draft);
     failures.set('m1', [
       new CrosswindError('server', 'server.example had a problem (error 500).', { status: 500 }),
     ]);
-    const job = await startPost({
-      draftId: 'd2',
-      content: { text: 'again' },
-      targetIds: ['m1', 'b1'],
-    });
+    const job = await startPost(draft);
     const first = await settled(job.id);
     expect(first.targets.find((t) => t.accountId === 'm1')).toMatchObject({
       status: 'failed',
@@ -114,22 +137,23 @@ describe('publisher', () => {
 
   it('marks the account for reconnection on an auth error', async () => {
     failures.set('b1', [new CrosswindError('auth', 'Session ended. Reconnect the account.')]);
-    const job = await startPost({ draftId: 'd3', content: { text: 'x' }, targetIds: ['b1'] });
+    const job = await startPost(draftOf('d3', 'x', ['b1']));
     await settled(job.id);
     const accounts = await accountsStorage.getValue();
     expect(accounts.find((a) => a.id === 'b1')?.state).toBe('reconnect');
   });
 
   it('refuses empty text, no targets and unknown accounts before recording anything', async () => {
-    await expect(
-      startPost({ draftId: 'd', content: { text: '  ' }, targetIds: ['m1'] }),
-    ).rejects.toThrow('Write something before posting.');
-    await expect(
-      startPost({ draftId: 'd', content: { text: 'x' }, targetIds: [] }),
-    ).rejects.toThrow('Pick at least one account to post to.');
-    await expect(
-      startPost({ draftId: 'd', content: { text: 'x' }, targetIds: ['gone'] }),
-    ).rejects.toThrow('Account gone is no longer connected.');
+    await expect(startPost(draftOf('d', '  ', ['m1']))).rejects.toThrow('Write something to post.');
+    await expect(startPost(draftOf('d', 'x', []))).rejects.toThrow(
+      'Pick at least one account to post to.',
+    );
+    await expect(startPost(draftOf('d', 'x', ['gone']))).rejects.toThrow(
+      'Account gone is no longer connected.',
+    );
+    await expect(startPost(draftOf('d', 'y'.repeat(501), ['m1']))).rejects.toThrow(
+      'Too long for @m1@server.example (Mastodon): shorten it or post it as a thread.',
+    );
     expect(await jobsStorage.getValue()).toEqual([]);
   });
 
@@ -139,11 +163,8 @@ describe('publisher', () => {
         id: 'j-old',
         draftId: 'd-old',
         createdAt: 0,
-        content: { text: 'interrupted' },
-        targets: [
-          { accountId: 'm1', status: 'posting', idempotencyKey: 'k-m', attempts: 1, updatedAt: 0 },
-          { accountId: 'b1', status: 'queued', idempotencyKey: 'k-b', attempts: 0, updatedAt: 0 },
-        ],
+        summary: 'interrupted',
+        targets: [target('m1', 'posting', ['k-m'], 1), target('b1', 'queued', ['k-b'], 0)],
       },
     ]);
     await resumeUnfinished();
@@ -165,13 +186,71 @@ describe('publisher', () => {
         id: 'j-twice',
         draftId: 'd',
         createdAt: 0,
-        content: { text: 'once' },
-        targets: [
-          { accountId: 'm1', status: 'queued', idempotencyKey: 'k', attempts: 0, updatedAt: 0 },
-        ],
+        summary: 'once',
+        targets: [target('m1', 'queued', ['k'], 0)],
       },
     ]);
     await Promise.all([runTarget('j-twice', 'm1'), runTarget('j-twice', 'm1')]);
     expect(calls.filter((c) => c.accountId === 'm1')).toHaveLength(1);
+  });
+
+  it('posts a thread as a reply chain, and a retry continues from the part that failed', async () => {
+    const paragraphs = [
+      'First part. '.repeat(20),
+      'Second part. '.repeat(20),
+      'Third part. '.repeat(20),
+    ];
+    const draft = draftOf('d-thread', paragraphs.join('\n\n'), ['b1'], { threadTargets: ['b1'] });
+    failures.set('b1', [null, new CrosswindError('network', 'Could not reach server.example.')]);
+    const job = await startPost(draft);
+    expect(job.targets[0]?.parts).toHaveLength(3);
+
+    const first = await settled(job.id);
+    const failed = first.targets[0]!;
+    expect(failed.status).toBe('failed');
+    expect(failed.parts.map((part) => part.result !== undefined)).toEqual([true, false, false]);
+
+    await retryTarget(job.id, 'b1');
+    await vi.waitFor(async () =>
+      expect((await jobsStorage.getValue())[0]?.targets[0]?.status).toBe('done'),
+    );
+    const parts = (await jobsStorage.getValue())[0]!.targets[0]!.parts;
+    const posts = calls.filter((call) => call.accountId === 'b1');
+    // Part 1 once, part 2 twice (failed, then retried), part 3 once: nothing posted twice.
+    expect(posts.map((call) => call.options.idempotencyKey)).toEqual([
+      parts[0]!.idempotencyKey,
+      parts[1]!.idempotencyKey,
+      parts[1]!.idempotencyKey,
+      parts[2]!.idempotencyKey,
+    ]);
+    expect(posts[0]?.post.replyTo).toBeUndefined();
+    expect(posts[3]?.post.replyTo).toEqual({ root: parts[0]!.result, parent: parts[1]!.result });
+    expect(posts[2]?.post.replyTo).toEqual({ root: parts[0]!.result, parent: parts[0]!.result });
+  });
+
+  it('sends the content warning, label, visibility and language the draft chose', async () => {
+    const draft = draftOf('d-cw', 'spoilers ahead', ['m1', 'b1'], {
+      contentWarning: 'Dune ending',
+      visibility: 'unlisted',
+      language: 'fr',
+      blueskyLabel: 'graphic-media',
+    });
+    const job = await startPost(draft);
+    await settled(job.id);
+    expect(calls.find((call) => call.accountId === 'm1')?.post).toMatchObject({
+      text: 'spoilers ahead',
+      spoilerText: 'Dune ending',
+      sensitive: true,
+      visibility: 'unlisted',
+      language: 'fr',
+    });
+    const bluesky = calls.find((call) => call.accountId === 'b1')?.post;
+    expect(bluesky).toMatchObject({
+      text: 'spoilers ahead',
+      labels: ['graphic-media'],
+      language: 'fr',
+    });
+    expect(bluesky?.spoilerText).toBeUndefined();
+    expect(bluesky?.visibility).toBeUndefined();
   });
 });

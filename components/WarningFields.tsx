@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import type { Draft } from '@/utils/compose/draft';
+import { blueskyLabelOf, warningInBlueskyText } from '@/utils/compose/plan';
+import { SELF_LABEL_NAMES } from '@/utils/compose/warning-label';
+import type { SelfLabel } from '@/utils/networks/types';
+import { useComposer } from '@/utils/composer-store';
+
+const LABELS = Object.keys(SELF_LABEL_NAMES) as Array<SelfLabel | 'none'>;
+
+/** One content warning for every network: Mastodon's own, a self-label and optional text on Bluesky. */
+export function WarningFields(props: { draft: Draft; hasBluesky: boolean; disabled: boolean }) {
+  const { setContentWarning, setBlueskyLabel, setWarningInBlueskyText } = useComposer();
+  const warning = props.draft.contentWarning;
+  const [open, setOpen] = useState(warning.length > 0);
+  const shown = open || warning.length > 0;
+  const label = blueskyLabelOf(props.draft);
+
+  const toggle = () => {
+    if (shown) {
+      setContentWarning('');
+      setOpen(false);
+    } else {
+      setOpen(true);
+    }
+  };
+
+  return (
+    <div className="warning">
+      <button
+        type="button"
+        className="toggle"
+        aria-pressed={shown}
+        onClick={toggle}
+        disabled={props.disabled}
+      >
+        {shown ? 'Remove content warning' : 'Add content warning'}
+      </button>
+      {shown ? (
+        <div className="warning-fields">
+          <label className="field">
+            <span>Content warning</span>
+            <input
+              type="text"
+              value={warning}
+              placeholder="What the post is about, e.g. “Spoilers for Dune”"
+              maxLength={500}
+              autoFocus={open && warning.length === 0}
+              readOnly={props.disabled}
+              onChange={(event) => setContentWarning(event.currentTarget.value)}
+            />
+          </label>
+          {props.hasBluesky && warning.trim() ? (
+            <>
+              <label className="field">
+                <span>Bluesky label</span>
+                <select
+                  value={label}
+                  disabled={props.disabled}
+                  onChange={(event) =>
+                    setBlueskyLabel(event.currentTarget.value as SelfLabel | 'none')
+                  }
+                >
+                  {LABELS.map((value) => (
+                    <option key={value} value={value}>
+                      {SELF_LABEL_NAMES[value]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={warningInBlueskyText(props.draft)}
+                  disabled={props.disabled}
+                  onChange={(event) => setWarningInBlueskyText(event.currentTarget.checked)}
+                />
+                Put the warning at the top of the Bluesky post
+              </label>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { newDraft, type Draft } from '@/utils/compose/draft';
+import { planPost, planTarget } from '@/utils/compose/plan';
+import { suggestLabel } from '@/utils/compose/warning-label';
+import { NETWORK_INFO } from '@/utils/networks/info';
+import type { Account, NetworkId } from '@/utils/networks/types';
+
+function account(id: string, network: NetworkId, extra: Partial<Account> = {}): Account {
+  return {
+    id,
+    network,
+    server: network === 'mastodon' ? 'https://social.example' : 'https://pds.example',
+    remoteId: id,
+    handle: id,
+    displayName: id,
+    limits: NETWORK_INFO[network].defaultLimits,
+    state: 'connected',
+    connectedAt: 0,
+    limitsCheckedAt: 0,
+    ...extra,
+  };
+}
+
+const m1 = account('m1', 'mastodon', { defaultVisibility: 'private' });
+const m2 = account('m2', 'mastodon');
+const b1 = account('b1', 'bluesky');
+
+function draft(extra: Partial<Draft>): Draft {
+  return { ...newDraft(['m1', 'm2', 'b1'], 'en'), ...extra };
+}
+
+describe('planPost', () => {
+  it('gives each account the main text, its network’s version, or its own, in that order', () => {
+    const plans = planPost(
+      draft({
+        text: 'main',
+        variants: { 'network:mastodon': 'for Mastodon', 'account:m2': 'for m2' },
+      }),
+      [m1, m2, b1],
+    );
+    expect(plans.map((plan) => [plan.account.id, plan.source, plan.content.parts])).toEqual([
+      ['m1', 'network:mastodon', ['for Mastodon']],
+      ['m2', 'account:m2', ['for m2']],
+      ['b1', 'main', ['main']],
+    ]);
+  });
+
+  it('skips accounts that are no longer connected', () => {
+    expect(planPost(draft({ text: 'x', targetIds: ['gone', 'b1'] }), [b1])).toHaveLength(1);
+  });
+
+  it('counts the Mastodon warning with the text, as the server does', () => {
+    const plan = planTarget(draft({ text: 'a'.repeat(490), contentWarning: 'twelve chars' }), m1);
+    expect(plan.measure).toMatchObject({ used: 502, over: true });
+    expect(plan.problem).toBe(
+      'Too long for @m1@social.example (Mastodon): shorten it or post it as a thread.',
+    );
+    expect(plan.content).toMatchObject({ spoilerText: 'twelve chars', sensitive: true });
+  });
+
+  it('uses each Mastodon account’s default visibility unless one is chosen', () => {
+    expect(planTarget(draft({ text: 'x' }), m1).content.visibility).toBe('private');
+    expect(planTarget(draft({ text: 'x' }), m2).content.visibility).toBe('public');
+    expect(planTarget(draft({ text: 'x', visibility: 'direct' }), m1).content.visibility).toBe(
+      'direct',
+    );
+    expect(planTarget(draft({ text: 'x' }), b1).content.visibility).toBeUndefined();
+  });
+
+  it('carries a warning to Bluesky as a label, or as text when no label fits', () => {
+    const labelled = planTarget(draft({ text: 'body', contentWarning: 'NSFW art' }), b1);
+    expect(labelled.content).toMatchObject({ parts: ['body'], labels: ['porn'] });
+    const spoiler = planTarget(draft({ text: 'body', contentWarning: 'Dune spoilers' }), b1);
+    expect(spoiler.content.parts).toEqual(['CW: Dune spoilers\n\nbody']);
+    expect(spoiler.content.labels).toBeUndefined();
+    const both = planTarget(
+      draft({
+        text: 'body',
+        contentWarning: 'Dune spoilers',
+        blueskyLabel: 'graphic-media',
+        warningInBlueskyText: true,
+      }),
+      b1,
+    );
+    expect(both.content).toMatchObject({
+      parts: ['CW: Dune spoilers\n\nbody'],
+      labels: ['graphic-media'],
+    });
+    expect(spoiler.content.spoilerText).toBeUndefined();
+  });
+
+  it('counts the warning put into the Bluesky text', () => {
+    const plan = planTarget(draft({ text: 'a'.repeat(290), contentWarning: 'Dune spoilers' }), b1);
+    expect(plan.measure.over).toBe(true);
+  });
+
+  it('splits into a thread only when asked, every part within the limit', () => {
+    const text = Array.from({ length: 4 }, (_, i) => `Paragraph ${i} ${'word '.repeat(40)}`).join(
+      '\n\n',
+    );
+    const single = planTarget(draft({ text }), b1);
+    expect(single).toMatchObject({ canThread: true, threaded: false });
+    expect(single.parts).toHaveLength(1);
+    const thread = planTarget(draft({ text, threadTargets: ['b1'] }), b1);
+    expect(thread.parts.length).toBeGreaterThan(1);
+    expect(thread.parts.every((part) => !part.measure.over)).toBe(true);
+    expect(thread.problem).toBeUndefined();
+    expect(thread.content.parts).toEqual(thread.parts.map((part) => part.text));
+  });
+
+  it('splits at a --- line even without asking', () => {
+    const plan = planTarget(draft({ text: 'first\n---\nsecond' }), m1);
+    expect(plan.content.parts).toEqual(['first', 'second']);
+  });
+
+  it('names what is missing', () => {
+    expect(planTarget(draft({ text: '  ' }), m1).problem).toBe('Write something to post.');
+    expect(planTarget(draft({ text: 'x', variants: { 'network:bluesky': ' ' } }), b1).problem).toBe(
+      'The separate text for @b1 (Bluesky) is empty.',
+    );
+  });
+});
+
+describe('suggestLabel', () => {
+  it.each([
+    ['', 'none'],
+    ['Spoilers for Dune', 'none'],
+    ['NSFW', 'porn'],
+    ['nudity (art)', 'nudity'],
+    ['lewd', 'sexual'],
+    ['Blood and gore', 'graphic-media'],
+    ['mentions self-harm', 'graphic-media'],
+  ] as const)('%s → %s', (warning, label) => {
+    expect(suggestLabel(warning)).toBe(label);
+  });
+});

@@ -1,0 +1,79 @@
+import type { SelfLabel, Visibility } from '../networks/types';
+
+/** Where a separate text applies: every account of a network, or one account. */
+export type VariantKey = `network:${string}` | `account:${string}`;
+
+/** The post the user is writing, saved on every change so closing the popup loses nothing. */
+export interface Draft {
+  id: string;
+  /** The text every account gets unless it has a separate version. */
+  text: string;
+  targetIds: string[];
+  /** Separate versions, for a network or for one account; the account's own wins. */
+  variants: Partial<Record<VariantKey, string>>;
+  contentWarning: string;
+  /** Bluesky has no text warning; unset means the label suggested by the warning. */
+  blueskyLabel?: SelfLabel | 'none';
+  /** Put the warning at the top of the Bluesky text; unset means "when no label is set". */
+  warningInBlueskyText?: boolean;
+  /** Unset means each Mastodon account's own default. */
+  visibility?: Visibility;
+  /** ISO 639-1 code sent as Mastodon `language` and Bluesky `langs`. */
+  language: string;
+  /** Accounts the user chose to get a thread when the text is too long for them. */
+  threadTargets: string[];
+  /** Add "1/3" to each part of a thread. */
+  numbering: boolean;
+  updatedAt: number;
+}
+
+/** The variant key of a whole network. */
+export const networkVariant = (network: string): VariantKey => `network:${network}`;
+
+/** The variant key of one account. */
+export const accountVariant = (accountId: string): VariantKey => `account:${accountId}`;
+
+/** The user's language as Mastodon and Bluesky want it: a two-letter ISO 639-1 code. */
+export function browserLanguage(): string {
+  const primary = (globalThis.navigator?.language ?? 'en').split('-')[0]?.toLowerCase();
+  return primary && /^[a-z]{2,3}$/.test(primary) ? primary : 'en';
+}
+
+/** A blank draft for the given accounts. */
+export function newDraft(targetIds: string[], language = browserLanguage()): Draft {
+  return {
+    id: crypto.randomUUID(),
+    text: '',
+    targetIds,
+    variants: {},
+    contentWarning: '',
+    language,
+    threadTargets: [],
+    numbering: false,
+    updatedAt: Date.now(),
+  };
+}
+
+/** Fills fields a draft saved by an older version lacks, so nothing typed then is lost. */
+export function normalizeDraft(stored: Partial<Draft> & Pick<Draft, 'id'>): Draft {
+  const base = newDraft(stored.targetIds ?? [], stored.language || browserLanguage());
+  return {
+    ...base,
+    ...stored,
+    id: stored.id,
+    variants: stored.variants ?? {},
+    contentWarning: stored.contentWarning ?? '',
+    threadTargets: stored.threadTargets ?? [],
+    numbering: stored.numbering ?? false,
+    language: stored.language || base.language,
+  };
+}
+
+/** True when nothing has been written yet, so replacing the draft loses nothing. */
+export function isBlankDraft(draft: Draft): boolean {
+  return (
+    !draft.text.trim() &&
+    !draft.contentWarning.trim() &&
+    Object.values(draft.variants).every((text) => !text?.trim())
+  );
+}

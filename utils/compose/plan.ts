@@ -1,0 +1,132 @@
+import { accountLabel } from '../networks/info';
+import type { Account, SelfLabel, TargetContent } from '../networks/types';
+import { measureText, type TextMeasure } from '../text/limits';
+import { hasThreadMarker, splitThread } from '../text/split-thread';
+import { accountVariant, networkVariant, type Draft, type VariantKey } from './draft';
+import { suggestLabel, warningPrefix } from './warning-label';
+
+/** Threads longer than this are almost surely a mistake (a pasted article), and slow to post. */
+export const MAX_THREAD_PARTS = 25;
+
+/** One part of what an account gets, measured by that network's rules. */
+export interface PartPlan {
+  text: string;
+  measure: TextMeasure;
+}
+
+/** Exactly what one account will get, as previewed in the popup and sent by the background. */
+export interface TargetPlan {
+  account: Account;
+  /** Which text the account gets: the main one or a separate version. */
+  source: 'main' | VariantKey;
+  /** The account's whole text before splitting, with the warning on top where it goes there. */
+  text: string;
+  measure: TextMeasure;
+  /** Too long for one post: "Post as a thread" is offered. */
+  canThread: boolean;
+  /** The user chose to split it automatically (lines of --- split it in any case). */
+  threaded: boolean;
+  parts: PartPlan[];
+  content: TargetContent;
+  /** Why this account cannot get the post as it stands; unset when it can. */
+  problem?: string;
+}
+
+/** The text an account gets and where it comes from: its own version, its network's, or the main. */
+export function sourceFor(
+  draft: Draft,
+  account: Account,
+): { source: TargetPlan['source']; text: string } {
+  for (const key of [accountVariant(account.id), networkVariant(account.network)]) {
+    const text = draft.variants[key];
+    if (text !== undefined) return { source: key, text };
+  }
+  return { source: 'main', text: draft.text };
+}
+
+/** The Bluesky label in force: the user's choice, or the one the warning suggests. */
+export function blueskyLabelOf(draft: Draft): SelfLabel | 'none' {
+  if (!draft.contentWarning.trim()) return 'none';
+  return draft.blueskyLabel ?? suggestLabel(draft.contentWarning);
+}
+
+/** Whether the warning goes at the top of the Bluesky text: by default only when no label carries it. */
+export function warningInBlueskyText(draft: Draft): boolean {
+  if (!draft.contentWarning.trim()) return false;
+  return draft.warningInBlueskyText ?? blueskyLabelOf(draft) === 'none';
+}
+
+/** Adapts the draft to one account: its text, its warning, its thread and its settings. */
+export function planTarget(draft: Draft, account: Account): TargetPlan {
+  const warning = draft.contentWarning.trim();
+  const { source, text: written } = sourceFor(draft, account);
+  const mastodon = account.network === 'mastodon';
+  const spoilerText = mastodon && warning ? warning : undefined;
+  const text =
+    account.network === 'bluesky' && warningInBlueskyText(draft) && written.trim()
+      ? warningPrefix(warning) + written
+      : written;
+  const measureOf = (part: string) =>
+    measureText(account.network, part, account.limits, spoilerText ? { spoilerText } : {});
+  const measure = measureOf(text);
+  const manual = hasThreadMarker(text);
+  const threaded = draft.threadTargets.includes(account.id);
+  const split =
+    manual || threaded
+      ? splitThread(text, (part) => !measureOf(part).over, {
+          auto: threaded,
+          numbering: draft.numbering,
+        })
+      : { parts: text.trim() ? [text.trim()] : [] };
+  const parts = split.parts.map((part) => ({ text: part, measure: measureOf(part) }));
+
+  const label = account.network === 'bluesky' ? blueskyLabelOf(draft) : 'none';
+  const content: TargetContent = {
+    parts: parts.map((part) => part.text),
+    ...(spoilerText && { spoilerText, sensitive: true }),
+    ...(label !== 'none' && { labels: [label] }),
+    ...(mastodon && { visibility: draft.visibility ?? account.defaultVisibility ?? 'public' }),
+    ...(draft.language && { language: draft.language }),
+  };
+
+  const plan: TargetPlan = {
+    account,
+    source,
+    text,
+    measure,
+    canThread: measure.over,
+    threaded,
+    parts,
+    content,
+  };
+  const problem = problemOf(plan, split.unsplittable);
+  if (problem) plan.problem = problem;
+  return plan;
+}
+
+function problemOf(plan: TargetPlan, unsplittable: string | undefined): string | undefined {
+  const label = accountLabel(plan.account);
+  if (plan.parts.length === 0) {
+    return plan.source === 'main'
+      ? 'Write something to post.'
+      : `The separate text for ${label} is empty.`;
+  }
+  if (unsplittable) return `“${unsplittable}” is too long for one post on ${label}.`;
+  if (plan.parts.length > MAX_THREAD_PARTS) {
+    return `That would be ${plan.parts.length} posts on ${label}; at most ${MAX_THREAD_PARTS} can be a thread.`;
+  }
+  if (plan.parts.some((part) => part.measure.over)) {
+    return plan.threaded
+      ? `A part is still too long for ${label}.`
+      : `Too long for ${label}: shorten it or post it as a thread.`;
+  }
+  return undefined;
+}
+
+/** Plans every picked account that is still connected to Crosswind. */
+export function planPost(draft: Draft, accounts: Account[]): TargetPlan[] {
+  return draft.targetIds.flatMap((id) => {
+    const account = accounts.find((item) => item.id === id);
+    return account ? [planTarget(draft, account)] : [];
+  });
+}
