@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Rollup } from 'vite';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * Bundles a module into a classic script that defines `globalThis[globalName]`, so a test can
+ * inject it into any page with `addScriptTag({ content })` (no extension build, no server).
+ */
+export async function bundleForBrowser(entry: string, globalName: string): Promise<string> {
+  const result = await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'silent',
+    publicDir: false,
+    build: {
+      write: false,
+      minify: false,
+      emptyOutDir: false,
+      lib: { entry: path.resolve(ROOT, entry), name: globalName, formats: ['iife'] },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
+  const chunk = outputs
+    .flatMap((output) => output.output)
+    .find((item): item is Rollup.OutputChunk => item.type === 'chunk');
+  if (!chunk) throw new Error(`Vite produced no script for ${entry}`);
+  return chunk.code;
+}
+
+/** The image pipeline as the global `CrosswindMedia` (`prepareImage`). */
+export function bundlePrepare(): Promise<string> {
+  return bundleForBrowser('utils/media/prepare.ts', 'CrosswindMedia');
+}
