@@ -1,17 +1,23 @@
-import { useMemo, type FormEvent, type KeyboardEvent } from 'react';
+import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { altTextLimit, imagesWithoutAlt } from '@/utils/compose/alt-text';
 import { planPost } from '@/utils/compose/plan';
 import { THREAD_MARKER } from '@/utils/text/split-thread';
 import { useComposer } from '@/utils/composer-store';
 import type { SerializedError } from '@/utils/errors';
 import type { Account } from '@/utils/networks/types';
+import { altReminderStorage } from '@/utils/storage';
+import { useStoredValue } from '@/utils/use-stored-value';
+import { AltReminder } from './AltReminder';
 import { ErrorMessage } from './ErrorMessage';
+import { altFieldId, ImageAttachments } from './ImageAttachments';
 import { PostSettings } from './PostSettings';
 import { TargetCounters } from './TargetCounters';
 import { TargetPicker } from './TargetPicker';
+import { useImageInput } from './use-image-input';
 import { VariantEditors } from './VariantEditors';
 import { WarningFields } from './WarningFields';
 
-/** The writing area: text, warning, accounts, separate versions, threads and the Post button. */
+/** The writing area: text, warning, images, accounts, separate versions, threads and the Post button. */
 export function Composer(props: {
   accounts: Account[];
   busy: boolean;
@@ -19,21 +25,42 @@ export function Composer(props: {
   onPost(): void;
 }) {
   const { draft, setText, toggleTarget, setNumbering } = useComposer();
+  const attach = useImageInput(props.busy);
+  const altReminder = useStoredValue(altReminderStorage);
+  const [askingAlt, setAskingAlt] = useState(false);
   // Counting and splitting scan every URL and mention, so they run only when the draft changes.
   const plans = useMemo(() => planPost(draft, props.accounts), [draft, props.accounts]);
   const picked = plans.map((plan) => plan.account);
+  const hasBluesky = picked.some((account) => account.network === 'bluesky');
+  const altLimit = altTextLimit(picked);
   const problem = plans.find((plan) => plan.problem)?.problem;
   const hasThread = plans.some((plan) => plan.parts.length > 1);
-  const blocked = props.busy || plans.length === 0 || problem !== undefined;
+  const blocked = props.busy || attach.adding || plans.length === 0 || problem !== undefined;
   const why = props.busy
     ? 'Sent: see each account below.'
-    : plans.length === 0
-      ? 'Pick at least one account.'
-      : (problem ?? '');
+    : attach.adding
+      ? 'Checking images…'
+      : plans.length === 0
+        ? 'Pick at least one account.'
+        : (problem ?? '');
+  const withoutAlt = imagesWithoutAlt(draft.images);
+  // Described meanwhile: nothing is left to ask about.
+  if (askingAlt && withoutAlt.length === 0) setAskingAlt(false);
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
+    if (blocked) return;
+    // Asked once per press: "Post anyway" posts without asking again.
+    if (altReminder !== false && withoutAlt.length > 0) setAskingAlt(true);
+    else props.onPost();
+  };
+  const postAnyway = () => {
+    setAskingAlt(false);
     if (!blocked) props.onPost();
+  };
+  const addAlt = () => {
+    setAskingAlt(false);
+    if (withoutAlt[0]) document.getElementById(altFieldId(withoutAlt[0]))?.focus();
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(event);
@@ -41,12 +68,14 @@ export function Composer(props: {
   };
 
   return (
-    <form className="composer" onSubmit={submit} onKeyDown={onKeyDown}>
-      <WarningFields
-        draft={draft}
-        hasBluesky={picked.some((account) => account.network === 'bluesky')}
-        disabled={props.busy}
-      />
+    <form
+      className="composer"
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+      onDragOver={attach.onDragOver}
+      onDrop={attach.onDrop}
+    >
+      <WarningFields draft={draft} hasBluesky={hasBluesky} disabled={props.busy} />
       <label htmlFor="post-text" className="visually-hidden">
         Post text
       </label>
@@ -59,10 +88,20 @@ export function Composer(props: {
         readOnly={props.busy}
         aria-describedby="post-text-hint"
         onChange={(event) => setText(event.currentTarget.value)}
+        onPaste={attach.onPaste}
       />
       <p className="hint" id="post-text-hint">
         A line with only {THREAD_MARKER} starts a new post of a thread.
       </p>
+      <ImageAttachments
+        images={draft.images}
+        altLimit={altLimit}
+        hasBluesky={hasBluesky}
+        disabled={props.busy}
+        adding={attach.adding}
+        errors={attach.errors}
+        onAdd={attach.addFiles}
+      />
       <TargetPicker
         accounts={props.accounts}
         selected={draft.targetIds}
@@ -88,6 +127,9 @@ export function Composer(props: {
         disabled={props.busy}
       />
       <ErrorMessage error={props.error} />
+      {askingAlt && !blocked ? (
+        <AltReminder missing={withoutAlt.length} onAddAlt={addAlt} onPostAnyway={postAnyway} />
+      ) : null}
       <div className="actions">
         <span className="why" id="post-why">
           {why}

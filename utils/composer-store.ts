@@ -1,7 +1,10 @@
 import { create } from 'zustand';
+import { attachImages } from './compose/attach-images';
 import { newDraft, normalizeDraft, type Draft, type VariantKey } from './compose/draft';
+import { deleteImage, keepOnlyImages } from './media/image-store';
+import { imagesInUse } from './media/images-in-use';
 import type { SelfLabel, Visibility } from './networks/types';
-import { draftStorage, lastLanguageStorage, lastTargetsStorage } from './storage';
+import { draftStorage, jobsStorage, lastLanguageStorage, lastTargetsStorage } from './storage';
 
 /** The composer's state, shared by every extension context through extension storage. */
 export interface ComposerState {
@@ -18,6 +21,16 @@ export interface ComposerState {
   setLanguage(language: string): void;
   setThreaded(accountId: string, on: boolean): void;
   setNumbering(on: boolean): void;
+  /**
+   * Checks, stores and appends pictures, up to four in all; resolves with one human message per
+   * file left out (not a picture, unreadable, or over the limit). A bad file changes nothing.
+   */
+  addImages(files: File[]): Promise<string[]>;
+  /** Drops an image from the draft and its file from the store, unless a post still needs it. */
+  removeImage(id: string): Promise<void>;
+  /** Moves an image one place earlier (-1) or later (1) in the posting order. */
+  moveImage(id: string, delta: -1 | 1): void;
+  setAlt(id: string, alt: string): void;
   /** Starts a new, empty draft with the same accounts and language. */
   startNew(): void;
   /** Loads the saved draft (or starts one with last time's choices) and starts syncing. */
@@ -25,6 +38,15 @@ export interface ComposerState {
 }
 
 let unwatch: (() => void) | undefined;
+
+// Adding and sweeping take turns: a sweep must never see a stored file whose image is not yet
+// in the draft, and two quick pastes must not both count the same free places.
+let imageWork: Promise<unknown> = Promise.resolve();
+function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  const run = imageWork.then(work);
+  imageWork = run.catch(() => undefined);
+  return run;
+}
 
 function toggled(list: string[], id: string, on: boolean): string[] {
   const rest = list.filter((item) => item !== id);
@@ -39,6 +61,11 @@ export const useComposer = create<ComposerState>()((set, get) => {
   };
   const change = (patch: Partial<Draft>) =>
     replace({ ...get().draft, ...patch, updatedAt: Date.now() });
+  // Files of drafts that were sent or replaced would otherwise stay in IndexedDB for ever.
+  const sweepImages = () =>
+    inTurn(async () =>
+      keepOnlyImages(imagesInUse([get().draft], await jobsStorage.getValue())),
+    ).catch((error: unknown) => console.warn('Crosswind could not tidy the image store', error));
   return {
     hydrated: false,
     draft: newDraft([]),
@@ -78,9 +105,40 @@ export const useComposer = create<ComposerState>()((set, get) => {
       change({ threadTargets: toggled(get().draft.threadTargets, accountId, on) }),
     setNumbering: (numbering) => change({ numbering }),
 
+    addImages: (files) =>
+      inTurn(async () => {
+        const { added, errors } = await attachImages(files, get().draft.images);
+        // Read the draft again: the user may have typed while the files were being checked.
+        if (added.length > 0) change({ images: [...get().draft.images, ...added] });
+        return errors;
+      }),
+
+    async removeImage(id) {
+      change({ images: get().draft.images.filter((image) => image.id !== id) });
+      await inTurn(async () => {
+        const jobs = await jobsStorage.getValue();
+        if (!imagesInUse([get().draft], jobs).has(id)) await deleteImage(id);
+      });
+    },
+
+    moveImage(id, delta) {
+      const images = [...get().draft.images];
+      const from = images.findIndex((image) => image.id === id);
+      const to = from + delta;
+      if (from < 0 || to < 0 || to >= images.length) return;
+      [images[from], images[to]] = [images[to]!, images[from]!];
+      change({ images });
+    },
+
+    setAlt: (id, alt) =>
+      change({
+        images: get().draft.images.map((image) => (image.id === id ? { ...image, alt } : image)),
+      }),
+
     startNew() {
       const { targetIds, language } = get().draft;
       replace(newDraft(targetIds, language));
+      void sweepImages();
     },
 
     async hydrate(knownAccountIds) {
@@ -92,10 +150,16 @@ export const useComposer = create<ComposerState>()((set, get) => {
         );
       const stored = await draftStorage.getValue();
       set({ draft: stored ? normalizeDraft(stored) : await fresh(), hydrated: true });
+      // Also catches files left by a draft the background cleared while no popup was open.
+      void sweepImages();
       unwatch?.();
       // The background clears the draft once every account has the post; follow it here.
       unwatch = draftStorage.watch((next) => {
-        if (next === null) void fresh().then((draft) => set({ draft }));
+        if (next === null)
+          void fresh().then((draft) => {
+            set({ draft });
+            void sweepImages();
+          });
         else if (next.updatedAt > get().draft.updatedAt || next.id !== get().draft.id)
           set({ draft: normalizeDraft(next) });
       });

@@ -3,6 +3,22 @@ import type { SelfLabel, Visibility } from '../networks/types';
 /** Where a separate text applies: every account of a network, or one account. */
 export type VariantKey = `network:${string}` | `account:${string}`;
 
+/** An attached image as the draft records it; the file itself is in the image store (IndexedDB). */
+export interface DraftImage {
+  /** Key of the original file in the image store. */
+  id: string;
+  name: string;
+  /** The real format, from the file's bytes (not its name). */
+  type: string;
+  width: number;
+  height: number;
+  bytes: number;
+  /** Alt text, sent to every network (Mastodon `description`, Bluesky `alt`). */
+  alt: string;
+  /** An animated GIF: Bluesky only shows its first frame. */
+  animated?: boolean;
+}
+
 /** The post the user is writing, saved on every change so closing the popup loses nothing. */
 export interface Draft {
   id: string;
@@ -24,6 +40,8 @@ export interface Draft {
   threadTargets: string[];
   /** Add "1/3" to each part of a thread. */
   numbering: boolean;
+  /** Up to four images, in the order they are posted; they go with the first post of a thread. */
+  images: DraftImage[];
   updatedAt: number;
 }
 
@@ -50,6 +68,7 @@ export function newDraft(targetIds: string[], language = browserLanguage()): Dra
     language,
     threadTargets: [],
     numbering: false,
+    images: [],
     updatedAt: Date.now(),
   };
 }
@@ -65,6 +84,7 @@ export function normalizeDraft(stored: Partial<Draft> & Pick<Draft, 'id'>): Draf
     contentWarning: stored.contentWarning ?? '',
     threadTargets: stored.threadTargets ?? [],
     numbering: stored.numbering ?? false,
+    images: stored.images ?? [],
     language: stored.language || base.language,
   };
 }
@@ -74,6 +94,7 @@ export function isBlankDraft(draft: Draft): boolean {
   return (
     !draft.text.trim() &&
     !draft.contentWarning.trim() &&
+    draft.images.length === 0 &&
     Object.values(draft.variants).every((text) => !text?.trim())
   );
 }

@@ -78,7 +78,9 @@ export function planTarget(draft: Draft, account: Account): TargetPlan {
           numbering: draft.numbering,
         })
       : { parts: text.trim() ? [text.trim()] : [] };
-  const parts = split.parts.map((part) => ({ text: part, measure: measureOf(part) }));
+  // Images alone make a post: both networks accept an empty text with media.
+  const texts = split.parts.length === 0 && draft.images.length > 0 ? [''] : split.parts;
+  const parts = texts.map((part) => ({ text: part, measure: measureOf(part) }));
 
   const label = account.network === 'bluesky' ? blueskyLabelOf(draft) : 'none';
   const content: TargetContent = {
@@ -87,6 +89,9 @@ export function planTarget(draft: Draft, account: Account): TargetPlan {
     ...(label !== 'none' && { labels: [label] }),
     ...(mastodon && { visibility: draft.visibility ?? account.defaultVisibility ?? 'public' }),
     ...(draft.language && { language: draft.language }),
+    ...(draft.images.length > 0 && {
+      images: draft.images.map(({ id, alt, name }) => ({ id, alt: alt.trim(), name })),
+    }),
   };
 
   const plan: TargetPlan = {
@@ -104,8 +109,23 @@ export function planTarget(draft: Draft, account: Account): TargetPlan {
   return plan;
 }
 
+/** Alt text is counted as Mastodon's validator does: in code points. */
+function altLength(alt: string): number {
+  return [...alt.trim()].length;
+}
+
 function problemOf(plan: TargetPlan, unsplittable: string | undefined): string | undefined {
   const label = accountLabel(plan.account);
+  const images = plan.content.images ?? [];
+  const { maxMediaAttachments, altTextLimit } = plan.account.limits;
+  if (images.length > maxMediaAttachments) {
+    const extra = images.length - maxMediaAttachments;
+    return `${label} takes at most ${maxMediaAttachments} images: remove ${extra}.`;
+  }
+  const longAlt = images.find((image) => altTextLimit && altLength(image.alt) > altTextLimit);
+  if (longAlt && altTextLimit) {
+    return `The alt text of ${longAlt.name ?? 'an image'} is over ${label}’s limit of ${altTextLimit} characters.`;
+  }
   if (plan.parts.length === 0) {
     return plan.source === 'main'
       ? 'Write something to post.'

@@ -7,6 +7,7 @@ import {
 } from '@atproto/api';
 import { TID } from '@atproto/common-web';
 import { isLoopback } from '../auth/server-url';
+import { BLUESKY_IMAGE_TARGET } from '../media/targets';
 import { CrosswindError } from '../errors';
 import { shortenBlueskyLinks } from '../text/bluesky';
 import { defineVaultItem } from '../vault';
@@ -18,6 +19,7 @@ import type {
   NetworkAdapter,
   OutgoingPost,
   PublishedPost,
+  UploadedMedia,
 } from './types';
 
 const POST = 'app.bsky.feed.post';
@@ -117,6 +119,16 @@ function recordFor(post: OutgoingPost, rich: { text: string; facets: Facet[] }) 
     }),
     ...(post.replyTo && {
       reply: { root: strongRef(post.replyTo.root), parent: strongRef(post.replyTo.parent) },
+    }),
+    ...(post.media?.length && {
+      embed: {
+        $type: 'app.bsky.embed.images',
+        images: post.media.map((item) => ({
+          image: item.blob,
+          alt: item.alt,
+          aspectRatio: { width: item.width, height: item.height },
+        })),
+      },
     }),
     createdAt: new Date().toISOString(),
   };
@@ -231,6 +243,35 @@ export const blueskyAdapter: NetworkAdapter = {
         options.signal ? { signal: options.signal } : undefined,
       );
       return { id: created.data.uri, cid: created.data.cid, url: postUrl(account, rkey) };
+    } catch (error) {
+      throw fromBlueskyError(error, hostOf(account.server));
+    }
+  },
+
+  imageRules: () => BLUESKY_IMAGE_TARGET,
+
+  async uploadImage(account, image, options): Promise<UploadedMedia> {
+    const agent = await agentFor(account);
+    try {
+      const bytes = new Uint8Array(await image.blob.arrayBuffer());
+      const { data } = await agent.com.atproto.repo.uploadBlob(bytes, {
+        encoding: image.blob.type,
+        ...(options.signal && { signal: options.signal }),
+      });
+      const ref = data.blob.ref.toString();
+      return {
+        id: ref,
+        alt: image.alt,
+        width: image.width,
+        height: image.height,
+        // Kept as JSON so the job can be stored and the post retried without uploading again.
+        blob: {
+          $type: 'blob',
+          ref: { $link: ref },
+          mimeType: data.blob.mimeType,
+          size: data.blob.size,
+        },
+      };
     } catch (error) {
       throw fromBlueskyError(error, hostOf(account.server));
     }

@@ -8,7 +8,12 @@ interface InstanceConfiguration {
     max_media_attachments?: number;
     characters_reserved_per_url?: number;
   };
-  media_attachments?: { description_limit?: number };
+  media_attachments?: {
+    description_limit?: number;
+    image_size_limit?: number;
+    image_matrix_limit?: number;
+    supported_mime_types?: string[];
+  };
 }
 
 interface InstanceBody {
@@ -52,12 +57,15 @@ export async function fetchMastodonLimits(origin: string): Promise<AccountLimits
   }
   const defaults = NETWORK_INFO.mastodon.defaultLimits;
   const statuses = body.configuration?.statuses;
+  const media = body.configuration?.media_attachments;
   return {
     maxCharacters: statuses?.max_characters ?? body.max_toot_chars ?? defaults.maxCharacters,
     charactersReservedPerUrl:
       statuses?.characters_reserved_per_url ?? defaults.charactersReservedPerUrl ?? 23,
     maxMediaAttachments: statuses?.max_media_attachments ?? defaults.maxMediaAttachments,
-    altTextLimit:
-      body.configuration?.media_attachments?.description_limit ?? defaults.altTextLimit ?? 1500,
+    altTextLimit: media?.description_limit ?? defaults.altTextLimit ?? 1500,
+    ...(media?.image_size_limit && { imageSizeLimit: media.image_size_limit }),
+    ...(media?.image_matrix_limit && { imageMatrixLimit: media.image_matrix_limit }),
+    ...(media?.supported_mime_types && { supportedMimeTypes: media.supported_mime_types }),
   };
 }

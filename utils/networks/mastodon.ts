@@ -1,11 +1,19 @@
-import { createRestAPIClient, type mastodon } from 'masto';
+import { createRestAPIClient, MastoTimeoutError, type mastodon } from 'masto';
+import { mastodonImageTarget } from '../media/targets';
 import { CrosswindError } from '../errors';
 import { defineVaultItem } from '../vault';
 import { fromMastodonError } from './mastodon-errors';
 import { hostOf } from './info';
 import { fetchMastodonLimits } from './mastodon-instance';
 import { revokeMastodonToken, type MastodonGrant } from './mastodon-auth';
-import type { Account, AccountSnapshot, NetworkAdapter, PublishedPost, Visibility } from './types';
+import type {
+  Account,
+  AccountSnapshot,
+  NetworkAdapter,
+  PublishedPost,
+  UploadedMedia,
+  Visibility,
+} from './types';
 
 const tokens = defineVaultItem<string>('mastodon-token');
 
@@ -77,6 +85,7 @@ export const mastodonAdapter: NetworkAdapter = {
           ...(post.spoilerText && { spoilerText: post.spoilerText }),
           ...((post.sensitive || post.spoilerText) && { sensitive: true }),
           ...(post.replyTo && { inReplyToId: post.replyTo.parent.id }),
+          ...(post.media?.length && { mediaIds: post.media.map((item) => item.id) }),
         },
         {
           requestInit: {
@@ -89,6 +98,30 @@ export const mastodonAdapter: NetworkAdapter = {
       return { id: status.id, url: status.url ?? status.uri };
     } catch (error) {
       throw fromMastodonError(error, hostOf(account.server));
+    }
+  },
+
+  imageRules: (account) => mastodonImageTarget(account.limits),
+
+  async uploadImage(account, image, options): Promise<UploadedMedia> {
+    const client = await clientFor(account);
+    const host = hostOf(account.server);
+    try {
+      // masto posts to /api/v2/media and, on 202, polls /api/v1/media/:id until it is processed.
+      const media = await client.v2.media.create(
+        { file: image.blob, description: image.alt || null },
+        options.signal ? { requestInit: { signal: options.signal } } : undefined,
+      );
+      return { id: media.id, alt: image.alt, width: image.width, height: image.height };
+    } catch (error) {
+      if (error instanceof MastoTimeoutError) {
+        throw new CrosswindError(
+          'server',
+          `${host} was still processing an image after a minute. Try again later.`,
+          { cause: error },
+        );
+      }
+      throw fromMastodonError(error, host);
     }
   },
 

@@ -1,3 +1,5 @@
+import type { ImageTarget } from '../media/targets';
+
 /** The networks Crosswind can post to; each has one adapter file in this folder. */
 export type NetworkId = 'mastodon' | 'bluesky';
 
@@ -7,6 +9,12 @@ export interface AccountLimits {
   charactersReservedPerUrl?: number;
   maxMediaAttachments: number;
   altTextLimit?: number;
+  /** Largest image upload in bytes (Mastodon `image_size_limit`). */
+  imageSizeLimit?: number;
+  /** Most pixels the server keeps (Mastodon `image_matrix_limit`); it resizes anything larger. */
+  imageMatrixLimit?: number;
+  /** MIME types the server accepts for uploads. */
+  supportedMimeTypes?: string[];
 }
 
 /** A connected account as everyone may see it: no token, no secret. */
@@ -48,6 +56,27 @@ export interface TargetContent {
   visibility?: Visibility;
   /** ISO 639-1 code. */
   language?: string;
+  /** Images (files in the image store) with their alt text; they go with the first part. */
+  images?: Array<{ id: string; alt: string; name?: string }>;
+}
+
+/** An image ready to upload: already sized and encoded for the account's network. */
+export interface PreparedUpload {
+  blob: Blob;
+  alt: string;
+  width: number;
+  height: number;
+}
+
+/** An uploaded image as the post refers to it; plain data, so it can be recorded for retries. */
+export interface UploadedMedia {
+  /** Mastodon media id; the blob's CID on Bluesky. */
+  id: string;
+  alt: string;
+  width: number;
+  height: number;
+  /** Bluesky's blob reference in its JSON form. */
+  blob?: { $type: 'blob'; ref: { $link: string }; mimeType: string; size: number };
 }
 
 /** One post (one part of a thread) as the adapter sends it. */
@@ -60,6 +89,8 @@ export interface OutgoingPost {
   language?: string;
   /** Set for every part after the first: the thread's first post and the part it answers. */
   replyTo?: { root: PublishedPost; parent: PublishedPost };
+  /** Uploaded images, in order; only on the first part. */
+  media?: UploadedMedia[];
 }
 
 /** What a network gives back for a created post. */
@@ -95,6 +126,14 @@ export interface NetworkAdapter {
   /** Chooses, before the first attempt, the key that makes every retry safe. */
   newIdempotencyKey(): string;
   publish(account: Account, post: OutgoingPost, options: PublishOptions): Promise<PublishedPost>;
+  /** What an image must be prepared to for this account. */
+  imageRules(account: Account): ImageTarget;
+  /** Uploads one prepared image with its alt text, and waits until the server can attach it. */
+  uploadImage(
+    account: Account,
+    image: PreparedUpload,
+    options: { signal?: AbortSignal },
+  ): Promise<UploadedMedia>;
   remove(account: Account, post: PublishedPost): Promise<void>;
   /** Re-reads profile and limits; throws an auth error when the credentials no longer work. */
   refresh(account: Account): Promise<AccountSnapshot>;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { solidPng } from '../../servers/mastodon/images.ts';
 import { startPds, type PdsSandbox } from '../../servers/pds/index.ts';
 import { findBlueskyService } from '@/utils/networks/bluesky-identity';
 import type { Account } from '@/utils/networks/types';
@@ -190,5 +191,46 @@ describe('Bluesky adapter', () => {
         values: [{ val: 'graphic-media' }],
       });
     }
+  });
+
+  it('uploads an image blob and embeds it with alt text and aspect ratio', async () => {
+    const { blueskyAdapter } = await import('@/utils/networks/bluesky');
+    const { account, user } = await connect();
+    const png = solidPng(40, 30, [30, 30, 200]);
+    const media = await blueskyAdapter.uploadImage(
+      account,
+      {
+        blob: new Blob([new Uint8Array(png)], { type: 'image/png' }),
+        alt: 'A blue square',
+        width: 40,
+        height: 30,
+      },
+      {},
+    );
+    expect(media.blob).toMatchObject({ $type: 'blob', mimeType: 'image/png', size: png.length });
+    await blueskyAdapter.publish(
+      account,
+      { text: 'With a picture', media: [media] },
+      { idempotencyKey: blueskyAdapter.newIdempotencyKey(), isRetry: false },
+    );
+    const [record] = await pds.listRecords(user.did, 'app.bsky.feed.post');
+    expect(record?.value.embed).toEqual({
+      $type: 'app.bsky.embed.images',
+      images: [
+        {
+          image: {
+            $type: 'blob',
+            ref: { $link: media.id },
+            mimeType: 'image/png',
+            size: png.length,
+          },
+          alt: 'A blue square',
+          aspectRatio: { width: 40, height: 30 },
+        },
+      ],
+    });
+    const stored = await pds.getBlob(user.did, media.id);
+    expect(stored.length).toBe(png.length);
+    expect(blueskyAdapter.imageRules(account).maxBytes).toBe(1_000_000);
   });
 });

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
+import { solidPng } from '../../servers/mastodon/images.ts';
 import { startMastodonServer, type MastodonServer } from '../../servers/mastodon';
 import { CrosswindError } from '@/utils/errors';
 import { createMastodonAccount, mastodonAdapter } from '@/utils/networks/mastodon';
@@ -15,7 +16,11 @@ import type { Account } from '@/utils/networks/types';
 let server: MastodonServer;
 
 beforeAll(async () => {
-  server = await startMastodonServer({ autoApprove: true, maxCharacters: 600 });
+  server = await startMastodonServer({
+    autoApprove: true,
+    maxCharacters: 600,
+    mediaProcessingPolls: 1,
+  });
 });
 afterAll(() => server.close());
 beforeEach(() => {
@@ -233,5 +238,35 @@ describe('Mastodon publishing', () => {
       visibility: 'unlisted',
       language: 'de',
     });
+  });
+
+  it('uploads an image with its description through the 202 → poll path, then attaches it', async () => {
+    const account = await connect();
+    const png = solidPng(40, 30, [200, 30, 30]);
+    const media = await mastodonAdapter.uploadImage(
+      account,
+      {
+        blob: new Blob([new Uint8Array(png)], { type: 'image/png' }),
+        alt: 'A red square',
+        width: 40,
+        height: 30,
+      },
+      {},
+    );
+    expect(media).toMatchObject({ alt: 'A red square', width: 40, height: 30 });
+    const status = await mastodonAdapter.publish(
+      account,
+      { text: 'With a picture', media: [media] },
+      options(),
+    );
+    const answer = (await (await fetch(`${server.url}/api/v1/statuses/${status.id}`)).json()) as {
+      media_attachments: Array<{ id: string; description: string; url: string }>;
+    };
+    expect(answer.media_attachments).toHaveLength(1);
+    expect(answer.media_attachments[0]).toMatchObject({
+      id: media.id,
+      description: 'A red square',
+    });
+    expect(mastodonAdapter.imageRules(account).maxBytes).toBeGreaterThan(1_000_000);
   });
 });

@@ -1,0 +1,88 @@
+import { CrosswindError } from '../errors';
+import { saveImage } from '../media/image-store';
+import { inspectImage } from '../media/inspect';
+import type { DraftImage } from './draft';
+
+/** Both networks take four images per post. */
+export const MAX_IMAGES = 4;
+
+/** What attaching produced: images ready to append, and one message per file left out. */
+export interface AttachResult {
+  added: DraftImage[];
+  errors: string[];
+}
+
+/**
+ * Checks and stores files in order until the draft holds {@link MAX_IMAGES}; a file that is not
+ * a readable picture is named in `errors` and takes no place.
+ */
+export async function attachImages(files: File[], current: DraftImage[]): Promise<AttachResult> {
+  const taken = new Set(current.map((image) => image.name));
+  const added: DraftImage[] = [];
+  const errors: string[] = [];
+  const waiting = [...files];
+  let room = MAX_IMAGES - current.length;
+  while (waiting.length > 0 && room > 0) {
+    // Only as many as still fit are decoded, so dropping twenty files does not decode twenty.
+    const batch = waiting.splice(0, room);
+    const checked = await Promise.allSettled(batch.map((file) => inspectImage(file)));
+    for (const [index, result] of checked.entries()) {
+      const file = batch[index]!;
+      if (result.status === 'rejected') {
+        errors.push(messageFor(file, result.reason, 'could not be attached'));
+        continue;
+      }
+      const id = crypto.randomUUID();
+      try {
+        await saveImage(id, file);
+      } catch (reason) {
+        errors.push(messageFor(file, reason, 'could not be saved'));
+        continue;
+      }
+      const name = uniqueName(file.name || 'image', taken);
+      taken.add(name);
+      const { type, width, height, animated } = result.value;
+      added.push({
+        id,
+        name,
+        type,
+        width,
+        height,
+        bytes: file.size,
+        alt: '',
+        ...(animated && { animated }),
+      });
+      room -= 1;
+    }
+  }
+  if (waiting.length > 0) {
+    const names = waiting.map((file) => file.name || 'a pasted image');
+    errors.push(
+      `Crosswind attaches up to ${MAX_IMAGES} images; ${joinNames(names)} ${names.length > 1 ? 'were' : 'was'} not added.`,
+    );
+  }
+  return { added, errors };
+}
+
+function messageFor(file: File, reason: unknown, failed: string): string {
+  if (reason instanceof CrosswindError) return reason.message;
+  const detail = reason instanceof Error ? reason.message : String(reason);
+  return `${file.name || 'The image'} ${failed} (${detail}).`;
+}
+
+// Labels such as "Alt text for image.png" must stay unique: pasted screenshots all share a name.
+function uniqueName(name: string, taken: Set<string>): string {
+  if (!taken.has(name)) return name;
+  const dot = name.lastIndexOf('.');
+  const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+  for (let n = 2; ; n += 1) {
+    const candidate = `${stem}-${n}${ext}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/** "a", "a and b", "a, b and c". */
+function joinNames(names: string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
