@@ -9,7 +9,8 @@ export default defineConfig({
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Crosswind',
     description: 'Write once, post to Mastodon, Bluesky and the rest of the open social web.',
-    permissions: ['storage', 'identity'],
+    // alarms: retries and scheduled posts outlive the worker; notifications: results when the popup is closed.
+    permissions: ['storage', 'identity', 'alarms', 'notifications'],
     action: { default_title: 'Crosswind: compose a post' },
     commands: {
       // Manifest V2 (Firefox) names the toolbar button's command differently.

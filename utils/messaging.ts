@@ -13,6 +13,14 @@ export interface ProtocolMap {
   'bluesky.connect': (data: { identifier: string; password: string; server?: string }) => Account;
   'post.publish': (data: { draft: Draft }) => { jobId: string };
   'post.retry': (data: { jobId: string; accountId: string }) => void;
+  /** Removes a sent post from every account; answers with the accounts where that failed. */
+  'post.delete': (data: { jobId: string }) => { failed: string[] };
+  /** Forgets one settled post locally; it stays on the networks. */
+  'history.remove': (data: { jobId: string }) => void;
+  /** Forgets every settled post locally; posts still being sent stay. */
+  'history.clear': (data: Record<string, never>) => void;
+  /** Sent when a page opens: wakes a worker the browser stopped, so unfinished posts resume. */
+  'outbox.resume': (data: Record<string, never>) => void;
 }
 
 /** A message type of the protocol. */

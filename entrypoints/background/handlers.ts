@@ -17,7 +17,9 @@ import {
   forgetMastodonAuthorization,
 } from '@/utils/networks/mastodon-auth';
 import type { Account } from '@/utils/networks/types';
-import { retryTarget, startPost } from '@/utils/publish/publisher';
+import { deleteEverywhere } from '@/utils/publish/delete';
+import { clearHistory, removeJob } from '@/utils/publish/job-store';
+import { resumeDue, retryTarget, startPost } from '@/utils/publish/publisher';
 import { directoryStorage, lastTargetsStorage } from '@/utils/storage';
 
 async function refreshOne(account: Account): Promise<void> {
@@ -62,6 +64,8 @@ export const handlers: MessageHandlers = {
     const grant = await completeMastodonAuthorization(redirectUrl);
     const account = await createMastodonAccount(grant);
     await upsertAccount(account);
+    // Posts that waited for this account to be reconnected go out now.
+    void resumeDue();
     return account;
   },
 
@@ -75,6 +79,7 @@ export const handlers: MessageHandlers = {
     const service = await findBlueskyService(cleanId, server, await directoryStorage.getValue());
     const account = await loginBluesky(service, cleanId, password.trim());
     await upsertAccount(account);
+    void resumeDue();
     return account;
   },
 
@@ -85,5 +90,24 @@ export const handlers: MessageHandlers = {
 
   async 'post.retry'({ jobId, accountId }) {
     await retryTarget(jobId, accountId);
+  },
+
+  async 'post.delete'({ jobId }) {
+    const outcomes = await deleteEverywhere(jobId);
+    return {
+      failed: outcomes.filter((outcome) => !outcome.ok).map((outcome) => outcome.accountId),
+    };
+  },
+
+  async 'history.remove'({ jobId }) {
+    await removeJob(jobId);
+  },
+
+  async 'history.clear'() {
+    await clearHistory();
+  },
+
+  async 'outbox.resume'() {
+    void resumeDue();
   },
 };

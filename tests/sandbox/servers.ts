@@ -13,7 +13,12 @@ export async function startSandbox(options: { autoApprove: boolean }): Promise<S
   const [mastodon, pds] = await Promise.all([
     startMastodonServer({
       autoApprove: options.autoApprove,
-      users: [{ username: 'alice', displayName: 'Alice Sandbox' }],
+      // Uploads answer 202 and need polling, as on a busy real server.
+      mediaProcessingPolls: 2,
+      users: [
+        { username: 'alice', displayName: 'Alice Sandbox' },
+        { username: 'bob', displayName: 'Bob Sandbox' },
+      ],
     }),
     startPds(),
   ]);

@@ -1,17 +1,22 @@
+import { CrosswindError } from '../errors';
 import { serialUpdater } from '../serial-update';
 import { jobsStorage } from '../storage';
-import type { PostJob, TargetJob } from './types';
+import { isSettled, type PostJob, type TargetJob } from './types';
 
 /** How many sent posts are remembered. */
-const MAX_JOBS = 200;
+const MAX_JOBS = 500;
 
 const jobs = serialUpdater(jobsStorage);
 
-/** Adds a new job at the top of the list, dropping the oldest past the cap. */
+/** Adds a new job at the top of the list, dropping the oldest settled ones past the cap. */
 export function insertJob(job: PostJob): Promise<void> {
   return jobs.update((list) => {
     list.unshift(job);
-    list.splice(MAX_JOBS);
+    // From the oldest up, and only settled jobs: a post still being sent must never be forgotten.
+    for (let index = list.length - 1; index >= 0 && list.length > MAX_JOBS; index -= 1) {
+      const item = list[index];
+      if (item && isSettled(item)) list.splice(index, 1);
+    }
   });
 }
 
@@ -39,4 +44,28 @@ export async function getJob(jobId: string): Promise<PostJob | undefined> {
 /** Every job, newest first. */
 export function listJobs(): Promise<PostJob[]> {
   return jobs.read();
+}
+
+/** Forgets one settled job; the posts stay on the networks. */
+export function removeJob(jobId: string): Promise<void> {
+  return jobs.update((list) => {
+    const index = list.findIndex((item) => item.id === jobId);
+    const job = list[index];
+    if (!job) return;
+    if (!isSettled(job)) {
+      throw new CrosswindError(
+        'validation',
+        'This post is still being sent. Remove it from the history once it has finished.',
+      );
+    }
+    list.splice(index, 1);
+  });
+}
+
+/** Forgets every settled job; posts still being sent stay, so none of them is lost. */
+export function clearHistory(): Promise<void> {
+  return jobs.update((list) => {
+    const unfinished = list.filter((job) => !isSettled(job));
+    list.splice(0, list.length, ...unfinished);
+  });
 }

@@ -3,10 +3,16 @@ import type { Draft } from '../compose/draft';
 import { planPost } from '../compose/plan';
 import { CrosswindError, serializeError, toCrosswindError } from '../errors';
 import { ADAPTERS } from '../networks';
-import type { OutgoingPost } from '../networks/types';
+import type { Account, OutgoingPost } from '../networks/types';
 import { draftStorage, lastTargetsStorage } from '../storage';
+import { nextAttemptAt } from './backoff';
+import { prepareForUpload } from './images';
 import { getJob, insertJob, listJobs, updateTarget } from './job-store';
+import { wakeAt } from './wake';
 import { isSettled, type PostJob, type TargetJob } from './types';
+
+/** How soon a stopped worker is woken to finish what it left in flight. */
+const WATCHDOG_MS = 60_000;
 
 /** Targets being worked on by this service worker, so a double click cannot run one twice. */
 const running = new Set<string>();
@@ -48,6 +54,8 @@ export async function startPost(draft: Draft): Promise<PostJob> {
   // Written before any network call: a worker stopped from here on can pick the job up again.
   await insertJob(job);
   await lastTargetsStorage.setValue(targetIds);
+  // If the browser stops the worker mid-post, this alarm brings it back to finish the job.
+  wakeAt(Date.now() + WATCHDOG_MS, resumeDue);
   void runJob(job);
   return job;
 }
@@ -58,13 +66,15 @@ function runJob(job: PostJob): Promise<unknown> {
 
 /** Posts one part: the first stands alone, every later one answers the part before it. */
 function outgoing(target: TargetJob, index: number): OutgoingPost {
-  const { parts, ...settings } = target.content;
+  // Images travel as uploaded media, not as the draft's references to stored files.
+  const { parts, images: _images, ...settings } = target.content;
   const root = target.parts[0]?.result;
   const parent = target.parts[index - 1]?.result;
   return {
     ...settings,
     text: parts[index] ?? '',
     ...(index > 0 && root && parent && { replyTo: { root, parent } }),
+    ...(index === 0 && target.media?.length && { media: target.media }),
   };
 }
 
@@ -78,6 +88,8 @@ export async function runTarget(jobId: string, accountId: string): Promise<void>
       target.status = 'posting';
       target.attempts += 1;
       delete target.error;
+      delete target.waitingFor;
+      delete target.nextAttemptAt;
     });
     let target = job?.targets.find((item) => item.accountId === accountId);
     if (!job || !target) return;
@@ -93,6 +105,24 @@ export async function runTarget(jobId: string, accountId: string): Promise<void>
         );
       }
       const adapter = ADAPTERS[account.network];
+      const images = target.content.images ?? [];
+      if (images.length > 0 && !target.media) {
+        await updateTarget(jobId, accountId, (item) => {
+          item.status = 'uploading';
+        });
+        const rules = adapter.imageRules(account);
+        // Every image at once; the order is kept, as the post shows them in that order.
+        const media = await Promise.all(
+          images.map(async (image) =>
+            adapter.uploadImage(account, await prepareForUpload(image, rules), {}),
+          ),
+        );
+        const updated = await updateTarget(jobId, accountId, (item) => {
+          item.media = media;
+          item.status = 'posting';
+        });
+        target = updated?.targets.find((item) => item.accountId === accountId) ?? target;
+      }
       for (let index = 0; index < target.parts.length; index += 1) {
         const part = target.parts[index];
         // Parts already posted stay: a retry continues the thread where it stopped.
@@ -111,16 +141,7 @@ export async function runTarget(jobId: string, accountId: string): Promise<void>
         item.status = 'done';
       });
     } catch (thrown) {
-      const error = toCrosswindError(thrown);
-      if (error.kind === 'auth' && account) {
-        await patchAccount(account.id, (item) => {
-          item.state = 'reconnect';
-        });
-      }
-      await updateTarget(jobId, accountId, (item) => {
-        item.status = 'failed';
-        item.error = serializeError(error);
-      });
+      await recordFailure(jobId, accountId, toCrosswindError(thrown), account);
     }
     await clearDraftWhenDelivered(jobId);
   } finally {
@@ -136,23 +157,96 @@ async function clearDraftWhenDelivered(jobId: string): Promise<void> {
   if (draft?.id === job.draftId) await draftStorage.setValue(null);
 }
 
-/** Sends a failed account's part again with the same idempotency key. */
+/** Decides what a failure means for the target: wait for a retry, a reconnect, the network, or give up. */
+async function recordFailure(
+  jobId: string,
+  accountId: string,
+  error: CrosswindError,
+  account: Account | undefined,
+): Promise<void> {
+  const serialized = serializeError(error);
+  let wait: Pick<TargetJob, 'waitingFor' | 'nextAttemptAt'> | undefined;
+  if (error.kind === 'auth' && account) {
+    await patchAccount(account.id, (item) => {
+      item.state = 'reconnect';
+    });
+    wait = { waitingFor: 'reconnect' };
+  } else if (error.kind === 'network' && isOffline()) {
+    wait = { waitingFor: 'online' };
+  }
+  const updated = await updateTarget(jobId, accountId, (item) => {
+    item.error = serialized;
+    delete item.waitingFor;
+    delete item.nextAttemptAt;
+    const at =
+      wait === undefined
+        ? nextAttemptAt(serialized, item.attempts - (item.roundStart ?? 0), Date.now())
+        : undefined;
+    if (at !== undefined) wait = { waitingFor: 'retry', nextAttemptAt: at };
+    if (wait) Object.assign(item, { status: 'waiting' }, wait);
+    else item.status = 'failed';
+  });
+  const retryAt = updated?.targets.find((item) => item.accountId === accountId)?.nextAttemptAt;
+  if (retryAt !== undefined) wakeAt(retryAt, resumeDue);
+}
+
+function isOffline(): boolean {
+  return globalThis.navigator?.onLine === false;
+}
+
+/** Sends a failed or waiting account's post again now, with the same idempotency keys. */
 export async function retryTarget(jobId: string, accountId: string): Promise<void> {
   const job = await getJob(jobId);
   const target = job?.targets.find((item) => item.accountId === accountId);
   if (!job || !target)
     throw new CrosswindError('validation', 'That post is no longer in the history.');
   if (target.status === 'done') return;
+  if (target.deletedAt !== undefined || target.deleteError !== undefined) {
+    throw new CrosswindError('validation', 'This post was deleted; write it again to post it.');
+  }
+  // A retry the user asks for starts a fresh round of automatic retries.
+  await updateTarget(jobId, accountId, (item) => {
+    item.roundStart = item.attempts;
+  });
   void runTarget(jobId, accountId);
 }
 
-/** After a worker restart, finishes every target that was queued or in flight. */
-export async function resumeUnfinished(): Promise<void> {
-  const jobs = await listJobs();
+/** True when a target should run now: interrupted, due for a retry, or its wait is over. */
+function isDue(target: TargetJob, accounts: Account[], now: number): boolean {
+  switch (target.status) {
+    case 'queued':
+    case 'uploading':
+    case 'posting':
+      return true;
+    case 'waiting':
+      if (target.waitingFor === 'reconnect') {
+        return accounts.some((item) => item.id === target.accountId && item.state === 'connected');
+      }
+      if (target.waitingFor === 'online') return !isOffline();
+      return (target.nextAttemptAt ?? 0) <= now;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Runs every target that is due, and sets a wake-up for the next retry. Called when the worker
+ * starts (a stopped worker left jobs behind), when an alarm fires, when the browser comes back
+ * online, and when an account is reconnected.
+ */
+export async function resumeDue(): Promise<void> {
+  const [jobs, accounts] = await Promise.all([listJobs(), listAccounts()]);
+  const now = Date.now();
   const work = jobs.flatMap((job) =>
     job.targets
-      .filter((target) => target.status === 'queued' || target.status === 'posting')
+      .filter((target) => isDue(target, accounts, now))
       .map((target) => runTarget(job.id, target.accountId)),
   );
+  const later = jobs
+    .flatMap((job) => job.targets)
+    .filter((target) => target.status === 'waiting' && target.waitingFor === 'retry')
+    .map((target) => target.nextAttemptAt ?? now)
+    .filter((at) => at > now);
+  if (later.length > 0) wakeAt(Math.min(...later), resumeDue);
   await Promise.allSettled(work);
 }

@@ -1,8 +1,11 @@
 import type { SerializedError } from '../errors';
-import type { PublishedPost, TargetContent } from '../networks/types';
+import type { PublishedPost, TargetContent, UploadedMedia } from '../networks/types';
 
 /** Where one account's part of a post stands. */
-export type TargetStatus = 'queued' | 'posting' | 'done' | 'failed';
+export type TargetStatus = 'queued' | 'uploading' | 'posting' | 'waiting' | 'done' | 'failed';
+
+/** What a waiting target waits for before it is tried again. */
+export type WaitReason = 'retry' | 'reconnect' | 'online';
 
 /** One post of a thread (or the only post), with the key that makes its retries safe. */
 export interface PartJob {
@@ -18,8 +21,21 @@ export interface TargetJob {
   status: TargetStatus;
   content: TargetContent;
   parts: PartJob[];
+  /** Images as uploaded to this account, recorded so a retry does not upload them again. */
+  media?: UploadedMedia[];
   attempts: number;
+  /** `attempts` when the user last pressed Retry: automatic retries count from there. */
+  roundStart?: number;
+  /** The last failure; kept while waiting, so the user sees why. */
   error?: SerializedError;
+  /** Set while status is 'waiting'. */
+  waitingFor?: WaitReason;
+  /** When a target waiting for a retry is tried again (epoch milliseconds). */
+  nextAttemptAt?: number;
+  /** Set once "Delete everywhere" removed every part from this account. */
+  deletedAt?: number;
+  /** Why removing the post from this account failed, if it did. */
+  deleteError?: SerializedError;
   updatedAt: number;
 }
 

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CrosswindError } from '@/utils/errors';
 import { newDraft, type Draft } from '@/utils/compose/draft';
 import type { Account, NetworkAdapter, OutgoingPost, PublishOptions } from '@/utils/networks/types';
@@ -6,6 +7,7 @@ import type { TargetJob } from '@/utils/publish/types';
 import { accountsStorage, draftStorage, jobsStorage, lastTargetsStorage } from '@/utils/storage';
 
 const calls: Array<{ accountId: string; post: OutgoingPost; options: PublishOptions }> = [];
+const uploads: Array<{ accountId: string; alt: string }> = [];
 // Per account, what each next call does: throw the error, or succeed for null.
 const failures = new Map<string, Array<CrosswindError | null>>();
 
@@ -22,6 +24,11 @@ function fakeAdapter(id: 'mastodon' | 'bluesky'): NetworkAdapter {
       const postId = `${account.id}-${options.idempotencyKey}`;
       return { id: postId, url: `https://example.test/${postId}`, cid: `cid-${postId}` };
     },
+    imageRules: () => ({ maxBytes: 1_000_000, maxEdge: 2000 }),
+    async uploadImage(account, image) {
+      uploads.push({ accountId: account.id, alt: image.alt });
+      return { id: `${account.id}-media-${uploads.length}`, alt: image.alt, width: 4, height: 3 };
+    },
     remove: async () => undefined,
     refresh: async () => {
       throw new Error('not used');
@@ -30,12 +37,21 @@ function fakeAdapter(id: 'mastodon' | 'bluesky'): NetworkAdapter {
   };
 }
 
+// Decoding needs a browser; the pipeline itself is tested in Chromium (media-prepare.spec.ts).
+vi.mock('@/utils/publish/images', () => ({
+  prepareForUpload: async (image: { alt: string }) => ({
+    blob: new Blob(['jpeg']),
+    alt: image.alt,
+    width: 4,
+    height: 3,
+  }),
+}));
+
 vi.mock('@/utils/networks', () => ({
   ADAPTERS: { mastodon: fakeAdapter('mastodon'), bluesky: fakeAdapter('bluesky') },
 }));
 
-const { startPost, retryTarget, resumeUnfinished, runTarget } =
-  await import('@/utils/publish/publisher');
+const { startPost, retryTarget, resumeDue, runTarget } = await import('@/utils/publish/publisher');
 
 function makeAccount(id: string, network: 'mastodon' | 'bluesky'): Account {
   return {
@@ -72,6 +88,19 @@ function target(
   };
 }
 
+/** A passing server outage, which automatic retries get past. */
+function unavailable(): CrosswindError {
+  return new CrosswindError('server', 'server.example had a problem (error 503).', { status: 503 });
+}
+
+/** A rate limit that resets too far ahead to wait for: the target fails and waits for the user. */
+function limitedForHours(): CrosswindError {
+  return new CrosswindError('rate-limit', 'server.example says too many requests.', {
+    status: 429,
+    retryAt: Date.now() + 3 * 3600_000,
+  });
+}
+
 async function settled(jobId: string) {
   await vi.waitFor(async () => {
     const job = (await jobsStorage.getValue()).find((item) => item.id === jobId);
@@ -83,6 +112,7 @@ async function settled(jobId: string) {
 describe('publisher', () => {
   beforeEach(async () => {
     calls.length = 0;
+    uploads.length = 0;
     failures.clear();
     await accountsStorage.setValue([makeAccount('m1', 'mastodon'), makeAccount('b1', 'bluesky')]);
   });
@@ -108,17 +138,15 @@ describe('publisher', () => {
     expect(await lastTargetsStorage.getValue()).toEqual(['m1', 'b1']);
   });
 
-  it('keeps the draft on partial failure; Retry reuses the idempotency key', async () => {
+  it('keeps the draft when an account fails for good; Retry reuses the idempotency key', async () => {
     const draft = draftOf('d2', 'again', ['m1', 'b1']);
     await draftStorage.setValue(draft);
-    failures.set('m1', [
-      new CrosswindError('server', 'server.example had a problem (error 500).', { status: 500 }),
-    ]);
+    failures.set('m1', [limitedForHours()]);
     const job = await startPost(draft);
     const first = await settled(job.id);
     expect(first.targets.find((t) => t.accountId === 'm1')).toMatchObject({
       status: 'failed',
-      error: { kind: 'server', status: 500, retryable: true },
+      error: { kind: 'rate-limit', status: 429, retryable: true },
     });
     expect(first.targets.find((t) => t.accountId === 'b1')?.status).toBe('done');
     expect((await draftStorage.getValue())?.id).toBe('d2');
@@ -135,12 +163,75 @@ describe('publisher', () => {
     await vi.waitFor(async () => expect(await draftStorage.getValue()).toBeNull());
   });
 
-  it('marks the account for reconnection on an auth error', async () => {
+  it('retries server errors by itself, with growing delays and the same key', async () => {
+    vi.useFakeTimers({ now: 1_000_000, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      failures.set('m1', [unavailable(), unavailable()]);
+      const job = await startPost(draftOf('d-503', 'flaky', ['m1']));
+      await vi.waitFor(async () => {
+        const waiting = (await jobsStorage.getValue())[0]!.targets[0]!;
+        expect(waiting).toMatchObject({ status: 'waiting', waitingFor: 'retry' });
+        expect(waiting.nextAttemptAt! - Date.now()).toBeGreaterThanOrEqual(900);
+        expect(waiting.nextAttemptAt! - Date.now()).toBeLessThanOrEqual(2_000);
+      });
+      // Second attempt after 1–2 s, third after 2–4 s more.
+      for (let step = 0; step < 16; step += 1) await vi.advanceTimersByTimeAsync(500);
+      const done = await settled(job.id);
+      expect(done.targets[0]).toMatchObject({ status: 'done', attempts: 3 });
+      const keys = calls.map((call) => call.options.idempotencyKey);
+      expect(new Set(keys).size).toBe(1);
+      expect(calls.map((call) => call.options.isRetry)).toEqual([false, true, true]);
+      const alarm = await fakeBrowser.alarms.get('outbox');
+      expect(alarm?.scheduledTime).toBeGreaterThan(1_000_000);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('waits for a reconnect after an auth error, then finishes', async () => {
     failures.set('b1', [new CrosswindError('auth', 'Session ended. Reconnect the account.')]);
     const job = await startPost(draftOf('d3', 'x', ['b1']));
-    await settled(job.id);
+    await vi.waitFor(async () =>
+      expect((await jobsStorage.getValue())[0]?.targets[0]).toMatchObject({
+        status: 'waiting',
+        waitingFor: 'reconnect',
+        error: { kind: 'auth' },
+      }),
+    );
     const accounts = await accountsStorage.getValue();
     expect(accounts.find((a) => a.id === 'b1')?.state).toBe('reconnect');
+    // Nothing happens while the account still needs reconnecting.
+    await resumeDue();
+    expect(calls).toHaveLength(1);
+
+    await accountsStorage.setValue(
+      accounts.map((account) => ({ ...account, state: 'connected' as const })),
+    );
+    await resumeDue();
+    const done = await settled(job.id);
+    expect(done.targets[0]?.status).toBe('done');
+    expect(calls).toHaveLength(2);
+  });
+
+  it('waits while the browser is offline and goes out once it is back', async () => {
+    vi.stubGlobal('navigator', { onLine: false });
+    try {
+      failures.set('m1', [new CrosswindError('network', 'Could not reach server.example.')]);
+      const job = await startPost(draftOf('d-off', 'offline', ['m1']));
+      await vi.waitFor(async () =>
+        expect((await jobsStorage.getValue())[0]?.targets[0]).toMatchObject({
+          status: 'waiting',
+          waitingFor: 'online',
+        }),
+      );
+      await resumeDue();
+      expect(calls).toHaveLength(1);
+      vi.stubGlobal('navigator', { onLine: true });
+      await resumeDue();
+      expect((await settled(job.id)).targets[0]?.status).toBe('done');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('refuses empty text, no targets and unknown accounts before recording anything', async () => {
@@ -167,7 +258,7 @@ describe('publisher', () => {
         targets: [target('m1', 'posting', ['k-m'], 1), target('b1', 'queued', ['k-b'], 0)],
       },
     ]);
-    await resumeUnfinished();
+    await resumeDue();
     const job = (await jobsStorage.getValue())[0]!;
     expect(job.targets.map((t) => t.status)).toEqual(['done', 'done']);
     expect(calls.find((c) => c.accountId === 'm1')?.options).toMatchObject({
@@ -201,7 +292,7 @@ describe('publisher', () => {
       'Third part. '.repeat(20),
     ];
     const draft = draftOf('d-thread', paragraphs.join('\n\n'), ['b1'], { threadTargets: ['b1'] });
-    failures.set('b1', [null, new CrosswindError('network', 'Could not reach server.example.')]);
+    failures.set('b1', [null, limitedForHours()]);
     const job = await startPost(draft);
     expect(job.targets[0]?.parts).toHaveLength(3);
 
@@ -252,5 +343,45 @@ describe('publisher', () => {
     });
     expect(bluesky?.spoilerText).toBeUndefined();
     expect(bluesky?.visibility).toBeUndefined();
+  });
+
+  it('uploads images once, attaches them to the first part only, and keeps them across a retry', async () => {
+    const images = [
+      {
+        id: 'img-1',
+        name: 'one.jpg',
+        type: 'image/jpeg',
+        width: 4,
+        height: 3,
+        bytes: 9,
+        alt: 'A cat',
+      },
+      { id: 'img-2', name: 'two.jpg', type: 'image/jpeg', width: 4, height: 3, bytes: 9, alt: '' },
+    ];
+    const draft = draftOf('d-img', 'first\n---\nsecond', ['m1'], { images });
+    failures.set('m1', [limitedForHours()]);
+    const job = await startPost(draft);
+    expect(job.targets[0]?.content.images).toEqual([
+      { id: 'img-1', alt: 'A cat', name: 'one.jpg' },
+      { id: 'img-2', alt: '', name: 'two.jpg' },
+    ]);
+    const failed = await settled(job.id);
+    expect(failed.targets[0]?.media?.map((item) => item.id)).toEqual(['m1-media-1', 'm1-media-2']);
+
+    await retryTarget(job.id, 'm1');
+    await vi.waitFor(async () =>
+      expect((await jobsStorage.getValue())[0]?.targets[0]?.status).toBe('done'),
+    );
+    expect(uploads).toEqual([
+      { accountId: 'm1', alt: 'A cat' },
+      { accountId: 'm1', alt: '' },
+    ]);
+    const posted = calls.filter((call) => call.accountId === 'm1');
+    expect(posted.map((call) => call.post.media?.map((item) => item.id))).toEqual([
+      ['m1-media-1', 'm1-media-2'],
+      ['m1-media-1', 'm1-media-2'],
+      undefined,
+    ]);
+    expect(posted.every((call) => !('images' in call.post))).toBe(true);
   });
 });

@@ -1,0 +1,79 @@
+import { browser } from 'wxt/browser';
+import { badgeState, jobsToNotify, notificationText } from '@/utils/publish/feedback';
+import type { PostJob } from '@/utils/publish/types';
+import { accountsStorage, jobsStorage, notifiedJobsStorage } from '@/utils/storage';
+
+const NOTIFICATION_PREFIX = 'crosswind-job:';
+
+/** MV3 has `action`; Firefox's MV2 build has only `browserAction`. */
+function toolbarButton() {
+  return browser.action ?? browser.browserAction;
+}
+
+/** The tooltip the manifest gives the button, restored once there is nothing to report. */
+function idleTitle(): string {
+  const manifest = browser.runtime.getManifest();
+  return manifest.action?.default_title ?? manifest.browser_action?.default_title ?? manifest.name;
+}
+
+async function showBadge(jobs: PostJob[]): Promise<void> {
+  const badge = badgeState(jobs, idleTitle());
+  const button = toolbarButton();
+  await Promise.all([
+    button.setBadgeText({ text: badge.text }),
+    button.setBadgeBackgroundColor({ color: badge.color }),
+    button.setTitle({ title: badge.title }),
+  ]);
+}
+
+/** Notifies each job that settled since last time, once, even across worker restarts. */
+async function notifySettled(jobs: PostJob[]): Promise<void> {
+  const stored = await notifiedJobsStorage.getValue();
+  const ids = new Set(stored ?? []);
+  // The very first run only seeds the list: posts settled before this existed stay quiet.
+  const fresh = stored === null ? [] : jobsToNotify(jobs, ids);
+  for (const job of jobsToNotify(jobs, ids)) ids.add(job.id);
+  // Only ids still in the history are kept, so the list never outgrows it.
+  const kept = jobs.filter((job) => ids.has(job.id)).map((job) => job.id);
+  if (stored === null || kept.join() !== stored.join()) await notifiedJobsStorage.setValue(kept);
+  if (fresh.length === 0) return;
+  // Recorded before shown: a worker stopped in between loses a notification rather than doubling it.
+  const accounts = await accountsStorage.getValue();
+  for (const job of fresh) {
+    const { title, message } = notificationText(job, accounts);
+    await browser.notifications.create(`${NOTIFICATION_PREFIX}${job.id}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title,
+      message,
+    });
+  }
+}
+
+function openHistory(notificationId: string): void {
+  if (!notificationId.startsWith(NOTIFICATION_PREFIX)) return;
+  void browser.tabs.create({ url: browser.runtime.getURL('/sent-posts.html') });
+  void browser.notifications.clear(notificationId);
+}
+
+/**
+ * Keeps the toolbar badge in step with deliveries and notifies each finished post once, so the
+ * user learns the outcome with the popup closed. Call from the background's main().
+ */
+export function startDeliveryFeedback(): void {
+  // Registered at once, as MV3 requires, so a click wakes a stopped worker.
+  browser.notifications.onClicked.addListener(openHistory);
+  // One update at a time, each reading the latest list: out-of-order updates could show stale state.
+  let queue = Promise.resolve();
+  const refresh = () => {
+    queue = queue
+      .then(async () => {
+        const jobs = await jobsStorage.getValue();
+        await Promise.all([showBadge(jobs), notifySettled(jobs)]);
+      })
+      // Badge and notifications are a courtesy: their failure must never stop the next update.
+      .catch(() => undefined);
+  };
+  jobsStorage.watch(refresh);
+  refresh();
+}

@@ -1,0 +1,199 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import {
+  connectBlueskyViaUi,
+  connectBoth,
+  connectMastodonViaUi,
+  createBlueskyUser,
+  listPosts,
+  mastodonControl,
+  statusesContaining,
+  useLocalDirectory,
+} from './helpers';
+
+/** Stops the extension's service worker the way Chrome does when it is idle. */
+async function stopWorker(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+async function postFromPopup(popup: Page, text: string): Promise<void> {
+  await popup.getByLabel('Post text').fill(text);
+  for (const box of await popup.getByRole('group', { name: 'Post to' }).getByRole('checkbox').all())
+    await box.check();
+  await popup.getByRole('button', { name: 'Post' }).click();
+}
+
+test('a stopped service worker resumes every post, and each account gets exactly one', async ({
+  context,
+  openOptions,
+  openPopup,
+  openHistory,
+  servers,
+}) => {
+  const options = await openOptions();
+  // Two Mastodon accounts (alice and bob) and two Bluesky accounts.
+  await connectMastodonViaUi(context, options, servers.mastodon);
+  await expect(options.getByText('Connected', { exact: true })).toHaveCount(1);
+  await mastodonControl(servers.mastodon, 'signed-in-user', { username: 'bob' });
+  try {
+    await connectMastodonViaUi(context, options, servers.mastodon);
+    await expect(options.getByText('Connected', { exact: true })).toHaveCount(2);
+  } finally {
+    await mastodonControl(servers.mastodon, 'signed-in-user', { username: 'alice' });
+  }
+  await useLocalDirectory(options, servers.pds, servers.plc);
+  const bluesky = [
+    await createBlueskyUser(servers.pds, 'stopa'),
+    await createBlueskyUser(servers.pds, 'stopb'),
+  ];
+  for (const [index, user] of bluesky.entries()) {
+    await connectBlueskyViaUi(options, user.handle, user.appPassword);
+    await expect(options.getByText('Connected', { exact: true })).toHaveCount(3 + index);
+  }
+
+  /** The history page says the post reached all four accounts. */
+  const historySaysDone = async (marker: string) => {
+    const history = await openHistory();
+    const item = history.getByRole('listitem').filter({ hasText: marker }).first();
+    await expect(item.getByText('Posted', { exact: true })).toHaveCount(4, { timeout: 20_000 });
+    await history.close();
+  };
+
+  const check = async (marker: string) => {
+    const statuses = await statusesContaining(servers.mastodon, marker);
+    expect(statuses.map((status) => status.username).sort()).toEqual(['alice', 'bob']);
+    for (const user of bluesky) {
+      const records = (await listPosts(servers.pds, user.did)).filter((record) =>
+        record.value.text.includes(marker),
+      );
+      expect(records).toHaveLength(1);
+    }
+  };
+
+  // 1. Stopped the moment Post is pressed: the job is on disk, its requests may not be.
+  let marker = `s1${Date.now()}`;
+  let popup = await openPopup();
+  await postFromPopup(popup, `Stopped at once ${marker}`);
+  await stopWorker(context, popup);
+  await popup.close();
+  // Opening the popup is the next event: it starts a fresh worker, which resumes the post.
+  popup = await openPopup();
+  await historySaysDone(marker);
+  await check(marker);
+
+  // 2. Stopped while the Mastodon requests are on the wire and their answers not yet recorded.
+  marker = `s2${Date.now()}`;
+  await mastodonControl(servers.mastodon, 'delay', {
+    ms: 3000,
+    path: '/api/v1/statuses',
+    times: 2,
+  });
+  await postFromPopup(popup, `Stopped mid-request ${marker}`);
+  // Both Bluesky posts are done and both Mastodon requests are held by the server.
+  const delivery = popup.getByRole('region', { name: 'Delivery' });
+  await expect(delivery.getByText('Posted', { exact: true })).toHaveCount(2);
+  await expect(delivery.getByText('Posting…', { exact: true })).toHaveCount(2);
+  await stopWorker(context, popup);
+  await popup.close();
+  // The server finishes the requests the stopped worker never heard back from.
+  await expect
+    .poll(async () => (await statusesContaining(servers.mastodon, marker)).length, {
+      timeout: 10_000,
+    })
+    .toBe(2);
+  popup = await openPopup();
+  await historySaysDone(marker);
+  // The resumed worker sent the same Idempotency-Key again, so the server did not post twice.
+  await check(marker);
+});
+
+test('a server answering 503 twice, then 200, ends in exactly one post', async ({
+  context,
+  openOptions,
+  openPopup,
+  servers,
+}) => {
+  const options = await openOptions();
+  await connectMastodonViaUi(context, options, servers.mastodon);
+  await expect(options.getByText('Connected', { exact: true })).toBeVisible();
+  await mastodonControl(servers.mastodon, 'fail', {
+    status: 503,
+    times: 2,
+    path: '/api/v1/statuses',
+  });
+  const marker = `u${Date.now()}`;
+  const popup = await openPopup();
+  await postFromPopup(popup, `Flaky server ${marker}`);
+  const delivery = popup.getByRole('region', { name: 'Delivery' });
+  await expect(delivery.getByText(/^Retrying at /)).toBeVisible();
+  await expect(delivery.getByRole('link', { name: 'View post on Mastodon' })).toBeVisible({
+    timeout: 20_000,
+  });
+  const statuses = await statusesContaining(servers.mastodon, marker);
+  expect(statuses).toHaveLength(1);
+});
+
+test('a 429 with a reset time waits for it, then posts', async ({
+  context,
+  openOptions,
+  openPopup,
+  servers,
+}) => {
+  const options = await openOptions();
+  await connectMastodonViaUi(context, options, servers.mastodon);
+  await expect(options.getByText('Connected', { exact: true })).toBeVisible();
+  await mastodonControl(servers.mastodon, 'fail', {
+    status: 429,
+    times: 1,
+    path: '/api/v1/statuses',
+    retryAfterSeconds: 4,
+  });
+  const marker = `l${Date.now()}`;
+  const popup = await openPopup();
+  const pressed = Date.now();
+  await postFromPopup(popup, `Rate limited ${marker}`);
+  const delivery = popup.getByRole('region', { name: 'Delivery' });
+  await expect(delivery.getByText(/^Retrying at /)).toBeVisible();
+  await expect(delivery.getByRole('link', { name: 'View post on Mastodon' })).toBeVisible({
+    timeout: 20_000,
+  });
+  const [status] = await statusesContaining(servers.mastodon, marker);
+  // Not before the reset time the server gave.
+  expect(Date.parse(status!.createdAt) - pressed).toBeGreaterThanOrEqual(3_500);
+});
+
+test('a revoked token waits for the account to be reconnected, then the post goes out', async ({
+  context,
+  openOptions,
+  openPopup,
+  servers,
+}) => {
+  const options = await openOptions();
+  const user = await connectBoth(context, options, servers);
+  await mastodonControl(servers.mastodon, 'revoke', {});
+  const marker = `k${Date.now()}`;
+  const popup = await openPopup();
+  await postFromPopup(popup, `After reconnecting ${marker}`);
+  const delivery = popup.getByRole('region', { name: 'Delivery' });
+  await expect(delivery.getByRole('link', { name: 'View post on Bluesky' })).toBeVisible();
+  await expect(delivery.getByText('Waiting for you to reconnect')).toBeVisible();
+  expect(await statusesContaining(servers.mastodon, marker)).toHaveLength(0);
+
+  await options.reload();
+  const reconnected = context.waitForEvent('page');
+  await options.getByRole('button', { name: /^Reconnect .*\(Mastodon\)$/ }).click();
+  await (await reconnected).getByRole('button', { name: 'Authorize' }).click();
+  await expect(options.getByText('Connected', { exact: true })).toHaveCount(2);
+
+  await expect(delivery.getByRole('link', { name: 'View post on Mastodon' })).toBeVisible({
+    timeout: 15_000,
+  });
+  expect(await statusesContaining(servers.mastodon, marker)).toHaveLength(1);
+  const records = (await listPosts(servers.pds, user.did)).filter((record) =>
+    record.value.text.includes(marker),
+  );
+  expect(records).toHaveLength(1);
+});

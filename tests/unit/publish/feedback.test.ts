@@ -1,0 +1,187 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startDeliveryFeedback } from '@/entrypoints/background/feedback';
+import type { Account } from '@/utils/networks/types';
+import { badgeState, jobsToNotify, notificationText } from '@/utils/publish/feedback';
+import type { PostJob, TargetJob, TargetStatus } from '@/utils/publish/types';
+import { accountsStorage, jobsStorage, notifiedJobsStorage } from '@/utils/storage';
+
+function account(id: string, network: 'mastodon' | 'bluesky', handle: string): Account {
+  return {
+    id,
+    network,
+    server: network === 'mastodon' ? 'https://social.example' : 'https://pds.example',
+    remoteId: id,
+    handle,
+    displayName: handle,
+    limits: { maxCharacters: 500, maxMediaAttachments: 4 },
+    state: 'connected',
+    connectedAt: 0,
+    limitsCheckedAt: 0,
+  };
+}
+
+const ACCOUNTS = [
+  account('mastodon:social.example:1', 'mastodon', 'a'),
+  account('bluesky:did:plc:b', 'bluesky', 'b.test'),
+  account('bluesky:did:plc:c', 'bluesky', 'c.test'),
+];
+
+function target(accountId: string, status: TargetStatus, extra: Partial<TargetJob> = {}) {
+  return {
+    accountId,
+    status,
+    content: { parts: ['x'] },
+    parts: [{ idempotencyKey: 'k' }],
+    attempts: 1,
+    updatedAt: 0,
+    ...extra,
+  } satisfies TargetJob;
+}
+
+function job(id: string, statuses: TargetStatus[], summary = 'Hello world'): PostJob {
+  return {
+    id,
+    draftId: id,
+    createdAt: 0,
+    summary,
+    targets: statuses.map((status, index) => target(ACCOUNTS[index]!.id, status)),
+  };
+}
+
+describe('badgeState', () => {
+  it('is empty with nothing in flight and nothing failed', () => {
+    expect(badgeState([job('a', ['done', 'done'])], 'Crosswind')).toEqual({
+      text: '',
+      color: '#5b616e',
+      title: 'Crosswind',
+    });
+  });
+
+  it('counts the posts in flight, waiting ones included, in a neutral colour', () => {
+    const jobs = [job('a', ['queued', 'uploading']), job('b', ['posting', 'waiting', 'done'])];
+    expect(badgeState(jobs, 'Crosswind')).toEqual({
+      text: '4',
+      color: '#5b616e',
+      title: 'Crosswind: 4 posts in progress.',
+    });
+  });
+
+  it('shows "!" in red for a recent failure that was neither retried nor deleted', () => {
+    const jobs = [job('a', ['posting']), job('b', ['done', 'failed'])];
+    expect(badgeState(jobs, 'Crosswind')).toEqual({
+      text: '!',
+      color: '#b3261e',
+      title: 'Crosswind: 1 post failed. Open Sent posts to retry. 1 post in progress.',
+    });
+  });
+
+  it('forgets deleted failures and failures older than the latest 20 posts', () => {
+    const deleted = job('d', ['failed']);
+    deleted.targets[0]!.deletedAt = 1;
+    const old = job('old', ['failed']);
+    const recent = Array.from({ length: 19 }, (_, index) => job(`r${index}`, ['done']));
+    expect(badgeState([...recent, deleted, old], 'Crosswind').text).toBe('');
+  });
+});
+
+describe('notificationText', () => {
+  it('says where it went when every account has it', () => {
+    expect(notificationText(job('a', ['done', 'done', 'done']), ACCOUNTS)).toEqual({
+      title: 'Post sent',
+      message: 'Posted to 3 accounts\n“Hello world”',
+    });
+    expect(notificationText(job('a', ['done']), ACCOUNTS).message).toBe(
+      'Posted to @a@social.example (Mastodon)\n“Hello world”',
+    );
+  });
+
+  it('names the accounts that failed', () => {
+    expect(notificationText(job('a', ['failed', 'done', 'done']), ACCOUNTS)).toEqual({
+      title: 'Post partly sent',
+      message: 'Posted to 2 of 3 accounts — failed: @a@social.example (Mastodon)\n“Hello world”',
+    });
+    expect(notificationText(job('a', ['failed', 'failed']), ACCOUNTS)).toEqual({
+      title: 'Post not sent',
+      message:
+        'Could not post — failed: @a@social.example (Mastodon), @b.test (Bluesky)\n“Hello world”',
+    });
+  });
+
+  it('names a removed account from its id, and cuts a long text to one short line', () => {
+    const long = job('a', ['failed'], `${'word '.repeat(40)}\n\nmore`);
+    const text = notificationText(long, []);
+    expect(text.message).toMatch(/^Could not post — failed: Mastodon account on social.example/);
+    const quote = text.message.split('\n')[1]!;
+    expect(quote).toHaveLength(82);
+    expect(quote.endsWith('…”')).toBe(true);
+  });
+});
+
+describe('jobsToNotify', () => {
+  it('picks settled jobs not notified yet, oldest first', () => {
+    const jobs = [
+      job('c', ['done']),
+      job('b', ['posting']),
+      job('a', ['failed']),
+      job('z', ['done']),
+    ];
+    expect(jobsToNotify(jobs, new Set(['z'])).map((item) => item.id)).toEqual(['a', 'c']);
+  });
+});
+
+const notifications = async () => Object.values(await fakeBrowser.notifications.getAll());
+
+describe('startDeliveryFeedback', () => {
+  beforeEach(async () => {
+    await accountsStorage.setValue(ACCOUNTS);
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+      manifest_version: 3,
+      name: 'Crosswind',
+      version: '0.1.0',
+      action: { default_title: 'Crosswind' },
+    });
+  });
+
+  it('keeps the badge current and notifies a settled post once, across restarts', async () => {
+    // Settled before this feature ran: seeded quietly, never notified.
+    await jobsStorage.setValue([job('old', ['done'])]);
+    startDeliveryFeedback();
+    await vi.waitFor(async () => expect(await notifiedJobsStorage.getValue()).toEqual(['old']));
+
+    await jobsStorage.setValue([job('new', ['posting', 'queued']), job('old', ['done'])]);
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('2'));
+    expect(await fakeBrowser.action.getTitle({})).toBe('Crosswind: 2 posts in progress.');
+    expect(await notifications()).toEqual([]);
+
+    await jobsStorage.setValue([job('new', ['done', 'failed']), job('old', ['done'])]);
+    await vi.waitFor(async () => expect(await notifications()).toHaveLength(1));
+    const all = await fakeBrowser.notifications.getAll();
+    expect(all).toEqual({
+      'crosswind-job:new': {
+        type: 'basic',
+        iconUrl: 'chrome-extension://test-extension-id/icon/128.png',
+        title: 'Post partly sent',
+        message: 'Posted to 1 of 2 accounts — failed: @b.test (Bluesky)\n“Hello world”',
+      },
+    });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+
+    // A restarted worker reads what was notified and stays quiet.
+    await fakeBrowser.notifications.clear('crosswind-job:new');
+    startDeliveryFeedback();
+    await jobsStorage.setValue([job('new', ['done', 'done']), job('old', ['done'])]);
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe(''));
+    expect(await fakeBrowser.action.getTitle({})).toBe('Crosswind');
+    expect(await notifications()).toEqual([]);
+  });
+
+  it('opens the history when a notification is clicked', async () => {
+    startDeliveryFeedback();
+    const created = vi.spyOn(fakeBrowser.tabs, 'create');
+    await fakeBrowser.notifications.onClicked.trigger('crosswind-job:x');
+    expect(created).toHaveBeenCalledWith({
+      url: 'chrome-extension://test-extension-id/sent-posts.html',
+    });
+  });
+});

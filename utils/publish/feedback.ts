@@ -1,0 +1,93 @@
+import type { Account } from '../networks/types';
+import { targetLabel } from './target-label';
+import { isSettled, type PostJob, type TargetJob } from './types';
+
+/** What the toolbar button shows about deliveries. */
+export interface BadgeState {
+  /** Empty when there is nothing to say. */
+  text: string;
+  color: string;
+  /** The button's tooltip, which is also what screen readers announce for it. */
+  title: string;
+}
+
+/** Only recent failures count: an old one the user chose to leave must not nag forever. */
+const RECENT_JOBS = 20;
+
+const NEUTRAL = '#5b616e';
+const ALERT = '#b3261e';
+
+const IN_FLIGHT = new Set<TargetJob['status']>(['queued', 'uploading', 'posting', 'waiting']);
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** True when an account did not get the post and the user has neither retried nor deleted it. */
+function failedUndeleted(target: TargetJob): boolean {
+  return target.status === 'failed' && target.deletedAt === undefined;
+}
+
+/** The badge for a job list: "!" in red for recent failures, else the count of posts in flight. */
+export function badgeState(jobs: PostJob[], idleTitle: string): BadgeState {
+  const inFlight = jobs.flatMap((job) => job.targets).filter((t) => IN_FLIGHT.has(t.status)).length;
+  const failed = jobs
+    .slice(0, RECENT_JOBS)
+    .flatMap((job) => job.targets)
+    .filter(failedUndeleted).length;
+  const progress = inFlight > 0 ? ` ${plural(inFlight, 'post')} in progress.` : '';
+  if (failed > 0) {
+    return {
+      text: '!',
+      color: ALERT,
+      title: `Crosswind: ${plural(failed, 'post')} failed. Open Sent posts to retry.${progress}`,
+    };
+  }
+  if (inFlight > 0) {
+    return { text: String(inFlight), color: NEUTRAL, title: `Crosswind:${progress}` };
+  }
+  return { text: '', color: NEUTRAL, title: idleTitle };
+}
+
+/** A notification's words. */
+export interface NotificationText {
+  title: string;
+  message: string;
+}
+
+/** How long the post's own text may run in a notification before it is cut. */
+const SUMMARY_LENGTH = 80;
+
+function excerpt(summary: string): string {
+  const line = summary.replace(/\s+/g, ' ').trim();
+  return line.length > SUMMARY_LENGTH ? `${line.slice(0, SUMMARY_LENGTH - 1)}…` : line;
+}
+
+/** What a settled job's notification says: where it went and, by name, where it failed. */
+export function notificationText(job: PostJob, accounts: Account[]): NotificationText {
+  const total = job.targets.length;
+  const failed = job.targets
+    .filter((target) => target.status === 'failed')
+    .map((target) => targetLabel(target.accountId, accounts));
+  const posted = total - failed.length;
+  const text = excerpt(job.summary);
+  const quote = text ? `\n“${text}”` : '';
+  if (failed.length === 0) {
+    const where =
+      total === 1 ? targetLabel(job.targets[0]!.accountId, accounts) : `${total} accounts`;
+    return { title: 'Post sent', message: `Posted to ${where}${quote}` };
+  }
+  const failures = `failed: ${failed.join(', ')}`;
+  if (posted === 0) {
+    return { title: 'Post not sent', message: `Could not post — ${failures}${quote}` };
+  }
+  return {
+    title: 'Post partly sent',
+    message: `Posted to ${posted} of ${plural(total, 'account')} — ${failures}${quote}`,
+  };
+}
+
+/** Settled jobs not notified yet, oldest first, so notifications arrive in the order posts were sent. */
+export function jobsToNotify(jobs: PostJob[], notified: ReadonlySet<string>): PostJob[] {
+  return jobs.filter((job) => isSettled(job) && !notified.has(job.id)).toReversed();
+}
