@@ -1,26 +1,8 @@
 import { accountLabel, NETWORK_INFO } from '@/utils/networks/info';
 import type { Account } from '@/utils/networks/types';
-import { firstResult, type PostJob, type TargetJob } from '@/utils/publish/types';
+import { firstResult, type PostJob } from '@/utils/publish/types';
 import { ErrorMessage } from './ErrorMessage';
-
-const STATUS_TEXT = { queued: 'Waiting…', posting: 'Posting…', done: 'Posted', failed: 'Failed' };
-
-/** The state in words, with how far a thread got: "Posting 2 of 4…", "Failed after 1 of 4". */
-function stateText(target: TargetJob): string {
-  const total = target.parts.length;
-  if (total <= 1) return STATUS_TEXT[target.status];
-  const posted = target.parts.filter((part) => part.result).length;
-  switch (target.status) {
-    case 'posting':
-      return `Posting ${Math.min(posted + 1, total)} of ${total}…`;
-    case 'done':
-      return `Posted a thread of ${total}`;
-    case 'failed':
-      return posted > 0 ? `Failed after ${posted} of ${total} posts` : 'Failed';
-    default:
-      return STATUS_TEXT[target.status];
-  }
-}
+import { targetStateText } from './target-state';
 
 /** Where a post went: per account, its progress, a link to the live post, or the error and a Retry. */
 export function DeliveryStatus(props: {
@@ -38,19 +20,21 @@ export function DeliveryStatus(props: {
           return (
             <li key={target.accountId} className={`delivery-item ${target.status}`}>
               <span className="delivery-name">{label}</span>
-              <span className="delivery-state">{stateText(target)}</span>
+              <span className="delivery-state">{targetStateText(target)}</span>
               {target.status === 'done' && result ? (
                 <a href={result.url} target="_blank" rel="noreferrer">
                   View post on {account ? NETWORK_INFO[account.network].name : 'the network'}
                 </a>
               ) : null}
-              {target.status === 'failed' ? (
-                <>
-                  <ErrorMessage error={target.error ?? null} />
-                  <button type="button" onClick={() => props.onRetry(target.accountId)}>
-                    Retry {label}
-                  </button>
-                </>
+              {target.status === 'failed' || target.status === 'waiting' ? (
+                <ErrorMessage error={target.error ?? null} />
+              ) : null}
+              {/* Waiting for a reconnect is fixed on the Accounts page, not by retrying. */}
+              {target.status === 'failed' ||
+              (target.status === 'waiting' && target.waitingFor !== 'reconnect') ? (
+                <button type="button" onClick={() => props.onRetry(target.accountId)}>
+                  {target.status === 'waiting' ? `Retry ${label} now` : `Retry ${label}`}
+                </button>
               ) : null}
             </li>
           );

@@ -39,3 +39,13 @@ export const lastLanguageStorage = storage.defineItem<string | null>('local:last
 export const directoryStorage = storage.defineItem<DirectorySettings>('local:directory', {
   fallback: DEFAULT_DIRECTORY,
 });
+
+/** Jobs whose result was already notified, so a restarted worker never notifies twice; null until first seeded. */
+export const notifiedJobsStorage = storage.defineItem<string[] | null>('local:notifiedJobs', {
+  fallback: null,
+});
+
+/** Whether Post first asks about images that have no alt text. */
+export const altReminderStorage = storage.defineItem<boolean>('local:altReminder', {
+  fallback: true,
+});

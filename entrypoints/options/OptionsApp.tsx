@@ -4,6 +4,7 @@ import { ConnectBlueskyForm } from '@/components/ConnectBlueskyForm';
 import { ConnectMastodonForm } from '@/components/ConnectMastodonForm';
 import { DirectoryForm } from '@/components/DirectoryForm';
 import { ErrorMessage } from '@/components/ErrorMessage';
+import { PreferencesForm } from '@/components/PreferencesForm';
 import { connectMastodon } from '@/utils/connect-mastodon';
 import { serializeError, type SerializedError } from '@/utils/errors';
 import { sendMessage } from '@/utils/messaging';
@@ -46,7 +47,10 @@ export function OptionsApp() {
 
   return (
     <main className="options">
-      <h1>Crosswind accounts</h1>
+      <header className="bar">
+        <h1>Crosswind accounts</h1>
+        <a href="/sent-posts.html">Sent posts</a>
+      </header>
       <section aria-labelledby="connected-heading">
         <h2 id="connected-heading">Connected accounts</h2>
         {accounts ? (
@@ -63,6 +67,7 @@ export function OptionsApp() {
         <ConnectBlueskyForm key={blueskyHandle} initialHandle={blueskyHandle} />
       </div>
       <DirectoryForm />
+      <PreferencesForm />
     </main>
   );
 }

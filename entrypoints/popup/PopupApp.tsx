@@ -27,6 +27,11 @@ export function PopupApp() {
   }, [accounts, hydrated, hydrate]);
 
   useEffect(() => {
+    // Opening the popup wakes a worker the browser stopped, so unfinished posts go on.
+    void sendMessage('outbox.resume', {}).catch(() => undefined);
+  }, []);
+
+  useEffect(() => {
     // Limits change rarely; re-read them in the background at most once a day.
     if (accounts?.some((account) => Date.now() - account.limitsCheckedAt > LIMITS_MAX_AGE_MS)) {
       void sendMessage('accounts.refresh', {}).catch(() => undefined);
@@ -64,9 +69,14 @@ export function PopupApp() {
     <main className="popup">
       <header className="bar">
         <h1>Crosswind</h1>
-        <button type="button" className="link" onClick={openAccounts}>
-          Accounts
-        </button>
+        <nav className="bar-links" aria-label="Crosswind pages">
+          <a href={browser.runtime.getURL('/sent-posts.html')} target="_blank" rel="noreferrer">
+            Sent posts
+          </a>
+          <button type="button" className="link" onClick={openAccounts}>
+            Accounts
+          </button>
+        </nav>
       </header>
       {accounts.length === 0 ? (
         <section className="empty">

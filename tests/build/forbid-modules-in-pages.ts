@@ -3,7 +3,7 @@ import type { Plugin, Rolldown } from 'vite';
 type OutputBundle = Rolldown.OutputBundle;
 type OutputChunk = Rolldown.OutputChunk;
 
-const PAGE_ENTRY = /[/\\](popup|options)[/\\]index\.html$/;
+const PAGE_ENTRY = /[/\\](popup|options|sent-posts)[/\\]index\.html$/;
 
 function chunksOf(bundle: OutputBundle): OutputChunk[] {
   return Object.values(bundle).filter((item): item is OutputChunk => item.type === 'chunk');
@@ -29,7 +29,7 @@ function reachableChunks(
 }
 
 /**
- * Fails the build when a page bundle (popup, options) pulls in a network SDK: those belong to the
+ * Fails the build when a page bundle (popup, options, sent posts) pulls in a network SDK: those belong to the
  * background worker only, for the popup's start-up time and so that pages never hold clients.
  * Also prints what the popup loads at start-up, gzipped, so growth is seen at every build.
  */

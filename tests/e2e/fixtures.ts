@@ -13,6 +13,7 @@ interface Fixtures {
   servers: Servers;
   openOptions(): Promise<Page>;
   openPopup(): Promise<Page>;
+  openHistory(): Promise<Page>;
 }
 
 function env(name: string): string {
@@ -49,6 +50,14 @@ export const test = base.extend<Fixtures>({
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/popup.html`);
       await expect(page.getByRole('heading', { name: 'Crosswind' })).toBeVisible();
+      return page;
+    });
+  },
+  openHistory: async ({ context, extensionId }, use) => {
+    await use(async () => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/sent-posts.html`);
+      await expect(page.getByRole('heading', { name: 'Sent posts' })).toBeVisible();
       return page;
     });
   },

@@ -101,6 +101,9 @@ export interface RecordedStatus {
   language: string | null;
   inReplyToId: string | null;
   idempotencyKey: string | null;
+  /** Set once the status was deleted (the server keeps it recorded). */
+  deletedAt: string | null;
+  createdAt: string;
 }
 
 /** Every status on the Mastodon test server whose text contains `marker`. */

@@ -1,0 +1,94 @@
+import { useId, useState } from 'react';
+import { serializeError, type SerializedError } from '@/utils/errors';
+import { sendMessage } from '@/utils/messaging';
+import type { Account } from '@/utils/networks/types';
+import { isSettled, type PostJob } from '@/utils/publish/types';
+import { ConfirmAction } from './ConfirmAction';
+import { ErrorMessage } from './ErrorMessage';
+import { HistoryTarget } from './HistoryTarget';
+
+const DATE_FORMAT: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+
+/** What deleting achieved so far, for the job as a whole; empty before anyone asked. */
+function deletionSummary(job: PostJob): string {
+  const deleted = job.targets.filter((target) => target.deletedAt !== undefined).length;
+  if (deleted === job.targets.length) return 'Deleted from every account';
+  if (!job.targets.some((target) => target.deleteError)) return '';
+  return `Deleted from ${deleted} of ${job.targets.length} accounts`;
+}
+
+/** One sent post: its text, when, where it went, and the actions on it. */
+export function HistoryItem(props: { job: PostJob; accounts: Account[] }) {
+  const { job } = props;
+  const summaryId = useId();
+  const [deleting, setDeleting] = useState(false);
+  const [error, setError] = useState<SerializedError | null>(null);
+  const settled = isSettled(job);
+  const outcome = deletionSummary(job);
+  // Nothing left on any network (all deleted, or never posted): there is nothing to delete.
+  const onNetworks = job.targets.some(
+    (target) => target.deletedAt === undefined && target.parts.some((part) => part.result),
+  );
+
+  const run = async (action: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await action();
+    } catch (thrown) {
+      setError(serializeError(thrown));
+    }
+  };
+  const retry = (accountId: string) =>
+    void run(() => sendMessage('post.retry', { jobId: job.id, accountId }));
+  const deleteEverywhere = () => {
+    setDeleting(true);
+    // Where it failed comes back through the stored job, which this page already shows live.
+    void run(() => sendMessage('post.delete', { jobId: job.id })).finally(() => setDeleting(false));
+  };
+
+  return (
+    <li className="history-item" aria-labelledby={summaryId}>
+      <p className="history-summary" id={summaryId}>
+        {job.summary || '(no text)'}
+      </p>
+      <time className="muted" dateTime={new Date(job.createdAt).toISOString()}>
+        {new Date(job.createdAt).toLocaleString(undefined, DATE_FORMAT)}
+      </time>
+      <ul className="history-targets" aria-label="Accounts">
+        {job.targets.map((target) => (
+          <HistoryTarget
+            key={target.accountId}
+            target={target}
+            accounts={props.accounts}
+            onRetry={retry}
+          />
+        ))}
+      </ul>
+      <p role="status" className="history-outcome">
+        {outcome}
+      </p>
+      <ErrorMessage error={error} />
+      {settled ? (
+        <div className="history-actions">
+          {onNetworks ? (
+            <ConfirmAction
+              label="Delete everywhere"
+              busy={deleting}
+              busyLabel="Deleting…"
+              question="Confirm deleting this post everywhere"
+              note="It is removed from every account it reached."
+              confirmLabel="Yes, delete everywhere"
+              onConfirm={deleteEverywhere}
+            />
+          ) : null}
+          <button
+            type="button"
+            onClick={() => void run(() => sendMessage('history.remove', { jobId: job.id }))}
+          >
+            Remove from history
+          </button>
+        </div>
+      ) : null}
+    </li>
+  );
+}

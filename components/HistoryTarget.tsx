@@ -1,0 +1,49 @@
+import { NETWORK_INFO } from '@/utils/networks/info';
+import type { Account } from '@/utils/networks/types';
+import { targetLabel, targetNetwork } from '@/utils/publish/target-label';
+import { firstResult, type TargetJob } from '@/utils/publish/types';
+import { ErrorMessage } from './ErrorMessage';
+import { deletionText, targetStateText } from './target-state';
+
+/** One account's part of a sent post: its state, its link, and what can still be done about it. */
+export function HistoryTarget(props: {
+  target: TargetJob;
+  accounts: Account[];
+  onRetry(accountId: string): void;
+}) {
+  const { target } = props;
+  const label = targetLabel(target.accountId, props.accounts);
+  const network = targetNetwork(target.accountId, props.accounts);
+  const result = firstResult(target);
+  const deleted = target.deletedAt !== undefined;
+  // Once the user asked to delete the post, offering to send it again would contradict them.
+  const retryable =
+    (target.status === 'failed' || target.status === 'waiting') && !deleted && !target.deleteError;
+  return (
+    <li className={`delivery-item ${deleted ? 'deleted' : target.status}`} aria-label={label}>
+      <span className="delivery-name">{label}</span>
+      <span className="delivery-state">{deletionText(target) || targetStateText(target)}</span>
+      {target.status === 'done' && result && !deleted ? (
+        <a href={result.url} target="_blank" rel="noreferrer">
+          View post on {network ? NETWORK_INFO[network].name : 'the network'}
+        </a>
+      ) : null}
+      {retryable ? (
+        <>
+          <ErrorMessage error={target.error ?? null} />
+          <button type="button" onClick={() => props.onRetry(target.accountId)}>
+            Retry {label}
+          </button>
+        </>
+      ) : null}
+      {target.deleteError && !deleted ? (
+        <ErrorMessage
+          error={{
+            ...target.deleteError,
+            message: `Could not delete from ${label}: ${target.deleteError.message}`,
+          }}
+        />
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { ConfirmAction } from '@/components/ConfirmAction';
+import { ErrorMessage } from '@/components/ErrorMessage';
+import { HistoryList } from '@/components/HistoryList';
+import { serializeError, type SerializedError } from '@/utils/errors';
+import { sendMessage } from '@/utils/messaging';
+import { isSettled } from '@/utils/publish/types';
+import { accountsStorage, jobsStorage } from '@/utils/storage';
+import { useStoredValue } from '@/utils/use-stored-value';
+
+/** The history page: every sent post with where it went, live as deliveries progress. */
+export function HistoryApp() {
+  const jobs = useStoredValue(jobsStorage);
+  const accounts = useStoredValue(accountsStorage);
+  const [error, setError] = useState<SerializedError | null>(null);
+
+  const clear = () => {
+    setError(null);
+    sendMessage('history.clear', {}).catch((thrown: unknown) => setError(serializeError(thrown)));
+  };
+
+  return (
+    <main className="options history" aria-busy={!jobs || !accounts}>
+      <header className="bar">
+        <h1>Sent posts</h1>
+        <a href="/options.html">Accounts</a>
+      </header>
+      {jobs?.some(isSettled) ? (
+        <div className="history-actions">
+          <ConfirmAction
+            label="Clear history"
+            question="Confirm clearing the history"
+            note="The posts stay on the networks; posts still being sent stay here."
+            confirmLabel="Yes, clear history"
+            onConfirm={clear}
+          />
+        </div>
+      ) : null}
+      <ErrorMessage error={error} />
+      {jobs && accounts ? <HistoryList jobs={jobs} accounts={accounts} /> : null}
+    </main>
+  );
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { deletionText, targetStateText } from '@/components/target-state';
+import type { TargetJob } from '@/utils/publish/types';
+
+function target(posted: number, total: number, extra: Partial<TargetJob>): TargetJob {
+  return {
+    accountId: 'm1',
+    status: 'queued',
+    content: { parts: Array.from({ length: total }, () => 'x') },
+    parts: Array.from({ length: total }, (_, index) => ({
+      idempotencyKey: `k${index}`,
+      ...(index < posted && { result: { id: `p${index}`, url: `https://x.example/${index}` } }),
+    })),
+    attempts: 1,
+    updatedAt: 0,
+    ...extra,
+  };
+}
+
+const at = new Date(2030, 0, 1, 12, 3).getTime();
+const clock = new Date(at).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
+
+describe('targetStateText', () => {
+  it.each([
+    [target(0, 1, { status: 'queued' }), 'About to post…'],
+    [target(0, 1, { status: 'uploading' }), 'Uploading images…'],
+    [target(0, 1, { status: 'posting' }), 'Posting…'],
+    [target(1, 1, { status: 'done' }), 'Posted'],
+    [target(0, 1, { status: 'failed' }), 'Failed'],
+    [target(1, 4, { status: 'posting' }), 'Posting 2 of 4…'],
+    [target(1, 4, { status: 'uploading' }), 'Uploading images for part 2 of 4…'],
+    [target(4, 4, { status: 'done' }), 'Posted a thread of 4'],
+    [target(1, 4, { status: 'failed' }), 'Failed after 1 of 4 posts'],
+    [
+      target(0, 1, { status: 'waiting', waitingFor: 'retry', nextAttemptAt: at }),
+      `Retrying at ${clock}`,
+    ],
+    [target(0, 1, { status: 'waiting', waitingFor: 'reconnect' }), 'Waiting for you to reconnect'],
+    [
+      target(2, 3, { status: 'waiting', waitingFor: 'online' }),
+      'Waiting for the connection (2 of 3 posted)',
+    ],
+  ])('%#: %s', (item, text) => {
+    expect(targetStateText(item)).toBe(text);
+  });
+});
+
+describe('deletionText', () => {
+  it('says what deleting did, and nothing before anyone asked', () => {
+    expect(deletionText(target(1, 1, { status: 'done' }))).toBe('');
+    expect(deletionText(target(1, 1, { status: 'done', deletedAt: 1 }))).toBe('Deleted');
+    expect(deletionText(target(0, 1, { status: 'failed', deletedAt: 1 }))).toBe(
+      'Nothing to delete',
+    );
+    expect(
+      deletionText(
+        target(1, 1, {
+          status: 'done',
+          deleteError: { kind: 'server', message: 'x', retryable: true },
+        }),
+      ),
+    ).toBe('Could not delete');
+  });
+});
