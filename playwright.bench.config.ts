@@ -1,0 +1,13 @@
+import { defineConfig } from '@playwright/test';
+
+/** Benchmarks that drive the built extension against the local servers (`npm run bench:fanout`). */
+export default defineConfig({
+  testDir: 'tests/bench',
+  testMatch: '*.spec.ts',
+  workers: 1,
+  timeout: 240_000,
+  expect: { timeout: 60_000 },
+  globalSetup: './tests/e2e/global-setup.ts',
+  reporter: [['list']],
+  use: { trace: 'off', screenshot: 'off' },
+});
