@@ -5,9 +5,9 @@ export default defineConfig({
   testDir: 'tests/bench',
   testMatch: '*.spec.ts',
   workers: 1,
-  timeout: 240_000,
+  timeout: 480_000,
   expect: { timeout: 60_000 },
   globalSetup: './tests/e2e/global-setup.ts',
   reporter: [['list']],
-  use: { trace: 'off', screenshot: 'off' },
+  use: { trace: 'off', screenshot: 'off', actionTimeout: 30_000 },
 });

@@ -70,10 +70,6 @@ async function timedPost(
     return (await chrome.storage.local.get('outbox')).outbox![0]!;
   });
   const finished = Math.max(...job.targets.map((target) => target.updatedAt));
-  await popup
-    .getByRole('button', { name: 'Start a new post' })
-    .click()
-    .catch(() => undefined);
   return finished - job.createdAt;
 }
 
@@ -98,8 +94,12 @@ test('fan-out to four accounts costs little more than the slowest one alone', as
     await expect(options.getByText('Connected', { exact: true })).toHaveCount(3 + index);
   }
 
-  await mastodonControl(servers.mastodon, 'delay', { ms: DELAYS_MS.first, path: '/api/' });
-  second.control.delay({ ms: DELAYS_MS.second, path: '/api/' });
+  // Each server is slow to answer the post itself; uploads take their own 202 → poll time.
+  await mastodonControl(servers.mastodon, 'delay', {
+    ms: DELAYS_MS.first,
+    path: '/api/v1/statuses',
+  });
+  second.control.delay({ ms: DELAYS_MS.second, path: '/api/v1/statuses' });
   const file = await photo();
   const popup = await openPopup();
   const targets: Record<string, RegExp> = {
@@ -109,12 +109,15 @@ test('fan-out to four accounts costs little more than the slowest one alone', as
     'Bluesky B': /^@fanb.*\(Bluesky\)$/,
   };
 
+  // Each target alone at its best (the fastest of two), against the fan-out's median: the
+  // comparison leans against the fan-out, never for it.
   const single: Record<string, number> = {};
   for (const [name, label] of Object.entries(targets)) {
     const times: number[] = [];
-    for (let round = 0; round < ROUNDS; round += 1)
+    for (let round = 0; round < 2; round += 1) {
       times.push(await timedPost(popup, [label], file));
-    single[name] = median(times);
+    }
+    single[name] = Math.min(...times);
   }
   const together: number[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
@@ -124,9 +127,13 @@ test('fan-out to four accounts costs little more than the slowest one alone', as
   const all = median(together);
   const ratio = all / slowest;
 
-  console.log('\nFan-out benchmark: one post with one 6-megapixel photo (median of 3 rounds)');
-  for (const [name, ms] of Object.entries(single)) console.log(`  ${name.padEnd(26)} ${ms} ms`);
-  console.log(`  ${'all four at once'.padEnd(26)} ${all} ms (rounds: ${together.join(', ')} ms)`);
+  console.log('\nFan-out benchmark: one post with one 6-megapixel photo');
+  for (const [name, ms] of Object.entries(single)) {
+    console.log(`  ${name.padEnd(26)} ${ms} ms alone (best of 2)`);
+  }
+  console.log(
+    `  ${'all four at once'.padEnd(26)} ${all} ms (median; rounds ${together.join(', ')} ms)`,
+  );
   console.log(
     `  ratio to the slowest single target: ${ratio.toFixed(2)} (target ≤ ${MAX_RATIO})\n`,
   );

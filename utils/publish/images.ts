@@ -1,6 +1,6 @@
 import { CrosswindError } from '../errors';
 import { loadImage } from '../media/image-store';
-import { openImage, type ImageSource } from '../media/prepare';
+import { openImage, type ImageSource, type PreparedImage } from '../media/prepare';
 import type { ImageTarget } from '../media/targets';
 import type { PreparedUpload, TargetContent } from '../networks/types';
 
@@ -9,6 +9,8 @@ export type ContentImage = NonNullable<TargetContent['images']>[number];
 
 interface Opened {
   source: Promise<ImageSource>;
+  /** Results by rules: accounts on servers with the same limits share one encode. */
+  prepared: Map<string, Promise<PreparedImage>>;
   timer?: ReturnType<typeof setTimeout>;
 }
 
@@ -29,7 +31,7 @@ function open(image: ContentImage): Opened {
       }
       return openImage(Object.assign(blob, { name: image.name ?? 'The image' }));
     })();
-    entry = { source };
+    entry = { source, prepared: new Map() };
     opened.set(image.id, entry);
     source.catch(() => opened.delete(image.id));
   }
@@ -45,7 +47,14 @@ export async function prepareForUpload(
   clearTimeout(entry.timer);
   const source = await entry.source;
   try {
-    const prepared = await source.prepare(rules);
+    const key = JSON.stringify(rules);
+    let pending = entry.prepared.get(key);
+    if (!pending) {
+      pending = source.prepare(rules);
+      entry.prepared.set(key, pending);
+      pending.catch(() => entry.prepared.delete(key));
+    }
+    const prepared = await pending;
     return { blob: prepared.blob, alt: image.alt, width: prepared.width, height: prepared.height };
   } finally {
     clearTimeout(entry.timer);
