@@ -10,6 +10,7 @@ import {
   statusesContaining,
   useLocalDirectory,
 } from './helpers';
+import { makePhotos } from './photos';
 
 /** Stops the extension's service worker the way Chrome does when it is idle. */
 async function stopWorker(context: BrowserContext, page: Page): Promise<void> {
@@ -73,10 +74,12 @@ test('a stopped service worker resumes every post, and each account gets exactly
     }
   };
 
-  // 1. Stopped the moment Post is pressed: the job is on disk, its requests may not be.
+  // 1. Stopped the moment the post is recorded: its requests may or may not have gone out.
   let marker = `s1${Date.now()}`;
   let popup = await openPopup();
   await postFromPopup(popup, `Stopped at once ${marker}`);
+  // The job is on disk once the popup shows it; the worker is stopped right then.
+  await expect(popup.getByRole('region', { name: 'Delivery' })).toBeVisible();
   await stopWorker(context, popup);
   await popup.close();
   // Opening the popup is the next event: it starts a fresh worker, which resumes the post.
@@ -108,6 +111,26 @@ test('a stopped service worker resumes every post, and each account gets exactly
   await historySaysDone(marker);
   // The resumed worker sent the same Idempotency-Key again, so the server did not post twice.
   await check(marker);
+
+  // 3. Stopped while the Mastodon uploads are on the wire, after Bluesky's were recorded.
+  marker = `s3${Date.now()}`;
+  const [photo] = await makePhotos([{ name: 'stop.jpg', width: 1600, height: 1200 }]);
+  await mastodonControl(servers.mastodon, 'delay', { ms: 3000, path: '/api/v2/media', times: 2 });
+  await popup.getByLabel('Add images').setInputFiles([photo!]);
+  await popup.getByLabel('Alt text for stop.jpg').fill('A generated photo');
+  await postFromPopup(popup, `Stopped mid-upload ${marker}`);
+  const uploading = popup.getByRole('region', { name: 'Delivery' });
+  await expect(uploading.getByText('Posted', { exact: true })).toHaveCount(2);
+  await expect(uploading.getByText('Uploading images…', { exact: true })).toHaveCount(2);
+  await stopWorker(context, popup);
+  await popup.close();
+  popup = await openPopup();
+  await historySaysDone(marker);
+  await check(marker);
+  for (const status of await statusesContaining(servers.mastodon, marker)) {
+    const media = (status as unknown as { media: Array<{ description: string }> }).media;
+    expect(media.map((item) => item.description)).toEqual(['A generated photo']);
+  }
 });
 
 test('a server answering 503 twice, then 200, ends in exactly one post', async ({

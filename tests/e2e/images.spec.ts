@@ -1,43 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import {
-  bundleMediaScripts,
-  launchChromium,
-  openMediaPage,
-  type MediaGlobals,
-} from '../media/media-page';
 import { expect, test } from './fixtures';
 import { connectBoth, listPosts, mastodonControl, statusesContaining } from './helpers';
+import { makePhotos } from './photos';
 
-interface ImageFile {
-  name: string;
-  mimeType: string;
-  buffer: Buffer;
-}
-
-let generator: Browser;
-let kitPage: Page;
-
-test.beforeAll(async () => {
-  generator = await launchChromium();
-  kitPage = await openMediaPage(generator, await bundleMediaScripts());
-});
-test.afterAll(() => generator?.close());
-
-/** A photo-like JPEG made in a separate browser, as a file the popup's file picker accepts. */
-async function photo(
-  name: string,
-  width: number,
-  height: number,
-  quality = 0.9,
-): Promise<ImageFile> {
-  const base64 = await kitPage.evaluate(
-    async ([w, h, q]) => {
-      const { MediaKit } = globalThis as unknown as MediaGlobals;
-      return MediaKit.toBase64(await MediaKit.makePhoto(w, h, { quality: q, seed: w + h }));
-    },
-    [width, height, quality] as const,
-  );
-  return { name, mimeType: 'image/jpeg', buffer: Buffer.from(base64, 'base64') };
+async function photo(name: string, width: number, height: number, quality = 0.9) {
+  const [file] = await makePhotos([{ name, width, height, quality }]);
+  return file!;
 }
 
 interface EmbeddedImage {
