@@ -1,38 +1,10 @@
+import { defineObjectStore } from '../idb';
+
 /**
  * Attached images, kept as files in the extension origin's IndexedDB: the popup writes them as
  * they are attached (so closing it loses nothing), the background reads them to upload.
  */
-const DB_NAME = 'crosswind-media';
-const STORE = 'images';
-
-let opening: Promise<IDBDatabase> | undefined;
-
-function openStore(): Promise<IDBDatabase> {
-  opening ??= new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('Could not open the image store'));
-  }).catch((error: unknown) => {
-    opening = undefined;
-    throw error;
-  });
-  return opening;
-}
-
-async function run<T>(
-  mode: IDBTransactionMode,
-  action: (store: IDBObjectStore) => IDBRequest,
-): Promise<T> {
-  const db = await openStore();
-  return new Promise<T>((resolve, reject) => {
-    const transaction = db.transaction(STORE, mode);
-    const request = action(transaction.objectStore(STORE));
-    transaction.oncomplete = () => resolve(request.result as T);
-    transaction.onerror = () => reject(transaction.error ?? new Error('Image store failed'));
-    transaction.onabort = () => reject(transaction.error ?? new Error('Image store aborted'));
-  });
-}
+const run = defineObjectStore('crosswind-media', 'images');
 
 // Stored as bytes, not as a Blob: every IndexedDB (and structuredClone) can hold an ArrayBuffer.
 interface StoredImage {
