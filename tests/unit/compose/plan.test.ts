@@ -4,22 +4,14 @@ import { planPost, planTarget } from '@/utils/compose/plan';
 import { suggestLabel } from '@/utils/compose/warning-label';
 import { NETWORK_INFO } from '@/utils/networks/info';
 import type { Account, NetworkId } from '@/utils/networks/types';
+import { testAccount } from '../test-accounts';
 
-function account(id: string, network: NetworkId, extra: Partial<Account> = {}): Account {
-  return {
-    id,
-    network,
+const account = (id: string, network: NetworkId, extra: Partial<Account> = {}): Account =>
+  testAccount(id, network, {
     server: network === 'mastodon' ? 'https://social.example' : 'https://pds.example',
-    remoteId: id,
-    handle: id,
-    displayName: id,
     limits: NETWORK_INFO[network].defaultLimits,
-    state: 'connected',
-    connectedAt: 0,
-    limitsCheckedAt: 0,
     ...extra,
-  };
-}
+  });
 
 const m1 = account('m1', 'mastodon', { defaultVisibility: 'private' });
 const m2 = account('m2', 'mastodon');

@@ -3,6 +3,7 @@ import { CrosswindError } from '@/utils/errors';
 import type { Account, NetworkAdapter, PublishedPost } from '@/utils/networks/types';
 import type { PostJob, TargetJob } from '@/utils/publish/types';
 import { accountsStorage, jobsStorage } from '@/utils/storage';
+import { testAccount } from '../test-accounts';
 
 const removed: Array<{ accountId: string; postId: string }> = [];
 // Per post id, what removing it does: throw the error once.
@@ -28,21 +29,6 @@ vi.mock('@/utils/networks', () => ({
 }));
 
 const { deleteEverywhere } = await import('@/utils/publish/delete');
-
-function makeAccount(id: string, network: 'mastodon' | 'bluesky'): Account {
-  return {
-    id,
-    network,
-    server: 'https://server.example',
-    remoteId: id,
-    handle: id,
-    displayName: id,
-    limits: { maxCharacters: 500, maxMediaAttachments: 4 },
-    state: 'connected',
-    connectedAt: 0,
-    limitsCheckedAt: 0,
-  };
-}
 
 function published(id: string): PublishedPost {
   return { id, url: `https://server.example/${id}` };
@@ -78,7 +64,7 @@ describe('deleteEverywhere', () => {
   beforeEach(async () => {
     removed.length = 0;
     failures.clear();
-    await accountsStorage.setValue([makeAccount('m1', 'mastodon'), makeAccount('b1', 'bluesky')]);
+    await accountsStorage.setValue([testAccount('m1', 'mastodon'), testAccount('b1', 'bluesky')]);
   });
 
   it('removes every part, replies before the root, from every account at once', async () => {
@@ -148,7 +134,7 @@ describe('deleteEverywhere', () => {
   });
 
   it('tells the user to delete it themselves when the account is no longer connected', async () => {
-    await accountsStorage.setValue([makeAccount('b1', 'bluesky')]);
+    await accountsStorage.setValue([testAccount('b1', 'bluesky')]);
     await jobsStorage.setValue([job([target('m1', ['m']), target('b1', ['b'])])]);
     const [mastodon] = await deleteEverywhere('j1');
 

@@ -5,21 +5,14 @@ import type { Account } from '@/utils/networks/types';
 import { badgeState, jobsToNotify, notificationText } from '@/utils/publish/feedback';
 import type { PostJob, TargetJob, TargetStatus } from '@/utils/publish/types';
 import { accountsStorage, jobsStorage, notifiedJobsStorage } from '@/utils/storage';
+import { testAccount } from '../test-accounts';
 
-function account(id: string, network: 'mastodon' | 'bluesky', handle: string): Account {
-  return {
-    id,
-    network,
+const account = (id: string, network: 'mastodon' | 'bluesky', handle: string): Account =>
+  testAccount(id, network, {
     server: network === 'mastodon' ? 'https://social.example' : 'https://pds.example',
-    remoteId: id,
     handle,
     displayName: handle,
-    limits: { maxCharacters: 500, maxMediaAttachments: 4 },
-    state: 'connected',
-    connectedAt: 0,
-    limitsCheckedAt: 0,
-  };
-}
+  });
 
 const ACCOUNTS = [
   account('mastodon:social.example:1', 'mastodon', 'a'),

@@ -5,6 +5,7 @@ import { newDraft, type Draft } from '@/utils/compose/draft';
 import type { Account, NetworkAdapter, OutgoingPost, PublishOptions } from '@/utils/networks/types';
 import type { TargetJob } from '@/utils/publish/types';
 import { accountsStorage, draftStorage, jobsStorage, lastTargetsStorage } from '@/utils/storage';
+import { testAccount } from '../test-accounts';
 
 const calls: Array<{ accountId: string; post: OutgoingPost; options: PublishOptions }> = [];
 const uploads: Array<{ accountId: string; alt: string }> = [];
@@ -53,21 +54,6 @@ vi.mock('@/utils/networks', () => ({
 
 const { startPost, retryTarget, resumeDue, runTarget } = await import('@/utils/publish/publisher');
 
-function makeAccount(id: string, network: 'mastodon' | 'bluesky'): Account {
-  return {
-    id,
-    network,
-    server: 'https://server.example',
-    remoteId: id,
-    handle: id,
-    displayName: id,
-    limits: { maxCharacters: 500, maxMediaAttachments: 4 },
-    state: 'connected',
-    connectedAt: 0,
-    limitsCheckedAt: 0,
-  };
-}
-
 function draftOf(id: string, text: string, targetIds: string[], extra: Partial<Draft> = {}): Draft {
   return { ...newDraft(targetIds, 'en'), id, text, ...extra };
 }
@@ -114,7 +100,7 @@ describe('publisher', () => {
     calls.length = 0;
     uploads.length = 0;
     failures.clear();
-    await accountsStorage.setValue([makeAccount('m1', 'mastodon'), makeAccount('b1', 'bluesky')]);
+    await accountsStorage.setValue([testAccount('m1', 'mastodon'), testAccount('b1', 'bluesky')]);
   });
 
   it('records the job before posting, posts to every account and clears the delivered draft', async () => {
