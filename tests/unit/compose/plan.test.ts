@@ -113,6 +113,42 @@ describe('planPost', () => {
   });
 });
 
+describe('planPost with images', () => {
+  const image = (n: number, alt = '') => ({
+    id: `img-${n}`,
+    name: `photo${n}.jpg`,
+    type: 'image/jpeg',
+    width: 40,
+    height: 30,
+    bytes: 100,
+    alt,
+  });
+
+  it('sends images with their alt text, and posts images without text', () => {
+    const plan = planTarget(draft({ text: '', images: [image(1, ' A cat ')] }), b1);
+    expect(plan.problem).toBeUndefined();
+    expect(plan.content.parts).toEqual(['']);
+    expect(plan.content.images).toEqual([{ id: 'img-1', alt: 'A cat', name: 'photo1.jpg' }]);
+  });
+
+  it('refuses more images than the server takes, rather than posting part of them', () => {
+    const small = account('m3', 'mastodon', {
+      limits: { ...NETWORK_INFO.mastodon.defaultLimits, maxMediaAttachments: 2 },
+    });
+    const plan = planTarget(draft({ text: 'x', images: [image(1), image(2), image(3)] }), small);
+    expect(plan.problem).toBe('@m3@social.example (Mastodon) takes at most 2 images: remove 1.');
+  });
+
+  it('refuses alt text over the server’s limit, counted in code points', () => {
+    const fits = planTarget(draft({ text: 'x', images: [image(1, '👍'.repeat(1500))] }), m1);
+    expect(fits.problem).toBeUndefined();
+    const over = planTarget(draft({ text: 'x', images: [image(1, 'a'.repeat(1501))] }), m1);
+    expect(over.problem).toBe(
+      'The alt text of photo1.jpg is over @m1@social.example (Mastodon)’s limit of 1500 characters.',
+    );
+  });
+});
+
 describe('suggestLabel', () => {
   it.each([
     ['', 'none'],
