@@ -113,8 +113,9 @@ describe('planPost', () => {
   });
 });
 
-describe('planPost with images', () => {
-  const image = (n: number, alt = '') => ({
+/** An attached image as the draft records it. */
+function image(n: number, alt = '') {
+  return {
     id: `img-${n}`,
     name: `photo${n}.jpg`,
     type: 'image/jpeg',
@@ -122,8 +123,10 @@ describe('planPost with images', () => {
     height: 30,
     bytes: 100,
     alt,
-  });
+  };
+}
 
+describe('planPost with images', () => {
   it('sends images with their alt text, and posts images without text', () => {
     const plan = planTarget(draft({ text: '', images: [image(1, ' A cat ')] }), b1);
     expect(plan.problem).toBeUndefined();

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CrosswindError } from '@/utils/errors';
-import type { Account, NetworkAdapter, PublishedPost } from '@/utils/networks/types';
+import type { NetworkAdapter, PublishedPost } from '@/utils/networks/types';
 import type { PostJob, TargetJob } from '@/utils/publish/types';
 import { accountsStorage, jobsStorage } from '@/utils/storage';
 import { testAccount } from '../test-accounts';

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CrosswindError } from '@/utils/errors';
 import { newDraft, type Draft } from '@/utils/compose/draft';
-import type { Account, NetworkAdapter, OutgoingPost, PublishOptions } from '@/utils/networks/types';
+import type { NetworkAdapter, OutgoingPost, PublishOptions } from '@/utils/networks/types';
 import type { TargetJob } from '@/utils/publish/types';
 import { accountsStorage, draftStorage, jobsStorage, lastTargetsStorage } from '@/utils/storage';
 import { testAccount } from '../test-accounts';
