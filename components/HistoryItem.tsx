@@ -5,7 +5,7 @@ import type { Account } from '@/utils/networks/types';
 import { isSettled, type PostJob } from '@/utils/publish/types';
 import { ConfirmAction } from './ConfirmAction';
 import { ErrorMessage } from './ErrorMessage';
-import { HistoryTarget } from './HistoryTarget';
+import { DeliveryTarget } from './DeliveryTarget';
 
 const DATE_FORMAT: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
@@ -56,7 +56,7 @@ export function HistoryItem(props: { job: PostJob; accounts: Account[] }) {
       </time>
       <ul className="history-targets" aria-label="Accounts">
         {job.targets.map((target) => (
-          <HistoryTarget
+          <DeliveryTarget
             key={target.accountId}
             target={target}
             accounts={props.accounts}

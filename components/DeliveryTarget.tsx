@@ -5,8 +5,11 @@ import { firstResult, type TargetJob } from '@/utils/publish/types';
 import { ErrorMessage } from './ErrorMessage';
 import { deletionText, targetStateText } from './target-state';
 
-/** One account's part of a sent post: its state, its link, and what can still be done about it. */
-export function HistoryTarget(props: {
+/**
+ * One account's part of a post, in the popup and on the sent-posts page alike: its state, its
+ * link, and what can still be done about it.
+ */
+export function DeliveryTarget(props: {
   target: TargetJob;
   accounts: Account[];
   onRetry(accountId: string): void;
@@ -16,9 +19,11 @@ export function HistoryTarget(props: {
   const network = targetNetwork(target.accountId, props.accounts);
   const result = firstResult(target);
   const deleted = target.deletedAt !== undefined;
+  const waiting = target.status === 'waiting';
   // Once the user asked to delete the post, offering to send it again would contradict them.
-  const retryable =
-    (target.status === 'failed' || target.status === 'waiting') && !deleted && !target.deleteError;
+  const unfinished = (target.status === 'failed' || waiting) && !deleted && !target.deleteError;
+  // Waiting for a reconnect is fixed on the Accounts page, not by retrying.
+  const retryable = unfinished && target.waitingFor !== 'reconnect';
   return (
     <li className={`delivery-item ${deleted ? 'deleted' : target.status}`} aria-label={label}>
       <span className="delivery-name">{label}</span>
@@ -28,13 +33,11 @@ export function HistoryTarget(props: {
           View post on {network ? NETWORK_INFO[network].name : 'the network'}
         </a>
       ) : null}
+      {unfinished ? <ErrorMessage error={target.error ?? null} /> : null}
       {retryable ? (
-        <>
-          <ErrorMessage error={target.error ?? null} />
-          <button type="button" onClick={() => props.onRetry(target.accountId)}>
-            Retry {label}
-          </button>
-        </>
+        <button type="button" onClick={() => props.onRetry(target.accountId)}>
+          {waiting ? `Retry ${label} now` : `Retry ${label}`}
+        </button>
       ) : null}
       {target.deleteError && !deleted ? (
         <ErrorMessage
