@@ -1,4 +1,4 @@
-import type { SelfLabel, Visibility } from '../networks/types';
+import type { LinkCard, SelfLabel, Visibility } from '../networks/types';
 
 /** Where a separate text applies: every account of a network, or one account. */
 export type VariantKey = `network:${string}` | `account:${string}`;
@@ -42,6 +42,10 @@ export interface Draft {
   numbering: boolean;
   /** Up to four images, in the order they are posted; they go with the first post of a thread. */
   images: DraftImage[];
+  /** The card shown for the first link of the text, when the user kept it. */
+  linkCard?: LinkCard;
+  /** Links whose card the user removed, so it is not offered again for them. */
+  removedCards?: string[];
   updatedAt: number;
 }
 

@@ -58,6 +58,18 @@ export interface TargetContent {
   language?: string;
   /** Images (files in the image store) with their alt text; they go with the first part. */
   images?: Array<{ id: string; alt: string; name?: string }>;
+  /** Set only for networks that build cards on the client (Bluesky), and only without images. */
+  linkCard?: LinkCard;
+}
+
+/** A link preview card, built from the linked page's own metadata (Bluesky has no server that does it). */
+export interface LinkCard {
+  url: string;
+  title: string;
+  description: string;
+  /** The page's preview image; fetched and uploaded as the card's thumbnail when the post is sent. */
+  image?: string;
+  imageAlt?: string;
 }
 
 /** An image ready to upload: already sized and encoded for the account's network. */
@@ -91,6 +103,8 @@ export interface OutgoingPost {
   replyTo?: { root: PublishedPost; parent: PublishedPost };
   /** Uploaded images, in order; only on the first part. */
   media?: UploadedMedia[];
+  /** A link card, only on the first part and only without images; `thumb` is the uploaded image. */
+  linkCard?: LinkCard & { thumb?: UploadedMedia };
 }
 
 /** What a network gives back for a created post. */

@@ -23,6 +23,8 @@ export interface TargetJob {
   parts: PartJob[];
   /** Images as uploaded to this account, recorded so a retry does not upload them again. */
   media?: UploadedMedia[];
+  /** The link card's thumbnail as uploaded; `null` when it could not be had (the card goes without). */
+  cardThumb?: UploadedMedia | null;
   attempts: number;
   /** `attempts` when the user last pressed Retry: automatic retries count from there. */
   roundStart?: number;
