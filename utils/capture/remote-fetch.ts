@@ -1,0 +1,160 @@
+import {
+  CrosswindError,
+  rateLimited,
+  retryAtFromHeaders,
+  serverTrouble,
+  toCrosswindError,
+  unreachable,
+} from '../errors';
+import { safeHttpUrl } from './sanitize';
+
+/** How a page or an image from a site Crosswind does not control is fetched. */
+export interface RemoteFetchOptions {
+  signal?: AbortSignal;
+  /** Stands in for the global fetch (tests, or a fetch with extra rules). */
+  fetchImpl?: typeof fetch;
+  /** Milliseconds for the whole exchange, body included. */
+  timeoutMs?: number;
+}
+
+/** What is being fetched and how: `kind` names it in messages ("that page", "that image"). */
+export interface RemoteRequest extends RemoteFetchOptions {
+  kind: 'page' | 'image';
+  /** The Accept header: what the caller can use. */
+  accept: string;
+  timeoutMs: number;
+}
+
+/** A request under way: the response, and its body read within the same deadline. */
+export interface RemoteResponse {
+  response: Response;
+  /** The address after redirects; the requested one when the fetch does not say. */
+  finalUrl: string;
+  host: string;
+  /** Reads at most `maxBytes`; `truncated` says the body went on past them. */
+  readBody(maxBytes: number): Promise<{ bytes: Uint8Array<ArrayBuffer>; truncated: boolean }>;
+  /** Stops the download; for an answer that is refused before its body is read. */
+  discard(): void;
+}
+
+/**
+ * Fetches an http(s) URL the way every fetch of a third-party site must go: no cookies (the user's
+ * session on that site is none of our business), redirects followed, one deadline for the headers
+ * and the body, and every failure turned into a CrosswindError naming the host.
+ */
+export async function fetchRemote<T>(
+  rawUrl: string,
+  request: RemoteRequest,
+  use: (remote: RemoteResponse) => Promise<T>,
+): Promise<T> {
+  const { kind, accept, ...options } = request;
+  const url = safeHttpUrl(rawUrl);
+  if (!url) {
+    throw new CrosswindError('validation', `That ${kind} address is not an http or https link.`);
+  }
+  const host = new URL(url).host;
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const fetchImpl = options.fetchImpl ?? globalThis.fetch;
+  try {
+    const response = await untilAborted(
+      fetchImpl(url, {
+        credentials: 'omit',
+        redirect: 'follow',
+        referrerPolicy: 'no-referrer',
+        headers: { accept },
+        signal,
+      }),
+      signal,
+    );
+    const discard = () => void response.body?.cancel().catch(() => {});
+    if (!response.ok) {
+      discard();
+      throw statusError(host, response, kind);
+    }
+    return await use({
+      response,
+      finalUrl: safeHttpUrl(response.url) ?? url,
+      host,
+      readBody: (maxBytes) => readCapped(response, maxBytes, signal),
+      discard,
+    });
+  } catch (error) {
+    if (error instanceof CrosswindError) throw error;
+    // The caller's own abort is a cancel; only our deadline is the site's slowness.
+    if (options.signal?.aborted) throw toCrosswindError(options.signal.reason ?? error);
+    if (timeout.aborted) {
+      throw new CrosswindError('network', `${host} did not answer in time.`, { cause: error });
+    }
+    if (error instanceof TypeError) throw unreachable(host, error);
+    throw toCrosswindError(error);
+  }
+}
+
+function statusError(
+  host: string,
+  response: Response,
+  kind: RemoteRequest['kind'],
+): CrosswindError {
+  const { status } = response;
+  if (status === 429) return rateLimited(host, retryAtFromHeaders(response.headers));
+  if (status >= 500) return serverTrouble(host, status);
+  const message =
+    status === 404 || status === 410
+      ? `${host} has no ${kind} at that address (error ${status}).`
+      : status === 401 || status === 403
+        ? `${host} does not let Crosswind read that ${kind} (error ${status}).`
+        : `${host} refused to send that ${kind} (error ${status}).`;
+  return new CrosswindError('validation', message, { status });
+}
+
+/** Reads the body chunk by chunk and stops (cancelling the download) once `maxBytes` are in. */
+async function readCapped(
+  response: Response,
+  maxBytes: number,
+  signal: AbortSignal,
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; truncated: boolean }> {
+  if (!response.body) {
+    const whole = new Uint8Array(await response.arrayBuffer());
+    return { bytes: whole.slice(0, maxBytes), truncated: whole.length > maxBytes };
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let truncated = false;
+  try {
+    for (;;) {
+      const { done, value } = await untilAborted(reader.read(), signal);
+      if (done) break;
+      const room = maxBytes - size;
+      if (value.byteLength > room) {
+        chunks.push(value.subarray(0, room));
+        size += room;
+        truncated = true;
+        break;
+      }
+      chunks.push(value);
+      size += value.byteLength;
+    }
+  } finally {
+    // Cancelling a finished stream is harmless; an unfinished one must not keep downloading.
+    void reader.cancel().catch(() => {});
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return { bytes, truncated };
+}
+
+// A fetch that ignores its signal (an injected one, a stuck stream) must still not outlive it.
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
