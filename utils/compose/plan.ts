@@ -1,5 +1,7 @@
+import { linkKey } from '../capture/link-card';
 import { accountLabel } from '../networks/info';
-import type { Account, SelfLabel, TargetContent } from '../networks/types';
+import type { Account, LinkCard, SelfLabel, TargetContent } from '../networks/types';
+import { detectAtprotoLinks } from '../text/atproto-links';
 import { measureText, type TextMeasure } from '../text/limits';
 import { hasThreadMarker, splitThread } from '../text/split-thread';
 import { accountVariant, networkVariant, type Draft, type VariantKey } from './draft';
@@ -93,6 +95,8 @@ export function planTarget(draft: Draft, account: Account): TargetPlan {
       images: draft.images.map(({ id, alt, name }) => ({ id, alt: alt.trim(), name })),
     }),
   };
+  const linkCard = cardFor(draft, account, parts[0]?.text);
+  if (linkCard) content.linkCard = linkCard;
 
   const plan: TargetPlan = {
     account,
@@ -107,6 +111,25 @@ export function planTarget(draft: Draft, account: Account): TargetPlan {
   const problem = problemOf(plan, split.unsplittable);
   if (problem) plan.problem = problem;
   return plan;
+}
+
+/**
+ * The draft's card, for a Bluesky account whose first post still links to it. Mastodon builds its
+ * own card from the link in the text, and on Bluesky images take the embed a card would use.
+ */
+function cardFor(
+  draft: Draft,
+  account: Account,
+  firstPart: string | undefined,
+): LinkCard | undefined {
+  const card = draft.linkCard;
+  if (!card || account.network !== 'bluesky' || draft.images.length > 0 || !firstPart) {
+    return undefined;
+  }
+  // A card whose link the user has since deleted or changed would describe a page not linked.
+  const wanted = linkKey(card.url);
+  const linked = detectAtprotoLinks(firstPart).some((link) => linkKey(link.uri) === wanted);
+  return wanted !== undefined && linked ? card : undefined;
 }
 
 /** Alt text is counted as Mastodon's validator does: in code points. */

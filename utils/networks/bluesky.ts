@@ -7,6 +7,7 @@ import {
 } from '@atproto/api';
 import { TID } from '@atproto/common-web';
 import { isLoopback } from '../auth/server-url';
+import { cleanText, safeHttpUrl, TEXT_CAPS } from '../capture/sanitize';
 import { BLUESKY_IMAGE_TARGET } from '../media/targets';
 import { CrosswindError } from '../errors';
 import { shortenBlueskyLinks } from '../text/bluesky';
@@ -130,7 +131,28 @@ function recordFor(post: OutgoingPost, rich: { text: string; facets: Facet[] }) 
         })),
       },
     }),
+    ...(!post.media?.length && post.linkCard && externalEmbed(post.linkCard)),
     createdAt: new Date().toISOString(),
+  };
+}
+
+/**
+ * A link card. Its text came from a page Crosswind does not control and sat in storage since, so
+ * it is cleaned and capped again here, at the last step before it is public.
+ */
+function externalEmbed(card: NonNullable<OutgoingPost['linkCard']>) {
+  const uri = safeHttpUrl(card.url);
+  if (!uri) return undefined;
+  return {
+    embed: {
+      $type: 'app.bsky.embed.external',
+      external: {
+        uri,
+        title: cleanText(card.title, { maxLength: TEXT_CAPS.title }).text,
+        description: cleanText(card.description, { maxLength: TEXT_CAPS.description }).text,
+        ...(card.thumb?.blob && { thumb: card.thumb.blob }),
+      },
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import { ADAPTERS } from '../networks';
 import type { Account, OutgoingPost } from '../networks/types';
 import { draftStorage, lastTargetsStorage } from '../storage';
 import { nextAttemptAt } from './backoff';
+import { ensureCardThumb } from './card-thumb';
 import { prepareForUpload } from './images';
 import { getJob, insertJob, listJobs, updateTarget } from './job-store';
 import { wakeAt } from './wake';
@@ -67,7 +68,7 @@ function runJob(job: PostJob): Promise<unknown> {
 /** Posts one part: the first stands alone, every later one answers the part before it. */
 function outgoing(target: TargetJob, index: number): OutgoingPost {
   // Images travel as uploaded media, not as the draft's references to stored files.
-  const { parts, images: _images, ...settings } = target.content;
+  const { parts, images: _images, linkCard, ...settings } = target.content;
   const root = target.parts[0]?.result;
   const parent = target.parts[index - 1]?.result;
   return {
@@ -75,6 +76,12 @@ function outgoing(target: TargetJob, index: number): OutgoingPost {
     text: parts[index] ?? '',
     ...(index > 0 && root && parent && { replyTo: { root, parent } }),
     ...(index === 0 && target.media?.length && { media: target.media }),
+    // The card belongs to the first post alone, and images take its place when there are any.
+    ...(index === 0 &&
+      linkCard &&
+      !target.media?.length && {
+        linkCard: { ...linkCard, ...(target.cardThumb && { thumb: target.cardThumb }) },
+      }),
   };
 }
 
@@ -123,6 +130,7 @@ export async function runTarget(jobId: string, accountId: string): Promise<void>
         });
         target = updated?.targets.find((item) => item.accountId === accountId) ?? target;
       }
+      target = await ensureCardThumb(jobId, target, account, adapter);
       for (let index = 0; index < target.parts.length; index += 1) {
         const part = target.parts[index];
         // Parts already posted stay: a retry continues the thread where it stopped.

@@ -152,6 +152,66 @@ describe('planPost with images', () => {
   });
 });
 
+describe('planPost with a link card', () => {
+  const card = {
+    url: 'https://news.example/story/',
+    title: 'A story',
+    description: 'What happened.',
+    image: 'https://news.example/story.jpg',
+  };
+
+  it('gives the card to Bluesky only: Mastodon builds its own from the link', () => {
+    const [mastodon, bluesky] = planPost(
+      draft({ text: 'Read this https://news.example/story/', linkCard: card }),
+      [m1, b1],
+    );
+    expect(bluesky?.content.linkCard).toEqual(card);
+    expect(mastodon?.content.linkCard).toBeUndefined();
+  });
+
+  it.each([
+    ['without the trailing slash', 'Read this https://news.example/story'],
+    ['with www. and a full stop after it', 'Read this https://www.news.example/story/.'],
+    ['over http', 'Read this http://news.example/story/'],
+  ])('recognizes the link typed %s', (_, text) => {
+    expect(planTarget(draft({ text, linkCard: card }), b1).content.linkCard).toEqual(card);
+  });
+
+  it('recognizes a bare domain, as Bluesky links it', () => {
+    const bare = { ...card, url: 'https://www.nytimes.com/story/' };
+    const plan = planTarget(draft({ text: 'See nytimes.com/story', linkCard: bare }), b1);
+    expect(plan.content.linkCard).toEqual(bare);
+  });
+
+  it('recognizes a long link that Bluesky shows shortened', () => {
+    const url = 'https://news.example/2024/05/a-very-long-slug-that-bluesky-shortens?ref=home';
+    const plan = planTarget(draft({ text: `Look ${url}`, linkCard: { ...card, url } }), b1);
+    expect(plan.content.linkCard?.url).toBe(url);
+  });
+
+  it('leaves the card out when images are attached', () => {
+    const plan = planTarget(
+      draft({ text: 'https://news.example/story/', linkCard: card, images: [image(1)] }),
+      b1,
+    );
+    expect(plan.content.images).toHaveLength(1);
+    expect(plan.content.linkCard).toBeUndefined();
+  });
+
+  it('leaves the card out once its link is no longer in the first post', () => {
+    const deleted = planTarget(draft({ text: 'Never mind', linkCard: card }), b1);
+    expect(deleted.content.linkCard).toBeUndefined();
+    const other = planTarget(draft({ text: 'https://news.example/other', linkCard: card }), b1);
+    expect(other.content.linkCard).toBeUndefined();
+    const laterPart = planTarget(
+      draft({ text: 'First\n---\nhttps://news.example/story/', linkCard: card }),
+      b1,
+    );
+    expect(laterPart.content.parts).toHaveLength(2);
+    expect(laterPart.content.linkCard).toBeUndefined();
+  });
+});
+
 describe('suggestLabel', () => {
   it.each([
     ['', 'none'],

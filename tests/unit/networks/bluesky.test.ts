@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { solidPng } from '../../servers/mastodon/images.ts';
 import { startPds, type PdsSandbox } from '../../servers/pds/index.ts';
 import { findBlueskyService } from '@/utils/networks/bluesky-identity';
+import { countGraphemes } from '@/utils/text/graphemes';
 import type { Account } from '@/utils/networks/types';
 import type { DirectorySettings } from '@/utils/storage';
 
@@ -232,5 +233,94 @@ describe('Bluesky adapter', () => {
     const stored = await pds.getBlob(user.did, media.id);
     expect(stored.length).toBe(png.length);
     expect(blueskyAdapter.imageRules(account).maxBytes).toBe(1_000_000);
+  });
+  it('embeds a link card with its uploaded thumbnail, which the PDS serves', async () => {
+    const { blueskyAdapter } = await import('@/utils/networks/bluesky');
+    const { account, user } = await connect();
+    const png = solidPng(60, 30, [200, 120, 0]);
+    const thumb = await blueskyAdapter.uploadImage(
+      account,
+      {
+        blob: new Blob([new Uint8Array(png)], { type: 'image/png' }),
+        alt: '',
+        width: 60,
+        height: 30,
+      },
+      {},
+    );
+    await blueskyAdapter.publish(
+      account,
+      {
+        text: 'Worth reading https://news.example/story',
+        linkCard: {
+          url: 'https://news.example/story',
+          title: 'The story',
+          description: 'What happened, in one line.',
+          image: 'https://news.example/story.png',
+          thumb,
+        },
+      },
+      { idempotencyKey: blueskyAdapter.newIdempotencyKey(), isRetry: false },
+    );
+    const [record] = await pds.listRecords(user.did, 'app.bsky.feed.post');
+    expect(record?.value.embed).toEqual({
+      $type: 'app.bsky.embed.external',
+      external: {
+        uri: 'https://news.example/story',
+        title: 'The story',
+        description: 'What happened, in one line.',
+        thumb: { $type: 'blob', ref: { $link: thumb.id }, mimeType: 'image/png', size: png.length },
+      },
+    });
+    expect(Buffer.from(await pds.getBlob(user.did, thumb.id)).equals(png)).toBe(true);
+  });
+
+  it('caps and cleans the card text, lets images win, and drops a card that is not a web link', async () => {
+    const { blueskyAdapter } = await import('@/utils/networks/bluesky');
+    const { account, user } = await connect();
+    const options = () => ({ idempotencyKey: blueskyAdapter.newIdempotencyKey(), isRetry: false });
+    const card = {
+      url: 'https://news.example/long',
+      title: `<b>Loud</b>\u202E ${'t'.repeat(400)}`,
+      description: 'd'.repeat(1500),
+    };
+    const capped = await blueskyAdapter.publish(
+      account,
+      { text: 'capped', linkCard: card },
+      options(),
+    );
+    const png = solidPng(4, 3, [0, 0, 0]);
+    const media = await blueskyAdapter.uploadImage(
+      account,
+      {
+        blob: new Blob([new Uint8Array(png)], { type: 'image/png' }),
+        alt: 'x',
+        width: 4,
+        height: 3,
+      },
+      {},
+    );
+    await blueskyAdapter.publish(
+      account,
+      { text: 'images', media: [media], linkCard: card },
+      options(),
+    );
+    await blueskyAdapter.publish(
+      account,
+      { text: 'script', linkCard: { ...card, url: 'javascript:alert(1)' } },
+      options(),
+    );
+    const byText = new Map(
+      (await pds.listRecords(user.did, 'app.bsky.feed.post')).map((r) => [r.value.text, r.value]),
+    );
+    const embed = byText.get('capped')?.embed as { external?: Record<string, string> } | undefined;
+    const external = embed?.external ?? {};
+    expect(capped.id).toContain('app.bsky.feed.post');
+    expect(countGraphemes(external.title ?? '')).toBe(300);
+    expect(external.title).toMatch(/^Loud t+…$/);
+    expect(countGraphemes(external.description ?? '')).toBe(1000);
+    expect(external.thumb).toBeUndefined();
+    expect(byText.get('images')?.embed).toMatchObject({ $type: 'app.bsky.embed.images' });
+    expect(byText.get('script')?.embed).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CrosswindError } from '@/utils/errors';
 import { newDraft, type Draft } from '@/utils/compose/draft';
+import type { ImageTarget } from '@/utils/media/targets';
 import type { NetworkAdapter, OutgoingPost, PublishOptions } from '@/utils/networks/types';
 import type { TargetJob } from '@/utils/publish/types';
 import { accountsStorage, draftStorage, jobsStorage, lastTargetsStorage } from '@/utils/storage';
@@ -11,6 +12,11 @@ const calls: Array<{ accountId: string; post: OutgoingPost; options: PublishOpti
 const uploads: Array<{ accountId: string; alt: string }> = [];
 // Per account, what each next call does: throw the error, or succeed for null.
 const failures = new Map<string, Array<CrosswindError | null>>();
+const uploadFailures = new Map<string, Array<CrosswindError | null>>();
+// Link card thumbnails: the images fetched, the rules they were fitted to, and a fetch failure.
+const thumbFetches: string[] = [];
+const thumbRules: ImageTarget[] = [];
+let thumbFetchError: CrosswindError | undefined;
 
 function fakeAdapter(id: 'mastodon' | 'bluesky'): NetworkAdapter {
   let next = 0;
@@ -27,6 +33,8 @@ function fakeAdapter(id: 'mastodon' | 'bluesky'): NetworkAdapter {
     },
     imageRules: () => ({ maxBytes: 1_000_000, maxEdge: 2000 }),
     async uploadImage(account, image) {
+      const failure = uploadFailures.get(account.id)?.shift();
+      if (failure) throw failure;
       uploads.push({ accountId: account.id, alt: image.alt });
       return { id: `${account.id}-media-${uploads.length}`, alt: image.alt, width: 4, height: 3 };
     },
@@ -45,6 +53,27 @@ vi.mock('@/utils/publish/images', () => ({
     alt: image.alt,
     width: 4,
     height: 3,
+  }),
+}));
+
+vi.mock('@/utils/capture/fetch-image', () => ({
+  fetchImage: async (url: string) => {
+    thumbFetches.push(url);
+    if (thumbFetchError) throw thumbFetchError;
+    return new Blob(['png'], { type: 'image/png' });
+  },
+}));
+
+vi.mock('@/utils/media/prepare', () => ({
+  openImage: async (file: Blob & { name: string }) => ({
+    name: file.name,
+    format: 'png',
+    prepare: async (rules: ImageTarget) => {
+      thumbRules.push(rules);
+      const size = { width: 8, height: 4 };
+      return { blob: new Blob(['jpeg']), ...size, type: 'image/jpeg', aspectRatio: size };
+    },
+    close: () => undefined,
   }),
 }));
 
@@ -100,6 +129,10 @@ describe('publisher', () => {
     calls.length = 0;
     uploads.length = 0;
     failures.clear();
+    uploadFailures.clear();
+    thumbFetches.length = 0;
+    thumbRules.length = 0;
+    thumbFetchError = undefined;
     await accountsStorage.setValue([testAccount('m1', 'mastodon'), testAccount('b1', 'bluesky')]);
   });
 
@@ -369,5 +402,79 @@ describe('publisher', () => {
       undefined,
     ]);
     expect(posted.every((call) => !('images' in call.post))).toBe(true);
+  });
+  describe('link cards', () => {
+    const card = {
+      url: 'https://news.example/story',
+      title: 'The story',
+      description: 'What happened.',
+      image: 'https://news.example/story.png',
+      imageAlt: 'A chart',
+    };
+    const text = 'Read https://news.example/story\n---\nAnd a second thought.';
+
+    it('uploads the thumbnail once, sends the card on the first post only, and keeps it across a retry', async () => {
+      failures.set('b1', [limitedForHours()]);
+      const job = await startPost(draftOf('d-card', text, ['m1', 'b1'], { linkCard: card }));
+      const failed = await settled(job.id);
+      const bluesky = failed.targets.find((t) => t.accountId === 'b1');
+      expect(bluesky).toMatchObject({
+        status: 'failed',
+        cardThumb: { id: 'b1-media-1', alt: 'A chart' },
+      });
+      expect(thumbRules).toEqual([{ maxBytes: 1_000_000, maxEdge: 2000 }]);
+
+      await retryTarget(job.id, 'b1');
+      await vi.waitFor(async () =>
+        expect((await jobsStorage.getValue())[0]?.targets[1]?.status).toBe('done'),
+      );
+      expect(thumbFetches).toEqual([card.image]);
+      expect(uploads).toEqual([{ accountId: 'b1', alt: 'A chart' }]);
+      const posts = calls.filter((call) => call.accountId === 'b1').map((call) => call.post);
+      const thumb = { id: 'b1-media-1', alt: 'A chart', width: 4, height: 3 };
+      expect(posts.map((post) => post.linkCard)).toEqual([
+        { ...card, thumb },
+        { ...card, thumb },
+        undefined,
+      ]);
+      // Mastodon builds its own card from the link in the text.
+      const mastodon = calls.filter((call) => call.accountId === 'm1');
+      expect(mastodon).toHaveLength(2);
+      expect(mastodon.every((call) => call.post.linkCard === undefined)).toBe(true);
+    });
+
+    it('posts the card without a thumbnail when the page’s image cannot be had', async () => {
+      thumbFetchError = new CrosswindError('validation', 'news.example has no image there.', {
+        status: 404,
+      });
+      failures.set('b1', [limitedForHours()]);
+      const job = await startPost(draftOf('d-card-404', text, ['b1'], { linkCard: card }));
+      const failed = await settled(job.id);
+      expect(failed.targets[0]).toMatchObject({ status: 'failed', cardThumb: null });
+
+      // Recorded as "none": the retry does not try the image again.
+      await retryTarget(job.id, 'b1');
+      await vi.waitFor(async () =>
+        expect((await jobsStorage.getValue())[0]?.targets[0]?.status).toBe('done'),
+      );
+      expect(thumbFetches).toEqual([card.image]);
+      expect(uploads).toEqual([]);
+      expect(calls.map((call) => call.post.linkCard)).toEqual([card, card, undefined]);
+    });
+
+    it('retries a failed thumbnail upload like any other, then posts with it', async () => {
+      uploadFailures.set('b1', [limitedForHours()]);
+      const job = await startPost(draftOf('d-card-429', text, ['b1'], { linkCard: card }));
+      const failed = await settled(job.id);
+      expect(failed.targets[0]).toMatchObject({ status: 'failed', error: { kind: 'rate-limit' } });
+      expect(failed.targets[0]?.cardThumb).toBeUndefined();
+      expect(calls).toEqual([]);
+
+      await retryTarget(job.id, 'b1');
+      await vi.waitFor(async () =>
+        expect((await jobsStorage.getValue())[0]?.targets[0]?.status).toBe('done'),
+      );
+      expect(calls[0]?.post.linkCard?.thumb?.id).toBe('b1-media-1');
+    });
   });
 });
