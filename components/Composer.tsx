@@ -10,9 +10,12 @@ import { useStoredValue } from '@/utils/use-stored-value';
 import { AltReminder } from './AltReminder';
 import { ErrorMessage } from './ErrorMessage';
 import { altFieldId, ImageAttachments } from './ImageAttachments';
+import { LinkCardPreview } from './LinkCardPreview';
+import { PageShareOffer } from './PageShareOffer';
 import { PostSettings } from './PostSettings';
 import { TargetCounters } from './TargetCounters';
 import { TargetPicker } from './TargetPicker';
+import { useLinkCard } from './use-link-card';
 import { useImageInput } from './use-image-input';
 import { VariantEditors } from './VariantEditors';
 import { WarningFields } from './WarningFields';
@@ -22,9 +25,11 @@ export function Composer(props: {
   accounts: Account[];
   busy: boolean;
   error: SerializedError | null;
+  /** False when the page the composer was opened on could not be read. */
+  captured?: boolean;
   onPost(): void;
 }) {
-  const { draft, setText, toggleTarget, setNumbering } = useComposer();
+  const { draft, setText, toggleTarget, setNumbering, removeLinkCard } = useComposer();
   const attach = useImageInput(props.busy);
   const altReminder = useStoredValue(altReminderStorage);
   const [askingAlt, setAskingAlt] = useState(false);
@@ -33,6 +38,8 @@ export function Composer(props: {
   const picked = plans.map((plan) => plan.account);
   const hasBluesky = picked.some((account) => account.network === 'bluesky');
   const altLimit = altTextLimit(picked);
+  // Only Bluesky needs a card built by the client; Mastodon servers make their own.
+  const linkCard = useLinkCard(draft, hasBluesky);
   const problem = plans.find((plan) => plan.problem)?.problem;
   const hasThread = plans.some((plan) => plan.parts.length > 1);
   const blocked = props.busy || attach.adding || plans.length === 0 || problem !== undefined;
@@ -75,6 +82,7 @@ export function Composer(props: {
       onDragOver={attach.onDragOver}
       onDrop={attach.onDrop}
     >
+      <PageShareOffer captured={props.captured} disabled={props.busy} />
       <WarningFields draft={draft} hasBluesky={hasBluesky} disabled={props.busy} />
       <label htmlFor="post-text" className="visually-hidden">
         Post text
@@ -93,6 +101,14 @@ export function Composer(props: {
       <p className="hint" id="post-text-hint">
         A line with only {THREAD_MARKER} starts a new post of a thread.
       </p>
+      <LinkCardPreview
+        card={draft.linkCard}
+        state={linkCard.state}
+        hasImages={draft.images.length > 0}
+        disabled={props.busy}
+        onRemove={removeLinkCard}
+        onRetry={linkCard.retry}
+      />
       <ImageAttachments
         images={draft.images}
         altLimit={altLimit}

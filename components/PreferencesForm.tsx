@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { altReminderStorage } from '@/utils/storage';
+import { isPageTemplate, PAGE_TEMPLATES, type PageTemplate } from '@/utils/capture/template';
+import { altReminderStorage, pageTemplateStorage } from '@/utils/storage';
 import { useStoredValue } from '@/utils/use-stored-value';
 
 /** Settings that change how the composer behaves; each is saved the moment it changes. */
@@ -8,6 +9,8 @@ export function PreferencesForm() {
   // Shown at once, not after storage answers: a checkbox that lags behind a click looks broken.
   const [altReminder, setAltReminder] = useState<boolean>();
   const checked = altReminder ?? stored ?? true;
+  const storedTemplate = useStoredValue(pageTemplateStorage);
+  const [template, setTemplate] = useState<PageTemplate>();
   return (
     <section aria-labelledby="preferences-heading">
       <h2 id="preferences-heading">Preferences</h2>
@@ -24,6 +27,26 @@ export function PreferencesForm() {
         />
         Remind me when an image has no alt text
       </label>
+      <label className="field">
+        <span>Start a post about the page you are on with</span>
+        <select
+          value={template ?? storedTemplate ?? PAGE_TEMPLATES[0]!.value}
+          disabled={storedTemplate === undefined}
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            if (!isPageTemplate(value)) return;
+            setTemplate(value);
+            void pageTemplateStorage.setValue(value);
+          }}
+        >
+          {PAGE_TEMPLATES.map((item) => (
+            <option key={item.value} value={item.value}>
+              {item.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="hint">Selected text on the page is always added as a quote.</p>
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { attachImages } from './compose/attach-images';
 import { newDraft, normalizeDraft, type Draft, type VariantKey } from './compose/draft';
 import { deleteImage, keepOnlyImages } from './media/image-store';
 import { imagesInUse } from './media/images-in-use';
-import type { SelfLabel, Visibility } from './networks/types';
+import type { LinkCard, SelfLabel, Visibility } from './networks/types';
 import { draftStorage, jobsStorage, lastLanguageStorage, lastTargetsStorage } from './storage';
 
 /** The composer's state, shared by every extension context through extension storage. */
@@ -31,6 +31,12 @@ export interface ComposerState {
   /** Moves an image one place earlier (-1) or later (1) in the posting order. */
   moveImage(id: string, delta: -1 | 1): void;
   setAlt(id: string, alt: string): void;
+  /** Keeps a card for the text's first link. */
+  setLinkCard(card: LinkCard): void;
+  /** Drops the card and remembers not to offer one for that link again. */
+  removeLinkCard(url: string): void;
+  /** Adds shared text after what is written, a blank line between, and its card if none is set. */
+  insertShared(text: string, card?: LinkCard): void;
   /** Starts a new, empty draft with the same accounts and language. */
   startNew(): void;
   /** Loads the saved draft (or starts one with last time's choices) and starts syncing. */
@@ -134,6 +140,23 @@ export const useComposer = create<ComposerState>()((set, get) => {
       change({
         images: get().draft.images.map((image) => (image.id === id ? { ...image, alt } : image)),
       }),
+
+    setLinkCard: (linkCard) => change({ linkCard }),
+
+    removeLinkCard(url) {
+      const { linkCard: _dropped, ...draft } = get().draft;
+      const removedCards = [...new Set([...(draft.removedCards ?? []), url])];
+      replace({ ...draft, removedCards, updatedAt: Date.now() });
+    },
+
+    insertShared(text, card) {
+      const { draft } = get();
+      const written = draft.text.replace(/\s+$/, '');
+      change({
+        text: written ? `${written}\n\n${text}` : text,
+        ...(card && !draft.linkCard && draft.images.length === 0 && { linkCard: card }),
+      });
+    },
 
     startNew() {
       const { targetIds, language } = get().draft;

@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { deserializeError, serializeError, type SerializedError } from './errors';
 import type { Draft } from './compose/draft';
+import type { PageMetadata } from './capture/types';
 import type { Account } from './networks/types';
 
 /** Every message a page may send to the background, with its payload and its answer. */
@@ -21,6 +22,15 @@ export interface ProtocolMap {
   'history.clear': (data: Record<string, never>) => void;
   /** Sent when a page opens: wakes a worker the browser stopped, so unfinished posts resume. */
   'outbox.resume': (data: Record<string, never>) => void;
+  /** Reads the page the composer was opened on (the active tab, or `tabId`) into the shared store. */
+  'page.capture': (data: { tabId?: number }) => { captured: boolean };
+  /**
+   * Reads a linked page's metadata for a link card. Answers with the origin instead when Crosswind
+   * may not read that site yet: only the composer can ask the user for that permission.
+   */
+  'linkCard.fetch': (data: {
+    url: string;
+  }) => { metadata: PageMetadata } | { needsPermission: string };
 }
 
 /** A message type of the protocol. */

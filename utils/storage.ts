@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { DEFAULT_PAGE_TEMPLATE, type PageTemplate } from './capture/template';
 import type { Draft } from './compose/draft';
 import type { Account } from './networks/types';
 import type { PostJob } from './publish/types';
@@ -48,4 +49,9 @@ export const notifiedJobsStorage = storage.defineItem<string[] | null>('local:no
 /** Whether Post first asks about images that have no alt text. */
 export const altReminderStorage = storage.defineItem<boolean>('local:altReminder', {
   fallback: true,
+});
+
+/** How a post about the current page starts: title and link, link only, or quote and link. */
+export const pageTemplateStorage = storage.defineItem<PageTemplate>('local:pageTemplate', {
+  fallback: DEFAULT_PAGE_TEMPLATE,
 });

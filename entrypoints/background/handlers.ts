@@ -5,6 +5,11 @@ import {
   patchAccount,
   upsertAccount,
 } from '@/utils/accounts';
+import { browser } from 'wxt/browser';
+import { shareOpenedPage } from '@/utils/capture/share-actions';
+import { fetchPageMetadata } from '@/utils/capture/fetch-page';
+import { safeHttpUrl } from '@/utils/capture/sanitize';
+import { canReadSite } from '@/utils/capture/site-access';
 import { CrosswindError } from '@/utils/errors';
 import type { MessageHandlers } from '@/utils/messaging';
 import { ADAPTERS } from '@/utils/networks';
@@ -109,5 +114,21 @@ export const handlers: MessageHandlers = {
 
   async 'outbox.resume'() {
     void resumeDue();
+  },
+
+  async 'page.capture'({ tabId }) {
+    const [tab] =
+      tabId === undefined
+        ? await browser.tabs.query({ active: true, lastFocusedWindow: true })
+        : [await browser.tabs.get(tabId)];
+    return shareOpenedPage(tab);
+  },
+
+  async 'linkCard.fetch'({ url }) {
+    const safe = safeHttpUrl(url);
+    if (!safe)
+      throw new CrosswindError('validation', 'Only web links (http and https) get a card.');
+    if (!(await canReadSite(safe))) return { needsPermission: new URL(safe).origin };
+    return { metadata: await fetchPageMetadata(safe) };
   },
 };

@@ -4,12 +4,14 @@ import { resumeDue } from '@/utils/publish/publisher';
 import { OUTBOX_ALARM } from '@/utils/publish/wake';
 import { startDeliveryFeedback } from './feedback';
 import { handlers } from './handlers';
+import { startShareMenus } from './menus';
 
 export default defineBackground({
   type: 'module',
   main() {
     listenForMessages(handlers);
     startDeliveryFeedback();
+    startShareMenus();
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === OUTBOX_ALARM) void resumeDue();
     });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Composer } from '@/components/Composer';
 import { DeliveryStatus } from '@/components/DeliveryStatus';
+import { usePageCapture } from '@/components/use-page-capture';
 import { useComposer } from '@/utils/composer-store';
 import { serializeError, type SerializedError } from '@/utils/errors';
 import { sendMessage } from '@/utils/messaging';
@@ -21,6 +22,7 @@ export function PopupApp() {
   // The job on screen stays there after its draft is cleared, so the links remain visible.
   const [pinnedJobId, setPinnedJobId] = useState<string>();
   const [error, setError] = useState<SerializedError | null>(null);
+  const captured = usePageCapture();
 
   useEffect(() => {
     if (accounts && !hydrated) void hydrate(accounts.map((account) => account.id));
@@ -86,7 +88,13 @@ export function PopupApp() {
           </button>
         </section>
       ) : (
-        <Composer accounts={accounts} busy={sent} error={error} onPost={() => void post()} />
+        <Composer
+          accounts={accounts}
+          busy={sent}
+          error={error}
+          captured={captured}
+          onPost={() => void post()}
+        />
       )}
       {job ? <DeliveryStatus job={job} accounts={accounts} onRetry={retry} /> : null}
       {job && sent && isSettled(job) ? (

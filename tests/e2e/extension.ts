@@ -4,17 +4,26 @@ import path from 'node:path';
 /** The built Chrome extension that the tests load, exactly as a user would install it. */
 export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
 
+/**
+ * `wxt build --mode e2e`: the same extension with access to 127.0.0.1, standing in for the
+ * activeTab grant that clicking the toolbar gives, which automation cannot do.
+ */
+export const E2E_EXTENSION_DIR = path.resolve('.output/chrome-mv3-e2e');
+
 /** Debian's Chromium: Playwright cannot download browsers here. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Opens Chromium with Crosswind loaded in a fresh profile. */
-export function launchWithExtension(options: { headless?: boolean } = {}): Promise<BrowserContext> {
+export function launchWithExtension(
+  options: { headless?: boolean; extensionDir?: string } = {},
+): Promise<BrowserContext> {
+  const dir = options.extensionDir ?? EXTENSION_DIR;
   return chromium.launchPersistentContext('', {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',

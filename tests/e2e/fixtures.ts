@@ -1,5 +1,5 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
-import { extensionIdOf, launchWithExtension } from './extension';
+import { E2E_EXTENSION_DIR, extensionIdOf, launchWithExtension } from './extension';
 
 interface Servers {
   mastodon: string;
@@ -8,6 +8,8 @@ interface Servers {
 }
 
 interface Fixtures {
+  /** Which build to load: the real one, or the e2e one that may read the local test pages. */
+  extensionBuild: 'production' | 'e2e';
   context: BrowserContext;
   extensionId: string;
   servers: Servers;
@@ -24,9 +26,11 @@ function env(name: string): string {
 
 /** Playwright fixtures: a fresh browser profile with the built extension for every test. */
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  context: async ({}, use) => {
-    const context = await launchWithExtension();
+  extensionBuild: ['production', { option: true }],
+  context: async ({ extensionBuild }, use) => {
+    const context = await launchWithExtension(
+      extensionBuild === 'e2e' ? { extensionDir: E2E_EXTENSION_DIR } : {},
+    );
     await use(context);
     await context.close();
   },

@@ -19,3 +19,31 @@ export type HeadEntry =
   | { kind: 'title'; value: string }
   | { kind: 'canonical'; value: string }
   | { kind: 'base'; value: string };
+
+/** What the content script read from the page the user invoked Crosswind on. */
+export interface PageCapture {
+  metadata: PageMetadata;
+  /** The selected text with its line breaks, cleaned and capped; empty when nothing is selected. */
+  selection: string;
+  /** True when the selection was longer than the cap and was cut. */
+  selectionCut: boolean;
+  capturedAt: number;
+}
+
+/** A post offered from a page, a selection, a link or an image, ready for the composer. */
+export interface PageShare {
+  id: string;
+  /** The text to start the post with, or to add to a post being written. */
+  text: string;
+  /** Where it came from, for "From <title>" in the composer. */
+  source: { title: string; url: string };
+  /** Metadata for a link card about `source.url`; absent when the page had none. */
+  card?: PageMetadata;
+  /** Says the selection was cut at the cap, so the user knows the quote is not whole. */
+  note?: string;
+  /** A menu or the shortcut made it and opened the composer for it; the toolbar made it otherwise. */
+  via: 'menu' | 'toolbar';
+  /** Set once the composer used or dismissed it, so it is offered only once. */
+  settled?: boolean;
+  createdAt: number;
+}

@@ -1,0 +1,45 @@
+import { storage } from 'wxt/utils/storage';
+import { createStore } from 'zustand/vanilla';
+import { serialUpdater } from '../serial-update';
+import type { PageCapture, PageShare } from './types';
+
+/** What the content script, the background and the composer know about the page being shared. */
+export interface CaptureState {
+  /** The page the content script read last; written by the content script itself. */
+  capture: PageCapture | null;
+  /** The post offered to the composer; written by the background. */
+  share: PageShare | null;
+  /** Why the page the user is on could not be read, in words for the composer. */
+  unavailable: string | null;
+}
+
+const EMPTY: CaptureState = { capture: null, share: null, unavailable: null };
+
+/** Extension storage is what makes the store one store across the page, the worker and the popup. */
+export const captureStorage = storage.defineItem<CaptureState>('local:capture', {
+  fallback: EMPTY,
+});
+
+const updater = serialUpdater(captureStorage);
+
+export interface CaptureStore extends CaptureState {
+  hydrated: boolean;
+  /** Changes some fields everywhere; reads storage first, so another context's write is kept. */
+  patch(change: Partial<CaptureState>): Promise<void>;
+}
+
+/**
+ * One zustand store per context, kept equal through storage: each write goes to storage and every
+ * context's copy follows storage's change events.
+ */
+export const captureStore = createStore<CaptureStore>()((set) => ({
+  ...EMPTY,
+  hydrated: false,
+  async patch(change) {
+    set(change);
+    await updater.update((state) => Object.assign(state, change));
+  },
+}));
+
+void captureStorage.getValue().then((state) => captureStore.setState({ ...state, hydrated: true }));
+captureStorage.watch((state) => captureStore.setState({ ...EMPTY, ...state, hydrated: true }));

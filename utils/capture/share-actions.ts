@@ -1,0 +1,183 @@
+import { browser } from 'wxt/browser';
+import { listAccounts } from '../accounts';
+import { attachImages, MAX_IMAGES } from '../compose/attach-images';
+import { isBlankDraft, type Draft } from '../compose/draft';
+import { storedOrNewDraft } from '../compose/stored-draft';
+import { toCrosswindError } from '../errors';
+import { draftStorage, pageTemplateStorage } from '../storage';
+import { captureStorage, captureStore } from './capture-store';
+import { captureTab, imageAltInTab, linkTextInTab, type TabInfo } from './capture-tab';
+import { fetchImage } from './fetch-image';
+import { cardOf } from './link-card';
+import { safeHttpUrl } from './sanitize';
+import { linkShareText, pageShareText, SELECTION_CUT_NOTE } from './share-text';
+import type { PageCapture, PageShare } from './types';
+
+/** The four ways to share from a page; each is a right-click menu item. */
+export type ShareKind = 'page' | 'selection' | 'link' | 'image';
+
+/** What the browser says about a right-click (contextMenus.OnClickData), as far as it matters. */
+export interface ShareClick {
+  selectionText?: string;
+  linkUrl?: string;
+  srcUrl?: string;
+  pageUrl?: string;
+}
+
+/** A menu share this recent is the one the composer was just opened for: keep it. */
+const FRESH_SHARE_MS = 15_000;
+
+function newShare(capture: PageCapture, text: string, extra: Partial<PageShare> = {}): PageShare {
+  return {
+    id: crypto.randomUUID(),
+    text,
+    source: { title: capture.metadata.title, url: capture.metadata.url },
+    via: 'menu',
+    card: capture.metadata,
+    ...(capture.selectionCut && { note: SELECTION_CUT_NOTE }),
+    createdAt: Date.now(),
+    ...extra,
+  };
+}
+
+/**
+ * Puts a share where the user will find it: into the draft when nothing is written yet, otherwise
+ * offered beside the draft, which is never overwritten. Images are added either way, as adding
+ * one replaces nothing.
+ */
+async function deliver(share: PageShare, images: File[] = [], imageAlt = ''): Promise<void> {
+  const accounts = await listAccounts();
+  const draft: Draft = await storedOrNewDraft(accounts.map((account) => account.id));
+  const notes = share.note ? [share.note] : [];
+  if (images.length > 0) {
+    if (draft.images.length >= MAX_IMAGES) {
+      notes.push(
+        `Your post already has ${MAX_IMAGES} images. Remove one, then share the image again.`,
+      );
+    } else {
+      const { added, errors } = await attachImages(images, draft.images);
+      draft.images.push(...added.map((image) => ({ ...image, alt: imageAlt })));
+      notes.push(...errors);
+    }
+  }
+  const settled = isBlankDraft({ ...draft, images: [] });
+  if (settled) {
+    draft.text = share.text;
+    const card = cardOf(share.card);
+    if (card && draft.images.length === 0) draft.linkCard = card;
+  }
+  draft.updatedAt = Date.now();
+  await draftStorage.setValue(draft);
+  await captureStore.getState().patch({
+    share: { ...share, settled, ...(notes.length > 0 ? { note: notes.join(' ') } : {}) },
+    unavailable: null,
+  });
+}
+
+/**
+ * Reads the tab the popup was opened on and offers it to the composer, unless a menu or the
+ * shortcut has just done so (that share is the one the popup opened for).
+ */
+export async function shareOpenedPage(tab: TabInfo | undefined): Promise<{ captured: boolean }> {
+  const { share } = await captureStorage.getValue();
+  if (share?.via === 'menu' && Date.now() - share.createdAt < FRESH_SHARE_MS) {
+    return { captured: true };
+  }
+  const result = await captureTab(tab ?? {});
+  if (!result.ok) {
+    await captureStore.getState().patch({ unavailable: result.reason });
+    return { captured: false };
+  }
+  const { capture } = result;
+  const template = await pageTemplateStorage.getValue();
+  const text = pageShareText(capture.metadata, template, capture.selection);
+  await deliver(newShare(capture, text, { via: 'toolbar' }));
+  return { captured: true };
+}
+
+/** The right-click menus and the shortcut: read the page, build the share, open the composer. */
+export async function shareFromPage(
+  kind: ShareKind,
+  click: ShareClick,
+  tab: TabInfo,
+): Promise<void> {
+  const result = await captureTab({ ...tab, url: tab.url ?? click.pageUrl });
+  const capture: PageCapture = result.ok
+    ? result.capture
+    : {
+        metadata: { url: '', title: tab.title ?? '' },
+        selection: '',
+        selectionCut: false,
+        capturedAt: Date.now(),
+      };
+  const meta = capture.metadata;
+  switch (kind) {
+    case 'selection': {
+      // The script keeps line breaks; the browser's own selectionText is the fallback.
+      const selection = capture.selection || click.selectionText || '';
+      await deliver(newShare(capture, pageShareText(meta, 'url', selection)));
+      break;
+    }
+    case 'link': {
+      const url = safeHttpUrl(click.linkUrl);
+      if (!url) {
+        await deliver(
+          newShare(capture, '', { note: 'Only web links (http and https) can be shared.' }),
+        );
+        break;
+      }
+      const text = linkShareText(url, await linkTextInTab(tab.id, url));
+      // The card is about the link, not the page: the composer fetches it like a typed link.
+      const share = newShare(capture, text, { source: { title: url, url } });
+      delete share.card;
+      await deliver(share);
+      break;
+    }
+    case 'image':
+      await shareImage(capture, click, tab);
+      break;
+    default: {
+      const template = await pageTemplateStorage.getValue();
+      await deliver(newShare(capture, pageShareText(meta, template)));
+    }
+  }
+  await openComposer();
+}
+
+async function shareImage(capture: PageCapture, click: ShareClick, tab: TabInfo): Promise<void> {
+  const template = await pageTemplateStorage.getValue();
+  const share = newShare(capture, pageShareText(capture.metadata, template));
+  // The post is about the image: a link card would take its place on Bluesky.
+  delete share.card;
+  const src = safeHttpUrl(click.srcUrl);
+  if (!src) {
+    share.note =
+      'This image has no web address Crosswind can download. Save it, then add it with "Add images".';
+    await deliver(share);
+    return;
+  }
+  try {
+    const [blob, alt] = await Promise.all([fetchImage(src), imageAltInTab(tab.id, src)]);
+    const name = decodeURIComponent(new URL(src).pathname.split('/').pop() || 'image');
+    await deliver(share, [new File([blob], name, { type: blob.type })], alt);
+  } catch (error) {
+    share.note = `${toCrosswindError(error).message} Save the image, then add it with "Add images".`;
+    await deliver(share);
+  }
+}
+
+/** The popup where the browser allows opening it from here, otherwise a small composer window. */
+export async function openComposer(): Promise<void> {
+  try {
+    await browser.action.openPopup();
+    return;
+  } catch {
+    // Firefox allows it only during the click itself, and some browsers not at all.
+  }
+  await browser.windows.create({
+    url: browser.runtime.getURL('/popup.html?window=1'),
+    type: 'popup',
+    width: 460,
+    height: 720,
+  });
+}
