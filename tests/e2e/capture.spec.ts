@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { E2E_EXTENSION_DIR, EXTENSION_DIR } from './extension';
 import { expect, test } from './fixtures';
 import {
@@ -190,6 +191,7 @@ test('a draft being written is never overwritten: the page is offered to add ins
   const offer = composer.getByRole('region', { name: 'From the page' });
   await expect(offer.getByText(`Tiny gardens on balconies ${url}`)).toBeVisible();
   await expect(composer.getByLabel('Post text')).toHaveValue('My own words first');
+  expect(await seriousViolations(composer)).toEqual([]);
   await offer.getByRole('button', { name: 'Add to post' }).click();
   await expect(composer.getByLabel('Post text')).toHaveValue(
     `My own words first\n\nTiny gardens on balconies\n${url}`,
@@ -226,6 +228,7 @@ test('"Post selection" posts the quote with the page link and a link card with i
   const card = composer.getByRole('figure', { name: 'Link card' });
   await expect(card.getByText('Tiny gardens on balconies')).toBeVisible();
   await expect(card.getByText('How to grow herbs and ferns in a metre of space.')).toBeVisible();
+  expect(await seriousViolations(composer)).toEqual([]);
   await pickBothAndPost(composer);
 
   const record = await onlyRecord(servers.pds, user.did, 'Start with herbs.');
