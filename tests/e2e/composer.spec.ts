@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type { Page } from '@playwright/test';
 import { toShortUrl } from '../../utils/text/short-url.ts';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { connectBoth, connectMastodonViaUi, listPosts, statusesContaining } from './helpers';
 
@@ -177,30 +175,6 @@ test('content warning, label, visibility and language arrive as chosen', async (
   await expect(popup.getByLabel('Post text')).toHaveValue('');
   await expect(popup.getByLabel('Language')).toHaveValue('de');
 });
-
-const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Runs axe-core in the page (through the debugger, so the page's CSP does not block it). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(await axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } })
-      .axe;
-    return (await axe.run()).violations;
-  });
-  return violations
-    .filter((item) => item.impact === 'serious' || item.impact === 'critical')
-    .map(
-      (item) => `${item.id}: ${item.help} (${item.nodes.map((node) => node.target).join(', ')})`,
-    );
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
 
 test('the popup and options page have no serious or critical accessibility violations', async ({
   context,
