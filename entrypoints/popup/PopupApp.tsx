@@ -5,7 +5,7 @@ import { DeliveryStatus } from '@/components/DeliveryStatus';
 import { useComposer } from '@/utils/composer-store';
 import { serializeError, type SerializedError } from '@/utils/errors';
 import { sendMessage } from '@/utils/messaging';
-import { isSettled } from '@/utils/publish/types';
+import { isScheduledJob, isSettled } from '@/utils/publish/types';
 import { accountsStorage, jobsStorage } from '@/utils/storage';
 import { useStoredValue } from '@/utils/use-stored-value';
 
@@ -40,8 +40,12 @@ export function PopupApp() {
 
   if (!accounts || !hydrated) return <main className="popup" aria-busy="true" />;
 
+  // A post waiting for its time is on the sent-posts page; only one just scheduled shows here.
   const job = jobs?.find(
-    (item) => item.draftId === draft.id || item.id === pinnedJobId || !isSettled(item),
+    (item) =>
+      item.draftId === draft.id ||
+      item.id === pinnedJobId ||
+      (!isSettled(item) && !isScheduledJob(item)),
   );
   if (job && job.id !== pinnedJobId) setPinnedJobId(job.id);
   // Once a draft has been sent, Post stays off: pressing it again would post twice to the
