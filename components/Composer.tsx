@@ -1,11 +1,13 @@
 import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { altTextLimit, imagesWithoutAlt } from '@/utils/compose/alt-text';
 import { planPost } from '@/utils/compose/plan';
+import { defaultPostTime, scheduleProblem } from '@/utils/compose/schedule';
 import { THREAD_MARKER } from '@/utils/text/split-thread';
 import { useComposer } from '@/utils/composer-store';
 import type { SerializedError } from '@/utils/errors';
 import type { Account } from '@/utils/networks/types';
 import { altReminderStorage } from '@/utils/storage';
+import { useNow } from '@/utils/use-now';
 import { useStoredValue } from '@/utils/use-stored-value';
 import { AltReminder } from './AltReminder';
 import { ErrorMessage } from './ErrorMessage';
@@ -13,6 +15,7 @@ import { altFieldId, ImageAttachments } from './ImageAttachments';
 import { LinkCardPreview } from './LinkCardPreview';
 import { PageShareOffer } from './PageShareOffer';
 import { PostSettings } from './PostSettings';
+import { ScheduleFields } from './ScheduleFields';
 import { TargetCounters } from './TargetCounters';
 import { TargetPicker } from './TargetPicker';
 import { useLinkCard } from './use-link-card';
@@ -20,7 +23,10 @@ import { useImageInput } from './use-image-input';
 import { VariantEditors } from './VariantEditors';
 import { WarningFields } from './WarningFields';
 
-/** The writing area: text, warning, images, accounts, separate versions, threads and the Post button. */
+/**
+ * The writing area: text, warning, images, accounts, separate versions, threads, "Post later"
+ * and the Post (or Schedule) button.
+ */
 export function Composer(props: {
   accounts: Account[];
   busy: boolean;
@@ -29,7 +35,8 @@ export function Composer(props: {
   captured?: boolean;
   onPost(): void;
 }) {
-  const { draft, setText, toggleTarget, setNumbering, removeLinkCard } = useComposer();
+  const { draft, setText, toggleTarget, setNumbering, removeLinkCard, setScheduledAt } =
+    useComposer();
   const attach = useImageInput(props.busy);
   const altReminder = useStoredValue(altReminderStorage);
   const [askingAlt, setAskingAlt] = useState(false);
@@ -42,14 +49,29 @@ export function Composer(props: {
   const linkCard = useLinkCard(draft, hasBluesky);
   const problem = plans.find((plan) => plan.problem)?.problem;
   const hasThread = plans.some((plan) => plan.parts.length > 1);
-  const blocked = props.busy || attach.adding || plans.length === 0 || problem !== undefined;
+  // "Post later" stays open for this draft while its time is being typed (the field is empty then).
+  const [laterFor, setLaterFor] = useState<string>();
+  const later = laterFor === draft.id || draft.scheduledAt !== undefined;
+  const now = useNow(later);
+  const timeProblem = later ? scheduleProblem(draft.scheduledAt, now) : undefined;
+  const blocked =
+    props.busy ||
+    attach.adding ||
+    plans.length === 0 ||
+    problem !== undefined ||
+    timeProblem !== undefined;
   const why = props.busy
     ? 'Sent: see each account below.'
     : attach.adding
       ? 'Checking images…'
       : plans.length === 0
         ? 'Pick at least one account.'
-        : (problem ?? '');
+        : (problem ?? timeProblem ?? '');
+  const setLater = (on: boolean) => {
+    setLaterFor(on ? draft.id : undefined);
+    if (!on) setScheduledAt(undefined);
+    else if (draft.scheduledAt === undefined) setScheduledAt(defaultPostTime(Date.now()));
+  };
   const withoutAlt = imagesWithoutAlt(draft.images);
   // Described meanwhile: nothing is left to ask about.
   if (askingAlt && withoutAlt.length === 0) setAskingAlt(false);
@@ -142,6 +164,15 @@ export function Composer(props: {
         mastodonAccounts={picked.filter((account) => account.network === 'mastodon')}
         disabled={props.busy}
       />
+      <ScheduleFields
+        draft={draft}
+        plans={plans}
+        later={later}
+        now={now}
+        problem={timeProblem}
+        disabled={props.busy}
+        onLater={setLater}
+      />
       <ErrorMessage error={props.error} />
       {askingAlt && !blocked ? (
         <AltReminder missing={withoutAlt.length} onAddAlt={addAlt} onPostAnyway={postAnyway} />
@@ -151,7 +182,7 @@ export function Composer(props: {
           {why}
         </span>
         <button type="submit" className="primary" disabled={blocked} aria-describedby="post-why">
-          Post
+          {later ? 'Schedule' : 'Post'}
         </button>
       </div>
     </form>

@@ -9,6 +9,8 @@ export function ConfirmAction(props: {
   question: string;
   /** Said next to the question: what will and will not happen. */
   note?: ReactNode;
+  /** The button that backs out; "Cancel" unless that would be confusing (e.g. "Cancel schedule"). */
+  keepLabel?: string;
   busy?: boolean;
   busyLabel?: string;
   onConfirm(): void;
@@ -47,7 +49,7 @@ export function ConfirmAction(props: {
         {props.confirmLabel}
       </button>
       <button type="button" ref={cancel} onClick={() => setAsking(false)}>
-        Cancel
+        {props.keepLabel ?? 'Cancel'}
       </button>
     </span>
   );

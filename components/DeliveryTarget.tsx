@@ -1,4 +1,4 @@
-import { NETWORK_INFO } from '@/utils/networks/info';
+import { hostOf, NETWORK_INFO } from '@/utils/networks/info';
 import type { Account } from '@/utils/networks/types';
 import { targetLabel, targetNetwork } from '@/utils/publish/target-label';
 import { firstResult, type TargetJob } from '@/utils/publish/types';
@@ -16,6 +16,7 @@ export function DeliveryTarget(props: {
 }) {
   const { target } = props;
   const label = targetLabel(target.accountId, props.accounts);
+  const account = props.accounts.find((item) => item.id === target.accountId);
   const network = targetNetwork(target.accountId, props.accounts);
   const result = firstResult(target);
   const deleted = target.deletedAt !== undefined;
@@ -27,7 +28,13 @@ export function DeliveryTarget(props: {
   return (
     <li className={`delivery-item ${deleted ? 'deleted' : target.status}`} aria-label={label}>
       <span className="delivery-name">{label}</span>
-      <span className="delivery-state">{deletionText(target) || targetStateText(target)}</span>
+      <span className="delivery-state">
+        {deletionText(target) ||
+          targetStateText(target, account ? hostOf(account.server) : undefined)}
+      </span>
+      {target.status === 'scheduled' && target.scheduleNote ? (
+        <span className="muted">{target.scheduleNote}</span>
+      ) : null}
       {target.status === 'done' && result && !deleted ? (
         <a href={result.url} target="_blank" rel="noreferrer">
           View post on {network ? NETWORK_INFO[network].name : 'the network'}

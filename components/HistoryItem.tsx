@@ -26,6 +26,8 @@ export function HistoryItem(props: { job: PostJob; accounts: Account[] }) {
   const settled = isSettled(job);
   const outcome = deletionSummary(job);
   // Nothing left on any network (all deleted, or never posted): there is nothing to delete.
+  // A post sent later is dated by when it went out, not when it was written.
+  const sentAt = job.scheduledAt ?? job.createdAt;
   const onNetworks = job.targets.some(
     (target) => target.deletedAt === undefined && target.parts.some((part) => part.result),
   );
@@ -51,8 +53,8 @@ export function HistoryItem(props: { job: PostJob; accounts: Account[] }) {
       <p className="history-summary" id={summaryId}>
         {job.summary || '(no text)'}
       </p>
-      <time className="muted" dateTime={new Date(job.createdAt).toISOString()}>
-        {new Date(job.createdAt).toLocaleString(undefined, DATE_FORMAT)}
+      <time className="muted" dateTime={new Date(sentAt).toISOString()}>
+        {new Date(sentAt).toLocaleString(undefined, DATE_FORMAT)}
       </time>
       <ul className="history-targets" aria-label="Accounts">
         {job.targets.map((target) => (

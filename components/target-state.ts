@@ -1,18 +1,15 @@
 import type { TargetJob } from '@/utils/publish/types';
+import { atMomentText, clockText, momentText } from '@/utils/time-text';
 
 const STATUS_TEXT: Record<TargetJob['status'], string> = {
   queued: 'About to post…',
   uploading: 'Uploading images…',
   posting: 'Posting…',
   waiting: 'Waiting…',
+  scheduled: 'Scheduled',
   done: 'Posted',
   failed: 'Failed',
 };
-
-/** A time of day as the user's locale writes it, without seconds: "12:03". */
-function clock(at: number): string {
-  return new Date(at).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
-}
 
 /** Why a waiting target waits, in words the user can act on. */
 function waitingText(target: TargetJob): string {
@@ -22,15 +19,43 @@ function waitingText(target: TargetJob): string {
     case 'online':
       return 'Waiting for the connection';
     default:
-      return target.nextAttemptAt ? `Retrying at ${clock(target.nextAttemptAt)}` : 'Retrying soon';
+      return target.nextAttemptAt
+        ? `Retrying at ${clockText(target.nextAttemptAt)}`
+        : 'Retrying soon';
   }
+}
+
+/** A "Post later" post in words, while it waits or once its server posted it; empty otherwise. */
+function scheduleText(target: TargetJob, server: string, now: number): string {
+  const at = target.scheduledAt;
+  if (at === undefined) return '';
+  const byServer = target.serverScheduledId !== undefined;
+  if (target.status === 'scheduled') {
+    const when = momentText(at, now);
+    return byServer
+      ? `Scheduled for ${when} on ${server}`
+      : `Scheduled for ${when} (Crosswind posts it)`;
+  }
+  if (target.status === 'done' && byServer) return `Posted by ${server} ${atMomentText(at, now)}`;
+  const handingOver = target.scheduleMode === 'server' && !byServer;
+  if (handingOver && (target.status === 'queued' || target.status === 'posting')) {
+    return `Scheduling on ${server}…`;
+  }
+  return '';
 }
 
 /**
  * The state in words, with how far a thread got: "Posting 2 of 4…", "Failed after 1 of 4 posts",
- * "Retrying at 12:03 (1 of 3 posted)".
+ * "Retrying at 12:03 (1 of 3 posted)", and for posts sent later "Scheduled for 14:05 on
+ * mastodon.social". `server` names the account's server, which posts some scheduled posts itself.
  */
-export function targetStateText(target: TargetJob): string {
+export function targetStateText(
+  target: TargetJob,
+  server = 'the server',
+  now = Date.now(),
+): string {
+  const scheduled = scheduleText(target, server, now);
+  if (scheduled) return scheduled;
   const total = target.parts.length;
   const posted = target.parts.filter((part) => part.result).length;
   if (target.status === 'waiting') {

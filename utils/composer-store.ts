@@ -21,6 +21,8 @@ export interface ComposerState {
   setLanguage(language: string): void;
   setThreaded(accountId: string, on: boolean): void;
   setNumbering(on: boolean): void;
+  /** "Post later" at that moment (epoch milliseconds), or post now with `undefined`. */
+  setScheduledAt(at: number | undefined): void;
   /**
    * Checks, stores and appends pictures, up to four in all; resolves with one human message per
    * file left out (not a picture, unreadable, or over the limit). A bad file changes nothing.
@@ -110,6 +112,13 @@ export const useComposer = create<ComposerState>()((set, get) => {
     setThreaded: (accountId, on) =>
       change({ threadTargets: toggled(get().draft.threadTargets, accountId, on) }),
     setNumbering: (numbering) => change({ numbering }),
+
+    setScheduledAt(at) {
+      const draft = { ...get().draft, updatedAt: Date.now() };
+      if (at === undefined) delete draft.scheduledAt;
+      else draft.scheduledAt = at;
+      replace(draft);
+    },
 
     addImages: (files) =>
       inTurn(async () => {

@@ -4,6 +4,12 @@ import type { Draft } from './compose/draft';
 import type { PageMetadata } from './capture/types';
 import type { Account } from './networks/types';
 
+/** One account where changing a schedule failed, and why. */
+export interface ScheduleFailure {
+  accountId: string;
+  error: SerializedError;
+}
+
 /** Every message a page may send to the background, with its payload and its answer. */
 export interface ProtocolMap {
   'accounts.refresh': (data: { accountId?: string }) => Account[];
@@ -20,6 +26,15 @@ export interface ProtocolMap {
   'history.remove': (data: { jobId: string }) => void;
   /** Forgets every settled post locally; posts still being sent stay. */
   'history.clear': (data: Record<string, never>) => void;
+  /** Cancels a scheduled post on every account; answers where that failed (those stay scheduled). */
+  'schedule.cancel': (data: { jobId: string }) => { failed: ScheduleFailure[] };
+  /** Moves a scheduled post to `at` (epoch milliseconds); answers where the time could not change. */
+  'schedule.reschedule': (data: { jobId: string; at: number }) => { failed: ScheduleFailure[] };
+  /**
+   * Takes a scheduled post off the schedule and back into the composer; refused while the
+   * composer holds an unsent post. Answers where cancelling failed (then it stays scheduled).
+   */
+  'schedule.edit': (data: { jobId: string }) => { failed: ScheduleFailure[] };
   /** Sent when a page opens: wakes a worker the browser stopped, so unfinished posts resume. */
   'outbox.resume': (data: Record<string, never>) => void;
   /** Reads the page the composer was opened on (the active tab, or `tabId`) into the shared store. */

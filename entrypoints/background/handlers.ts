@@ -11,7 +11,7 @@ import { fetchPageMetadata } from '@/utils/capture/fetch-page';
 import { safeHttpUrl } from '@/utils/capture/sanitize';
 import { canReadSite } from '@/utils/capture/site-access';
 import { CrosswindError } from '@/utils/errors';
-import type { MessageHandlers } from '@/utils/messaging';
+import type { MessageHandlers, ScheduleFailure } from '@/utils/messaging';
 import { ADAPTERS } from '@/utils/networks';
 import { findBlueskyService, normalizeIdentifier } from '@/utils/networks/bluesky-identity';
 import { loginBluesky } from '@/utils/networks/bluesky';
@@ -25,6 +25,12 @@ import type { Account } from '@/utils/networks/types';
 import { deleteEverywhere } from '@/utils/publish/delete';
 import { clearHistory, removeJob } from '@/utils/publish/job-store';
 import { resumeDue, retryTarget, startPost } from '@/utils/publish/publisher';
+import {
+  cancelSchedule,
+  editScheduled,
+  reschedule,
+  type ScheduleOutcome,
+} from '@/utils/publish/schedule';
 import { directoryStorage, lastTargetsStorage } from '@/utils/storage';
 
 async function refreshOne(account: Account): Promise<void> {
@@ -41,6 +47,15 @@ async function refreshOne(account: Account): Promise<void> {
     }
     // Other failures (offline, server down) keep the last known profile and limits.
   }
+}
+
+/** The accounts where a change of schedule failed, with why, as the page shows them. */
+function failures(outcomes: ScheduleOutcome[]): { failed: ScheduleFailure[] } {
+  return {
+    failed: outcomes.flatMap((outcome) =>
+      outcome.ok ? [] : [{ accountId: outcome.accountId, error: outcome.error }],
+    ),
+  };
 }
 
 /** What the background does for each message of the protocol. */
@@ -110,6 +125,18 @@ export const handlers: MessageHandlers = {
 
   async 'history.clear'() {
     await clearHistory();
+  },
+
+  async 'schedule.cancel'({ jobId }) {
+    return failures(await cancelSchedule(jobId));
+  },
+
+  async 'schedule.reschedule'({ jobId, at }) {
+    return failures(await reschedule(jobId, at));
+  },
+
+  async 'schedule.edit'({ jobId }) {
+    return failures(await editScheduled(jobId));
   },
 
   async 'outbox.resume'() {

@@ -1,7 +1,6 @@
-import { browser } from 'wxt/browser';
 import { listenForMessages } from '@/utils/messaging';
 import { resumeDue } from '@/utils/publish/publisher';
-import { OUTBOX_ALARM } from '@/utils/publish/wake';
+import { onWakeAlarm } from '@/utils/publish/wake';
 import { startDeliveryFeedback } from './feedback';
 import { handlers } from './handlers';
 import { startShareMenus } from './menus';
@@ -12,9 +11,8 @@ export default defineBackground({
     listenForMessages(handlers);
     startDeliveryFeedback();
     startShareMenus();
-    browser.alarms.onAlarm.addListener((alarm) => {
-      if (alarm.name === OUTBOX_ALARM) void resumeDue();
-    });
+    // Retries and scheduled posts come due on this alarm, even after the worker was stopped.
+    onWakeAlarm(resumeDue);
     // Posts that waited for the network go out as soon as the browser is back online.
     globalThis.addEventListener?.('online', () => void resumeDue());
     // A worker stopped mid-post left jobs behind: finish them now.

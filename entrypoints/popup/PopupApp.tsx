@@ -6,7 +6,7 @@ import { usePageCapture } from '@/components/use-page-capture';
 import { useComposer } from '@/utils/composer-store';
 import { serializeError, type SerializedError } from '@/utils/errors';
 import { sendMessage } from '@/utils/messaging';
-import { isSettled } from '@/utils/publish/types';
+import { isScheduledJob, isSettled } from '@/utils/publish/types';
 import { accountsStorage, jobsStorage } from '@/utils/storage';
 import { useStoredValue } from '@/utils/use-stored-value';
 
@@ -42,8 +42,12 @@ export function PopupApp() {
 
   if (!accounts || !hydrated) return <main className="popup" aria-busy="true" />;
 
+  // A post waiting for its time is on the sent-posts page; only one just scheduled shows here.
   const job = jobs?.find(
-    (item) => item.draftId === draft.id || item.id === pinnedJobId || !isSettled(item),
+    (item) =>
+      item.draftId === draft.id ||
+      item.id === pinnedJobId ||
+      (!isSettled(item) && !isScheduledJob(item)),
   );
   if (job && job.id !== pinnedJobId) setPinnedJobId(job.id);
   // Once a draft has been sent, Post stays off: pressing it again would post twice to the

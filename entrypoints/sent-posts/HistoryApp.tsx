@@ -2,13 +2,17 @@ import { useState } from 'react';
 import { ConfirmAction } from '@/components/ConfirmAction';
 import { ErrorMessage } from '@/components/ErrorMessage';
 import { HistoryList } from '@/components/HistoryList';
+import { ScheduledList } from '@/components/ScheduledList';
 import { serializeError, type SerializedError } from '@/utils/errors';
 import { sendMessage } from '@/utils/messaging';
-import { isSettled } from '@/utils/publish/types';
+import { isScheduledJob, isSettled } from '@/utils/publish/types';
 import { accountsStorage, jobsStorage } from '@/utils/storage';
 import { useStoredValue } from '@/utils/use-stored-value';
 
-/** The history page: every sent post with where it went, live as deliveries progress. */
+/**
+ * The history page: posts waiting for their time first, then every sent post with where it went,
+ * live as deliveries progress.
+ */
 export function HistoryApp() {
   const jobs = useStoredValue(jobsStorage);
   const accounts = useStoredValue(accountsStorage);
@@ -37,7 +41,12 @@ export function HistoryApp() {
         </div>
       ) : null}
       <ErrorMessage error={error} />
-      {jobs && accounts ? <HistoryList jobs={jobs} accounts={accounts} /> : null}
+      {jobs && accounts ? (
+        <>
+          <ScheduledList jobs={jobs.filter(isScheduledJob)} accounts={accounts} />
+          <HistoryList jobs={jobs.filter((job) => !isScheduledJob(job))} accounts={accounts} />
+        </>
+      ) : null}
     </main>
   );
 }

@@ -4,6 +4,13 @@ import type { Page } from '@playwright/test';
 
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
 /** Runs axe-core in the page (through the debugger, so the page's CSP does not block it). */
 export async function seriousViolations(page: Page): Promise<string[]> {
   await page.evaluate(await axeSource);
@@ -17,11 +24,4 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .map(
       (item) => `${item.id}: ${item.help} (${item.nodes.map((node) => node.target).join(', ')})`,
     );
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
 }

@@ -46,6 +46,8 @@ export interface Draft {
   linkCard?: LinkCard;
   /** Links whose card the user removed, so it is not offered again for them. */
   removedCards?: string[];
+  /** "Post later": when to post (epoch milliseconds); unset means post now. */
+  scheduledAt?: number;
   updatedAt: number;
 }
 
@@ -77,12 +79,20 @@ export function newDraft(targetIds: string[], language = browserLanguage()): Dra
   };
 }
 
+/** A stored post time as epoch milliseconds; an ISO string is read too, anything else dropped. */
+function readTime(value: unknown): number | undefined {
+  const at = typeof value === 'string' ? Date.parse(value) : value;
+  return typeof at === 'number' && Number.isFinite(at) ? at : undefined;
+}
+
 /** Fills fields a draft saved by an older version lacks, so nothing typed then is lost. */
 export function normalizeDraft(stored: Partial<Draft> & Pick<Draft, 'id'>): Draft {
   const base = newDraft(stored.targetIds ?? [], stored.language || browserLanguage());
+  const { scheduledAt: storedTime, ...rest } = stored;
+  const scheduledAt = readTime(storedTime);
   return {
     ...base,
-    ...stored,
+    ...rest,
     id: stored.id,
     variants: stored.variants ?? {},
     contentWarning: stored.contentWarning ?? '',
@@ -90,6 +100,7 @@ export function normalizeDraft(stored: Partial<Draft> & Pick<Draft, 'id'>): Draf
     numbering: stored.numbering ?? false,
     images: stored.images ?? [],
     language: stored.language || base.language,
+    ...(scheduledAt !== undefined && { scheduledAt }),
   };
 }
 

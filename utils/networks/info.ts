@@ -5,6 +5,8 @@ export interface NetworkInfo {
   id: NetworkId;
   name: string;
   defaultLimits: AccountLimits;
+  /** Set when the server itself can post a single post later; how far ahead it must be asked. */
+  serverScheduling?: { minLeadMs: number };
 }
 
 /** Popup-safe facts per network; the SDK-backed adapters live in the background registry. */
@@ -18,6 +20,8 @@ export const NETWORK_INFO: Record<NetworkId, NetworkInfo> = {
       maxMediaAttachments: 4,
       altTextLimit: 1500,
     },
+    // `scheduled_at` must be at least 5 minutes ahead; the server then posts with the browser closed.
+    serverScheduling: { minLeadMs: 5 * 60_000 },
   },
   bluesky: {
     id: 'bluesky',

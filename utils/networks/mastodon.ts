@@ -10,7 +10,10 @@ import type {
   Account,
   AccountSnapshot,
   NetworkAdapter,
+  OutgoingPost,
   PublishedPost,
+  PublishOptions,
+  ServerScheduled,
   UploadedMedia,
   Visibility,
 } from './types';
@@ -68,6 +71,50 @@ export async function createMastodonAccount(grant: MastodonGrant): Promise<Accou
   };
 }
 
+/** The body of POST /api/v1/statuses for one post, scheduled or not. */
+function statusParams(account: Account, post: OutgoingPost) {
+  return {
+    status: post.text,
+    visibility: post.visibility ?? account.defaultVisibility ?? 'public',
+    ...(post.language && { language: post.language }),
+    ...(post.spoilerText && { spoilerText: post.spoilerText }),
+    ...((post.sensitive || post.spoilerText) && { sensitive: true }),
+    ...(post.replyTo && { inReplyToId: post.replyTo.parent.id }),
+    ...(post.media?.length && { mediaIds: post.media.map((item) => item.id) }),
+  };
+}
+
+function requestMeta(options: PublishOptions) {
+  return {
+    requestInit: {
+      // The server returns the first status again for a repeated key: retries cannot double-post.
+      headers: { 'Idempotency-Key': options.idempotencyKey },
+      ...(options.signal && { signal: options.signal }),
+    },
+  };
+}
+
+function scheduledOf(scheduled: mastodon.v1.ScheduledStatus): ServerScheduled {
+  return { id: scheduled.id, scheduledAt: Date.parse(scheduled.scheduledAt) };
+}
+
+/**
+ * The server refusing a time (too soon, or too many scheduled posts) is not the post's fault:
+ * it is 'unsupported', and the post can still go out at that time from the browser.
+ */
+function schedulingError(error: unknown, host: string): CrosswindError {
+  const known = fromMastodonError(error, host);
+  if (known.status !== 422 || !/schedul/i.test(known.message)) return known;
+  return new CrosswindError(
+    'unsupported',
+    known.message.replace('refused the post', 'would not schedule it'),
+    {
+      cause: error,
+      status: 422,
+    },
+  );
+}
+
 /** Mastodon and every server that speaks its API. */
 export const mastodonAdapter: NetworkAdapter = {
   id: 'mastodon',
@@ -78,26 +125,63 @@ export const mastodonAdapter: NetworkAdapter = {
     const client = await clientFor(account);
     try {
       const status = await client.v1.statuses.create(
-        {
-          status: post.text,
-          visibility: post.visibility ?? account.defaultVisibility ?? 'public',
-          ...(post.language && { language: post.language }),
-          ...(post.spoilerText && { spoilerText: post.spoilerText }),
-          ...((post.sensitive || post.spoilerText) && { sensitive: true }),
-          ...(post.replyTo && { inReplyToId: post.replyTo.parent.id }),
-          ...(post.media?.length && { mediaIds: post.media.map((item) => item.id) }),
-        },
-        {
-          requestInit: {
-            // The server returns the first status again for a repeated key: retries cannot double-post.
-            headers: { 'Idempotency-Key': options.idempotencyKey },
-            ...(options.signal && { signal: options.signal }),
-          },
-        },
+        statusParams(account, post),
+        requestMeta(options),
       );
       return { id: status.id, url: status.url ?? status.uri };
     } catch (error) {
       throw fromMastodonError(error, hostOf(account.server));
+    }
+  },
+
+  async schedule(account, post, options): Promise<ServerScheduled> {
+    const client = await clientFor(account);
+    const host = hostOf(account.server);
+    try {
+      const scheduled = await client.v1.statuses.create(
+        {
+          ...statusParams(account, post),
+          scheduledAt: new Date(options.scheduledAt).toISOString(),
+        },
+        requestMeta(options),
+      );
+      return scheduledOf(scheduled);
+    } catch (error) {
+      const known = schedulingError(error, host);
+      // Mastodon answers a repeated key of a scheduled post with 404: the first attempt got
+      // through, but the server does not say which scheduled post it made.
+      if (options.isRetry && known.status === 404) {
+        throw new CrosswindError(
+          'server',
+          `${host} may have scheduled this post already but did not say so. Check the scheduled posts in ${host}’s own app before retrying, so it does not go out twice.`,
+          { cause: error, status: 404, retryable: false },
+        );
+      }
+      throw known;
+    }
+  },
+
+  async cancelScheduled(account, id) {
+    const client = await clientFor(account);
+    try {
+      await client.v1.scheduledStatuses.$select(id).remove();
+    } catch (error) {
+      const known = fromMastodonError(error, hostOf(account.server));
+      // Already cancelled on the server (for instance in its own app): nothing left to do.
+      if (known.status === 404) return;
+      throw known;
+    }
+  },
+
+  async reschedule(account, id, at): Promise<ServerScheduled> {
+    const client = await clientFor(account);
+    try {
+      const scheduled = await client.v1.scheduledStatuses
+        .$select(id)
+        .update({ scheduledAt: new Date(at).toISOString() });
+      return scheduledOf(scheduled);
+    } catch (error) {
+      throw schedulingError(error, hostOf(account.server));
     }
   },
 

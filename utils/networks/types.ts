@@ -124,6 +124,20 @@ export interface PublishOptions {
   signal?: AbortSignal;
 }
 
+/** A post the server will publish by itself later. */
+export interface ServerScheduled {
+  /** The server's id for the scheduled post (not the id the post gets once published). */
+  id: string;
+  /** When the server will publish it (epoch milliseconds), as the server understood it. */
+  scheduledAt: number;
+}
+
+/** How a post is handed to a server's own scheduling. */
+export interface ScheduleOptions extends PublishOptions {
+  /** Epoch milliseconds. */
+  scheduledAt: number;
+}
+
 /** Profile and limits as the server reports them now. */
 export interface AccountSnapshot {
   handle: string;
@@ -149,6 +163,20 @@ export interface NetworkAdapter {
     options: { signal?: AbortSignal },
   ): Promise<UploadedMedia>;
   remove(account: Account, post: PublishedPost): Promise<void>;
+  /**
+   * Only for networks whose servers post later by themselves (a single post, not a thread).
+   * Throws an 'unsupported' error when the server will not take that time (too soon, or over its
+   * limits), so the caller can post it itself at that time instead.
+   */
+  schedule?(
+    account: Account,
+    post: OutgoingPost,
+    options: ScheduleOptions,
+  ): Promise<ServerScheduled>;
+  /** Takes a post off the server's schedule; one the server no longer has counts as taken off. */
+  cancelScheduled?(account: Account, id: string): Promise<void>;
+  /** Moves a post on the server's schedule; 'unsupported' when the server will not take that time. */
+  reschedule?(account: Account, id: string, at: number): Promise<ServerScheduled>;
   /** Re-reads profile and limits; throws an auth error when the credentials no longer work. */
   refresh(account: Account): Promise<AccountSnapshot>;
   /** Revokes what can be revoked and forgets the credentials. */

@@ -36,6 +36,33 @@ export function updateTarget(
   });
 }
 
+/** Applies a change to one job (and any of its targets) and returns a copy of the job as it now is. */
+export function updateJob(
+  jobId: string,
+  change: (job: PostJob) => void,
+): Promise<PostJob | undefined> {
+  return jobs.update((list) => {
+    const job = list.find((item) => item.id === jobId);
+    if (!job) return undefined;
+    change(job);
+    return structuredClone(job);
+  });
+}
+
+/**
+ * Drops accounts from a job whose post they will never get (a cancelled schedule), and the whole
+ * job once no account is left: nothing was posted, so there is nothing to remember.
+ */
+export function removeTargets(jobId: string, accountIds: string[]): Promise<void> {
+  return jobs.update((list) => {
+    const index = list.findIndex((item) => item.id === jobId);
+    const job = list[index];
+    if (!job) return;
+    job.targets = job.targets.filter((target) => !accountIds.includes(target.accountId));
+    if (job.targets.length === 0) list.splice(index, 1);
+  });
+}
+
 /** Reads one job. */
 export async function getJob(jobId: string): Promise<PostJob | undefined> {
   return (await jobs.read()).find((job) => job.id === jobId);

@@ -1,9 +1,10 @@
 import { findAccount, listAccounts, patchAccount } from '../accounts';
 import type { Draft } from '../compose/draft';
 import { planPost } from '../compose/plan';
+import { scheduleModeFor, scheduleProblem } from '../compose/schedule';
 import { CrosswindError, serializeError, toCrosswindError } from '../errors';
 import { ADAPTERS } from '../networks';
-import type { Account, OutgoingPost } from '../networks/types';
+import type { Account, NetworkAdapter, OutgoingPost, TargetContent } from '../networks/types';
 import { draftStorage, lastTargetsStorage } from '../storage';
 import { nextAttemptAt } from './backoff';
 import { ensureCardThumb } from './card-thumb';
@@ -18,6 +19,39 @@ const WATCHDOG_MS = 60_000;
 /** Targets being worked on by this service worker, so a double click cannot run one twice. */
 const running = new Set<string>();
 
+const runKey = (jobId: string, accountId: string) => `${jobId} ${accountId}`;
+
+/** Jobs whose schedule is being changed: none of their targets may start meanwhile. */
+const held = new Set<string>();
+
+/**
+ * Keeps every target of a job from starting until the returned release is called, so a schedule
+ * can be changed on the servers without a post going out halfway. Undefined (nothing held) while
+ * one of its targets is already running.
+ */
+export function holdJob(job: PostJob): (() => void) | undefined {
+  if (held.has(job.id)) return undefined;
+  if (job.targets.some((target) => running.has(runKey(job.id, target.accountId)))) return undefined;
+  held.add(job.id);
+  return () => held.delete(job.id);
+}
+
+/**
+ * How a "Post later" target starts: the server's own scheduling is asked for at once, while a
+ * post Crosswind sends itself just waits for its time.
+ */
+function scheduledStart(
+  account: Account,
+  content: TargetContent,
+  at: number,
+  now: number,
+): Pick<TargetJob, 'status' | 'scheduledAt' | 'scheduleMode'> {
+  const mode = scheduleModeFor({ network: account.network, parts: content.parts.length }, at, now);
+  return mode.by === 'server' && ADAPTERS[account.network].schedule
+    ? { status: 'queued', scheduledAt: at, scheduleMode: 'server' }
+    : { status: 'scheduled', scheduledAt: at, scheduleMode: 'local' };
+}
+
 /** Records the post and one job per account, then starts every account at once. */
 export async function startPost(draft: Draft): Promise<PostJob> {
   const targetIds = [...new Set(draft.targetIds)];
@@ -31,9 +65,12 @@ export async function startPost(draft: Draft): Promise<PostJob> {
   }
   // The same planning the popup previewed: what the user saw is what each account gets.
   const plans = planPost({ ...draft, targetIds }, accounts);
-  const problem = plans.find((plan) => plan.problem)?.problem;
-  if (problem) throw new CrosswindError('validation', problem);
   const now = Date.now();
+  const later = draft.scheduledAt;
+  const problem =
+    plans.find((plan) => plan.problem)?.problem ??
+    (later === undefined ? undefined : scheduleProblem(later, now));
+  if (problem) throw new CrosswindError('validation', problem);
   const job: PostJob = {
     id: crypto.randomUUID(),
     draftId: draft.id,
@@ -49,14 +86,23 @@ export async function startPost(draft: Draft): Promise<PostJob> {
         parts: content.parts.map(() => ({ idempotencyKey: adapter.newIdempotencyKey() })),
         attempts: 0,
         updatedAt: now,
+        ...(later !== undefined && scheduledStart(account, content, later, now)),
       };
     }),
+    ...(later !== undefined && { scheduledAt: later, draft: { ...draft, targetIds } }),
   };
   // Written before any network call: a worker stopped from here on can pick the job up again.
   await insertJob(job);
   await lastTargetsStorage.setValue(targetIds);
+  if (later !== undefined) {
+    // The post now lives in the schedule, where it can still be edited: the composer is free.
+    if ((await draftStorage.getValue())?.id === draft.id) await draftStorage.setValue(null);
+    wakeAt(later, resumeDue);
+  }
   // If the browser stops the worker mid-post, this alarm brings it back to finish the job.
-  wakeAt(Date.now() + WATCHDOG_MS, resumeDue);
+  if (job.targets.some((target) => target.status === 'queued')) {
+    wakeAt(Date.now() + WATCHDOG_MS, resumeDue);
+  }
   void runJob(job);
   return job;
 }
@@ -85,12 +131,105 @@ function outgoing(target: TargetJob, index: number): OutgoingPost {
   };
 }
 
+/** False for an account that has its post, or whose post waits for a time still to come. */
+function isRunnable(target: TargetJob, now: number): boolean {
+  if (target.status === 'done') return false;
+  if (target.status !== 'scheduled') return true;
+  // The server posts it by itself; Crosswind only posts its own, once their time has come.
+  return target.serverScheduledId === undefined && (target.scheduledAt ?? 0) <= now;
+}
+
+/** Uploads the images an account does not have yet, recording them so a retry skips them. */
+async function uploadImages(
+  jobId: string,
+  target: TargetJob,
+  account: Account,
+  adapter: NetworkAdapter,
+): Promise<TargetJob> {
+  const images = target.content.images ?? [];
+  if (images.length === 0 || target.media) return target;
+  const { accountId } = target;
+  await updateTarget(jobId, accountId, (item) => {
+    item.status = 'uploading';
+  });
+  const rules = adapter.imageRules(account);
+  // Every image at once; the order is kept, as the post shows them in that order.
+  const media = await Promise.all(
+    images.map(async (image) =>
+      adapter.uploadImage(account, await prepareForUpload(image, rules), {}),
+    ),
+  );
+  const updated = await updateTarget(jobId, accountId, (item) => {
+    item.media = media;
+    item.status = 'posting';
+  });
+  return updated?.targets.find((item) => item.accountId === accountId) ?? target;
+}
+
+/**
+ * Hands a "Post later" post to the account's server, which then posts it even with the browser
+ * closed. When the time is too close for the server, or the server refuses it, Crosswind keeps it
+ * and posts it itself. Answers the target when it is to be posted right now, else undefined.
+ */
+async function handOver(
+  jobId: string,
+  target: TargetJob,
+  account: Account,
+  adapter: NetworkAdapter,
+): Promise<TargetJob | undefined> {
+  const { accountId } = target;
+  const at = target.scheduledAt ?? Date.now();
+  const mode = scheduleModeFor(
+    { network: account.network, parts: target.parts.length },
+    at,
+    Date.now(),
+  );
+  let note: string | undefined;
+  if (mode.by === 'server' && adapter.schedule) {
+    const ready = await uploadImages(jobId, target, account, adapter);
+    try {
+      const scheduled = await adapter.schedule(account, outgoing(ready, 0), {
+        idempotencyKey: ready.parts[0]?.idempotencyKey ?? adapter.newIdempotencyKey(),
+        isRetry: ready.attempts > 1,
+        scheduledAt: at,
+      });
+      await updateTarget(jobId, accountId, (item) => {
+        item.status = 'scheduled';
+        item.serverScheduledId = scheduled.id;
+      });
+      return undefined;
+    } catch (thrown) {
+      const error = toCrosswindError(thrown);
+      if (error.kind !== 'unsupported') throw error;
+      note = error.message;
+    }
+  }
+  const waits = at > Date.now();
+  const updated = await updateTarget(jobId, accountId, (item) => {
+    item.scheduleMode = 'local';
+    // Images left unattached on a server may be cleaned up before the time: upload them then.
+    if (waits) delete item.media;
+    // Handing over is not posting: the post's own automatic retries start with its first attempt.
+    item.roundStart = waits ? item.attempts : item.attempts - 1;
+    if (note) item.scheduleNote = note;
+    if (waits) item.status = 'scheduled';
+  });
+  if (waits) {
+    wakeAt(at, resumeDue);
+    return undefined;
+  }
+  return updated?.targets.find((item) => item.accountId === accountId) ?? target;
+}
+
 /** Sends one account's parts in order, recording each before the next starts. */
 export async function runTarget(jobId: string, accountId: string): Promise<void> {
-  const key = `${jobId} ${accountId}`;
+  const key = runKey(jobId, accountId);
   if (running.has(key)) return;
   running.add(key);
   try {
+    // Read once this run holds the target: whoever asked may have read an older state.
+    const current = (await getJob(jobId))?.targets.find((item) => item.accountId === accountId);
+    if (!current || held.has(jobId) || !isRunnable(current, Date.now())) return;
     const job = await updateTarget(jobId, accountId, (target) => {
       target.status = 'posting';
       target.attempts += 1;
@@ -112,24 +251,12 @@ export async function runTarget(jobId: string, accountId: string): Promise<void>
         );
       }
       const adapter = ADAPTERS[account.network];
-      const images = target.content.images ?? [];
-      if (images.length > 0 && !target.media) {
-        await updateTarget(jobId, accountId, (item) => {
-          item.status = 'uploading';
-        });
-        const rules = adapter.imageRules(account);
-        // Every image at once; the order is kept, as the post shows them in that order.
-        const media = await Promise.all(
-          images.map(async (image) =>
-            adapter.uploadImage(account, await prepareForUpload(image, rules), {}),
-          ),
-        );
-        const updated = await updateTarget(jobId, accountId, (item) => {
-          item.media = media;
-          item.status = 'posting';
-        });
-        target = updated?.targets.find((item) => item.accountId === accountId) ?? target;
+      if (target.scheduleMode === 'server' && target.serverScheduledId === undefined) {
+        const now = await handOver(jobId, target, account, adapter);
+        if (!now) return;
+        target = now;
       }
+      target = await uploadImages(jobId, target, account, adapter);
       target = await ensureCardThumb(jobId, target, account, adapter);
       for (let index = 0; index < target.parts.length; index += 1) {
         const part = target.parts[index];
@@ -232,19 +359,53 @@ function isDue(target: TargetJob, accounts: Account[], now: number): boolean {
       }
       if (target.waitingFor === 'online') return !isOffline();
       return (target.nextAttemptAt ?? 0) <= now;
+    case 'scheduled':
+      return isRunnable(target, now);
     default:
       return false;
   }
 }
 
+/** When a target needs the worker next: its retry, or its scheduled time. */
+function nextWake(target: TargetJob): number | undefined {
+  if (target.status === 'waiting' && target.waitingFor === 'retry') return target.nextAttemptAt;
+  if (target.status === 'scheduled') return target.scheduledAt;
+  return undefined;
+}
+
 /**
- * Runs every target that is due, and sets a wake-up for the next retry. Called when the worker
- * starts (a stopped worker left jobs behind), when an alarm fires, when the browser comes back
- * online, and when an account is reconnected.
+ * A post the server scheduled is the server's to publish: once its time has come, it is marked
+ * posted. (Mastodon gives no link for it, and reading the server's schedule would need a wider
+ * permission than Crosswind asks for.)
+ */
+async function markServerPosted(jobs: PostJob[], now: number): Promise<void> {
+  const due = jobs.flatMap((job) =>
+    job.targets
+      .filter(
+        (target) =>
+          target.status === 'scheduled' &&
+          target.serverScheduledId !== undefined &&
+          (target.scheduledAt ?? 0) <= now,
+      )
+      .map((target) => ({ jobId: job.id, accountId: target.accountId })),
+  );
+  for (const { jobId, accountId } of due) {
+    await updateTarget(jobId, accountId, (item) => {
+      if (item.status === 'scheduled' && item.serverScheduledId !== undefined) item.status = 'done';
+    });
+  }
+}
+
+/**
+ * Runs every target that is due, and sets a wake-up for the next retry or scheduled post. Called
+ * when the worker starts (a stopped worker left jobs behind, or the browser was closed when a
+ * post's time came), when an alarm fires, when the browser comes back online, and when an
+ * account is reconnected.
  */
 export async function resumeDue(): Promise<void> {
   const [jobs, accounts] = await Promise.all([listJobs(), listAccounts()]);
   const now = Date.now();
+  await markServerPosted(jobs, now);
   const work = jobs.flatMap((job) =>
     job.targets
       .filter((target) => isDue(target, accounts, now))
@@ -252,9 +413,8 @@ export async function resumeDue(): Promise<void> {
   );
   const later = jobs
     .flatMap((job) => job.targets)
-    .filter((target) => target.status === 'waiting' && target.waitingFor === 'retry')
-    .map((target) => target.nextAttemptAt ?? now)
-    .filter((at) => at > now);
+    .map(nextWake)
+    .filter((at): at is number => at !== undefined && at > now);
   if (later.length > 0) wakeAt(Math.min(...later), resumeDue);
   await Promise.allSettled(work);
 }

@@ -1,8 +1,10 @@
+import type { Draft } from '../compose/draft';
 import type { SerializedError } from '../errors';
 import type { PublishedPost, TargetContent, UploadedMedia } from '../networks/types';
 
-/** Where one account's part of a post stands. */
-export type TargetStatus = 'queued' | 'uploading' | 'posting' | 'waiting' | 'done' | 'failed';
+/** Where one account's part of a post stands; 'scheduled' waits for its time, on a server or here. */
+export type TargetStatus =
+  'queued' | 'uploading' | 'posting' | 'waiting' | 'scheduled' | 'done' | 'failed';
 
 /** What a waiting target waits for before it is tried again. */
 export type WaitReason = 'retry' | 'reconnect' | 'online';
@@ -38,6 +40,14 @@ export interface TargetJob {
   deletedAt?: number;
   /** Why removing the post from this account failed, if it did. */
   deleteError?: SerializedError;
+  /** When this account gets a post scheduled for later (epoch milliseconds). */
+  scheduledAt?: number;
+  /** Who posts it then: the account's server by itself, or Crosswind from the browser. */
+  scheduleMode?: 'server' | 'local';
+  /** The server's id for the post it will publish; set once the server has it. */
+  serverScheduledId?: string;
+  /** Why the server did not take it, when it was meant to and Crosswind posts it instead. */
+  scheduleNote?: string;
   updatedAt: number;
 }
 
@@ -50,11 +60,31 @@ export interface PostJob {
   /** The main text, to recognise the post in lists. */
   summary: string;
   targets: TargetJob[];
+  /** For "Post later": the time the user chose (epoch milliseconds). */
+  scheduledAt?: number;
+  /** For "Post later": the draft as it was scheduled, so "Edit" can put it back in the composer. */
+  draft?: Draft;
 }
 
 /** True once no target is still waiting or in flight. */
 export function isSettled(job: PostJob): boolean {
   return job.targets.every((target) => target.status === 'done' || target.status === 'failed');
+}
+
+/** True while an account's post waits for its time, or is still being handed to its server for that. */
+export function isScheduledTarget(target: TargetJob): boolean {
+  if (target.status === 'scheduled') return true;
+  return (
+    target.scheduleMode === 'server' &&
+    target.serverScheduledId === undefined &&
+    target.status !== 'done' &&
+    target.status !== 'failed'
+  );
+}
+
+/** True while a "Post later" post has an account still waiting for its time. */
+export function isScheduledJob(job: PostJob): boolean {
+  return job.scheduledAt !== undefined && job.targets.some(isScheduledTarget);
 }
 
 /** The first post an account got: where "View post" leads, and the root of a thread. */

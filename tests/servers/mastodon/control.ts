@@ -1,4 +1,5 @@
 import { json, jsonError, type Ctx, type Reply } from './http';
+import { publishScheduled } from './post-status';
 import { byId, accountByUsername, type Runtime } from './runtime';
 import { route, type Route } from './router';
 import type { DelayRule, FailRule, MediaRecord, ServerControl } from './types';
@@ -28,6 +29,14 @@ export function createControl(rt: Runtime): ServerControl {
       const account = accountByUsername(rt, username);
       if (!account) throw new Error(`no user named ${username}`);
       rt.state.signedInUsername = account.username;
+    },
+    publishScheduledNow(id: string): string {
+      const scheduled = rt.state.scheduledStatuses.find((item) => item.id === id);
+      if (!scheduled || scheduled.cancelledAt || scheduled.publishedStatusId) {
+        throw new Error(`no pending scheduled status ${id}`);
+      }
+      publishScheduled(rt, scheduled);
+      return scheduled.publishedStatusId ?? '';
     },
     reset(): void {
       rt.faults.reset();
@@ -67,6 +76,22 @@ function statusesView(rt: Runtime): unknown[] {
     idempotencyKey: status.idempotencyKey,
     createdAt: status.createdAt.toISOString(),
     deletedAt: status.deletedAt?.toISOString() ?? null,
+  }));
+}
+
+function scheduledView(rt: Runtime): unknown[] {
+  return rt.state.scheduledStatuses.map((item) => ({
+    id: item.id,
+    username: usernameOf(rt, item.accountId),
+    text: item.params.text,
+    spoilerText: item.params.spoiler_text,
+    visibility: item.params.visibility,
+    language: item.params.language,
+    mediaIds: item.mediaIds,
+    scheduledAt: item.scheduledAt.toISOString(),
+    idempotencyKey: item.idempotencyKey,
+    cancelledAt: item.cancelledAt?.toISOString() ?? null,
+    publishedStatusId: item.publishedStatusId,
   }));
 }
 
@@ -179,9 +204,17 @@ export function controlRoutes(control: ServerControl): Route[] {
         control.setSignedInUser(username);
       }),
     ),
+    route('POST', '/__control/publish-scheduled', (ctx) =>
+      act(ctx, (input) => {
+        const id = optionalString(input.id, 'id');
+        if (!id) throw new Error('id is required');
+        return { statusId: control.publishScheduledNow(id) };
+      }),
+    ),
     route('POST', '/__control/reset', (ctx) => act(ctx, () => control.reset())),
     route('GET', '/__control/statuses', (ctx) => json(200, statusesView(ctx.rt))),
     route('GET', '/__control/media', (ctx) => json(200, mediaView(ctx.rt))),
+    route('GET', '/__control/scheduled-statuses', (ctx) => json(200, scheduledView(ctx.rt))),
     route('GET', '/__control/requests', (ctx) => json(200, ctx.rt.state.requests)),
     route('GET', '/__control/apps', (ctx) => json(200, appsView(ctx.rt))),
     route('GET', '/__control/tokens', (ctx) => json(200, tokensView(ctx.rt))),

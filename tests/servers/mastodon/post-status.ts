@@ -114,7 +114,7 @@ function statusErrors(
 }
 
 /** Ruby's `to_datetime` on the parameter: undefined when it cannot be read. */
-function parseScheduledAt(text: string): Date | undefined {
+export function parseScheduledAt(text: string): Date | undefined {
   if (!/\d/.test(text)) return undefined;
   const date = new Date(text);
   return Number.isNaN(date.getTime()) ? undefined : date;
@@ -194,6 +194,44 @@ export function publishScheduled(rt: Runtime, scheduled: ScheduledStatusRecord):
   scheduled.publishedStatusId = status.id;
 }
 
+/** Publishes a scheduled status if its time has come; a moved one waits for its new time. */
+export function publishIfDue(rt: Runtime, scheduled: ScheduledStatusRecord): void {
+  if (Date.now() >= scheduled.scheduledAt.getTime()) publishScheduled(rt, scheduled);
+}
+
+/** ScheduledStatus#validate_future_date, and the daily limit on the day it moves to. */
+export function scheduleErrors(
+  rt: Runtime,
+  account: AccountRecord,
+  scheduledAt: Date,
+  moving?: ScheduledStatusRecord,
+): string[] {
+  const pending = rt.state.scheduledStatuses.filter(
+    (item) =>
+      item.accountId === account.id &&
+      item !== moving &&
+      !item.cancelledAt &&
+      !item.publishedStatusId,
+  );
+  const errors: string[] = [];
+  if (scheduledAt.getTime() <= Date.now() + MIN_SCHEDULE_OFFSET_MS) {
+    errors.push('Scheduled at The scheduled date must be in the future');
+  }
+  if (!moving && pending.length >= SCHEDULED_TOTAL_LIMIT) {
+    errors.push(`You have exceeded the limit of ${SCHEDULED_TOTAL_LIMIT} scheduled posts`);
+  }
+  const day = scheduledAt.toISOString().slice(0, 10);
+  if (
+    pending.filter((item) => item.scheduledAt.toISOString().startsWith(day)).length >=
+    SCHEDULED_DAILY_LIMIT
+  ) {
+    errors.push(
+      `You have exceeded the limit of ${SCHEDULED_DAILY_LIMIT} scheduled posts for today`,
+    );
+  }
+  return errors;
+}
+
 function scheduleStatus(
   rt: Runtime,
   account: AccountRecord,
@@ -208,25 +246,7 @@ function scheduleStatus(
   ) {
     throw invalid('Record invalid');
   }
-  const pending = rt.state.scheduledStatuses.filter(
-    (item) => item.accountId === account.id && !item.cancelledAt && !item.publishedStatusId,
-  );
-  const errors: string[] = [];
-  if (scheduledAt.getTime() <= Date.now() + MIN_SCHEDULE_OFFSET_MS) {
-    errors.push('Scheduled at The scheduled date must be in the future');
-  }
-  if (pending.length >= SCHEDULED_TOTAL_LIMIT) {
-    errors.push(`You have exceeded the limit of ${SCHEDULED_TOTAL_LIMIT} scheduled posts`);
-  }
-  const day = scheduledAt.toISOString().slice(0, 10);
-  if (
-    pending.filter((item) => item.scheduledAt.toISOString().startsWith(day)).length >=
-    SCHEDULED_DAILY_LIMIT
-  ) {
-    errors.push(
-      `You have exceeded the limit of ${SCHEDULED_DAILY_LIMIT} scheduled posts for today`,
-    );
-  }
+  const errors = scheduleErrors(rt, account, scheduledAt);
   if (errors.length > 0) throw invalid(`Validation failed: ${errors.join(', ')}`);
 
   const params: ScheduledParams = {
@@ -257,7 +277,7 @@ function scheduleStatus(
   };
   rt.state.scheduledStatuses.push(scheduled);
   for (const item of media) item.scheduledStatusId = scheduled.id;
-  rt.schedule(scheduledAt, () => publishScheduled(rt, scheduled));
+  rt.schedule(scheduledAt, () => publishIfDue(rt, scheduled));
   return scheduled;
 }
 

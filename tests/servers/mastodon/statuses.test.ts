@@ -308,6 +308,77 @@ describe('scheduled statuses', () => {
     expect((await call(server, 'GET', '/api/v1/scheduled_statuses', { token })).body).toEqual([]);
   });
 
+  it('moves a scheduled status with PUT, with the same five-minute rule', async () => {
+    const server = await startServer();
+    const token = await userToken(server);
+    const at = new Date(Date.now() + 60 * 60 * 1000).toISOString();
+    const created = await call(server, 'POST', '/api/v1/statuses', {
+      token,
+      json: { status: 'move me', scheduled_at: at },
+    });
+    const id = (created.body as { id: string }).id;
+    const later = new Date(Date.now() + 2 * 60 * 60 * 1000).toISOString();
+    const moved = await call(server, 'PUT', `/api/v1/scheduled_statuses/${id}`, {
+      token,
+      json: { scheduled_at: later },
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ id, scheduled_at: later, params: { text: 'move me' } });
+
+    const soon = await call(server, 'PUT', `/api/v1/scheduled_statuses/${id}`, {
+      token,
+      json: { scheduled_at: new Date(Date.now() + 60_000).toISOString() },
+    });
+    expect(soon.status).toBe(422);
+    expect(soon.body).toEqual({
+      error: 'Validation failed: Scheduled at The scheduled date must be in the future',
+    });
+    const shown = await call(server, 'GET', `/api/v1/scheduled_statuses/${id}`, { token });
+    expect(shown.body).toMatchObject({ scheduled_at: later });
+
+    await call(server, 'DELETE', `/api/v1/scheduled_statuses/${id}`, { token });
+    const gone = await call(server, 'PUT', `/api/v1/scheduled_statuses/${id}`, {
+      token,
+      json: { scheduled_at: later },
+    });
+    expect(gone.status).toBe(404);
+  });
+
+  it('publishes a scheduled status on request of the control API, and forgets it', async () => {
+    const server = await startServer();
+    const token = await userToken(server);
+    const at = new Date(Date.now() + 60 * 60 * 1000).toISOString();
+    const created = await call(server, 'POST', '/api/v1/statuses', {
+      token,
+      json: { status: 'now please', scheduled_at: at, visibility: 'unlisted' },
+    });
+    const id = (created.body as { id: string }).id;
+    const recorded = await call(server, 'GET', '/__control/scheduled-statuses');
+    expect(recorded.body).toEqual([
+      expect.objectContaining({
+        id,
+        username: 'alice',
+        text: 'now please',
+        visibility: 'unlisted',
+        scheduledAt: at,
+        cancelledAt: null,
+        publishedStatusId: null,
+      }),
+    ]);
+    const published = await call(server, 'POST', '/__control/publish-scheduled', { json: { id } });
+    expect(published.status).toBe(200);
+    const { statusId } = published.body as { statusId: string };
+    expect(server.state.statuses).toEqual([
+      expect.objectContaining({ id: statusId, text: 'now please', visibility: 'unlisted' }),
+    ]);
+    // Published, it is no longer scheduled, as on Mastodon (the record is destroyed there).
+    expect((await call(server, 'GET', `/api/v1/scheduled_statuses/${id}`, { token })).status).toBe(
+      404,
+    );
+    const again = await call(server, 'POST', '/__control/publish-scheduled', { json: { id } });
+    expect(again.status).toBe(400);
+  });
+
   it('refuses a time less than five minutes ahead', async () => {
     const server = await startServer();
     const token = await userToken(server);

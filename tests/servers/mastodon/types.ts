@@ -223,6 +223,8 @@ export interface ServerControl {
   delay(rule: DelayRule): void;
   revokeAllTokens(username?: string): number;
   setSignedInUser(username: string): void;
+  /** Publishes a pending scheduled status now, as if its time had come; answers the new status id. */
+  publishScheduledNow(id: string): string;
   /** Clears faults and delays; data stays. */
   reset(): void;
 }

@@ -45,6 +45,49 @@ describe('targetStateText', () => {
   });
 });
 
+describe('targetStateText for posts sent later', () => {
+  const now = new Date(2030, 0, 1, 9, 0).getTime();
+  const tomorrow = new Date(2030, 0, 2, 12, 3).getTime();
+
+  it.each([
+    [
+      target(0, 1, {
+        status: 'scheduled',
+        scheduledAt: at,
+        scheduleMode: 'server',
+        serverScheduledId: 's1',
+      }),
+      `Scheduled for ${clock} on social.example`,
+    ],
+    [
+      target(0, 1, { status: 'scheduled', scheduledAt: at, scheduleMode: 'local' }),
+      `Scheduled for ${clock} (Crosswind posts it)`,
+    ],
+    [
+      target(0, 1, { status: 'scheduled', scheduledAt: tomorrow, scheduleMode: 'local' }),
+      `Scheduled for tomorrow, ${new Date(tomorrow).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' })} (Crosswind posts it)`,
+    ],
+    [
+      target(0, 1, { status: 'posting', scheduledAt: at, scheduleMode: 'server' }),
+      'Scheduling on social.example…',
+    ],
+    [
+      target(0, 1, {
+        status: 'done',
+        scheduledAt: at,
+        scheduleMode: 'server',
+        serverScheduledId: 's1',
+      }),
+      `Posted by social.example at ${clock}`,
+    ],
+    // Crosswind posted it itself: said like any other post.
+    [target(1, 1, { status: 'done', scheduledAt: at, scheduleMode: 'local' }), 'Posted'],
+    [target(0, 1, { status: 'posting', scheduledAt: at, scheduleMode: 'local' }), 'Posting…'],
+  ])('%#: %s', (item, text) => {
+    expect(targetStateText(item, 'social.example', now)).toBe(text);
+  });
+});
+
 describe('deletionText', () => {
   it('says what deleting did, and nothing before anyone asked', () => {
     expect(deletionText(target(1, 1, { status: 'done' }))).toBe('');

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { browser } from 'wxt/browser';
 import { solidPng } from '../../servers/mastodon/images.ts';
 import { startMastodonServer, type MastodonServer } from '../../servers/mastodon';
+import { call, userToken } from '../../servers/mastodon/testing.ts';
 import { CrosswindError } from '@/utils/errors';
 import { createMastodonAccount, mastodonAdapter } from '@/utils/networks/mastodon';
 import {
@@ -268,5 +269,134 @@ describe('Mastodon publishing', () => {
       description: 'A red square',
     });
     expect(mastodonAdapter.imageRules(account).maxBytes).toBeGreaterThan(1_000_000);
+  });
+});
+
+/** What the account's own app lists as scheduled (a separate token: Crosswind does not ask to read). */
+async function listed(): Promise<
+  Array<{ id: string; scheduled_at: string; params: { text: string } }>
+> {
+  const token = await userToken(server, 'read');
+  const answer = await call(server, 'GET', '/api/v1/scheduled_statuses', { token });
+  expect(answer.status).toBe(200);
+  return answer.body as Array<{ id: string; scheduled_at: string; params: { text: string } }>;
+}
+
+describe('Mastodon scheduling', () => {
+  const HOUR = 3_600_000;
+
+  it('schedules a post the server lists, moves it, and cancels it', async () => {
+    const account = await connect();
+    const at = Date.now() + HOUR;
+    const scheduled = await mastodonAdapter.schedule!(
+      account,
+      { text: 'Scheduled by Crosswind', language: 'en', visibility: 'unlisted' },
+      { ...options(), scheduledAt: at },
+    );
+    expect(scheduled).toEqual({ id: expect.stringMatching(/^\d+$/), scheduledAt: at });
+    const mine = async () => (await listed()).filter((item) => item.id === scheduled.id);
+    expect(await mine()).toEqual([
+      expect.objectContaining({
+        id: scheduled.id,
+        scheduled_at: new Date(at).toISOString(),
+        params: expect.objectContaining({ text: 'Scheduled by Crosswind', visibility: 'unlisted' }),
+      }),
+    ]);
+    expect(server.state.statuses.filter((item) => item.text === 'Scheduled by Crosswind')).toEqual(
+      [],
+    );
+
+    const later = at + HOUR;
+    expect(await mastodonAdapter.reschedule!(account, scheduled.id, later)).toEqual({
+      id: scheduled.id,
+      scheduledAt: later,
+    });
+    expect((await mine()).map((item) => item.scheduled_at)).toEqual([
+      new Date(later).toISOString(),
+    ]);
+
+    await mastodonAdapter.cancelScheduled!(account, scheduled.id);
+    expect(await mine()).toEqual([]);
+    // Cancelling one the server no longer has is not an error: it is off the schedule either way.
+    await mastodonAdapter.cancelScheduled!(account, scheduled.id);
+  });
+
+  it('reports a time too close as "unsupported", so Crosswind can post it itself', async () => {
+    const account = await connect();
+    const host = new URL(server.url).host;
+    await expect(
+      mastodonAdapter.schedule!(
+        account,
+        { text: 'Too soon' },
+        { ...options(), scheduledAt: Date.now() + 60_000 },
+      ),
+    ).rejects.toMatchObject({
+      kind: 'unsupported',
+      status: 422,
+      message: `${host} would not schedule it: Scheduled at The scheduled date must be in the future.`,
+    });
+    const scheduled = await mastodonAdapter.schedule!(
+      account,
+      { text: 'Far enough' },
+      { ...options(), scheduledAt: Date.now() + HOUR },
+    );
+    await expect(
+      mastodonAdapter.reschedule!(account, scheduled.id, Date.now() + 60_000),
+    ).rejects.toMatchObject({ kind: 'unsupported', status: 422 });
+    await mastodonAdapter.cancelScheduled!(account, scheduled.id);
+  });
+
+  it('attaches uploaded images to the scheduled post, and the server publishes it at its time', async () => {
+    const account = await connect();
+    const png = solidPng(20, 20, [30, 30, 200]);
+    const media = await mastodonAdapter.uploadImage(
+      account,
+      {
+        blob: new Blob([new Uint8Array(png)], { type: 'image/png' }),
+        alt: 'A blue square',
+        width: 20,
+        height: 20,
+      },
+      {},
+    );
+    const scheduled = await mastodonAdapter.schedule!(
+      account,
+      { text: 'With a picture, later', media: [media] },
+      { ...options(), scheduledAt: Date.now() + HOUR },
+    );
+    const published = await fetch(`${server.url}/__control/publish-scheduled`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ id: scheduled.id }),
+    });
+    const { statusId } = (await published.json()) as { statusId: string };
+    const status = server.state.statuses.find((item) => item.id === statusId);
+    expect(status).toMatchObject({ text: 'With a picture, later', mediaIds: [media.id] });
+    // Published, it is no longer the server's to cancel: cancelling finds nothing, quietly.
+    await mastodonAdapter.cancelScheduled!(account, scheduled.id);
+  });
+
+  it('does not schedule twice when a retry repeats the key, and says to check', async () => {
+    const account = await connect();
+    const host = new URL(server.url).host;
+    const key = crypto.randomUUID();
+    const at = Date.now() + HOUR;
+    await mastodonAdapter.schedule!(
+      account,
+      { text: 'Once' },
+      { idempotencyKey: key, isRetry: false, scheduledAt: at },
+    );
+    await expect(
+      mastodonAdapter.schedule!(
+        account,
+        { text: 'Once' },
+        { idempotencyKey: key, isRetry: true, scheduledAt: at },
+      ),
+    ).rejects.toMatchObject({
+      kind: 'server',
+      retryable: false,
+      message: expect.stringContaining(`${host} may have scheduled this post already`),
+    });
+    expect((await listed()).filter((item) => item.params.text === 'Once')).toHaveLength(1);
   });
 });

@@ -60,6 +60,15 @@ describe('badgeState', () => {
     });
   });
 
+  it('does not count posts waiting for their time as in flight', () => {
+    const jobs = [job('a', ['scheduled', 'scheduled']), job('b', ['posting', 'scheduled'])];
+    expect(badgeState(jobs, 'Crosswind')).toMatchObject({
+      text: '1',
+      title: 'Crosswind: 1 post in progress.',
+    });
+    expect(badgeState([job('c', ['scheduled'])], 'Crosswind').text).toBe('');
+  });
+
   it('shows "!" in red for a recent failure that was neither retried nor deleted', () => {
     const jobs = [job('a', ['posting']), job('b', ['done', 'failed'])];
     expect(badgeState(jobs, 'Crosswind')).toEqual({
@@ -112,6 +121,13 @@ describe('notificationText', () => {
 });
 
 describe('jobsToNotify', () => {
+  it('waits until a scheduled post was actually posted, or failed, everywhere', () => {
+    expect(jobsToNotify([job('s', ['scheduled', 'done'])], new Set())).toEqual([]);
+    expect(jobsToNotify([job('s', ['done', 'done'])], new Set()).map((item) => item.id)).toEqual([
+      's',
+    ]);
+  });
+
   it('picks settled jobs not notified yet, oldest first', () => {
     const jobs = [
       job('c', ['done']),

@@ -1,0 +1,51 @@
+import { accountLabel, NETWORK_INFO } from '../networks/info';
+import type { Account } from '../networks/types';
+import { atMomentText } from '../time-text';
+import { scheduleModeFor, type LocalReason } from './schedule';
+
+const MINUTE_MS = 60_000;
+
+function localText(why: LocalReason, when: string, account: Account): string {
+  const crosswind = `Crosswind posts it ${when} if your browser is running, otherwise as soon as it starts again.`;
+  if (why === 'thread') {
+    return `a thread cannot be scheduled on the server (each part answers the one before), so ${crosswind}`;
+  }
+  if (why === 'too-soon') {
+    const lead = NETWORK_INFO[account.network].serverScheduling?.minLeadMs ?? 0;
+    return `that is too soon for the server to schedule (it needs ${lead / MINUTE_MS} minutes’ notice), so ${crosswind}`;
+  }
+  return crosswind;
+}
+
+/**
+ * What the composer says about a scheduled post, one sentence per kind of account: who posts
+ * it, when, and whether the browser has to be running then. Accounts that get the same sentence
+ * share it, named by their network when they are all of that network's picked accounts.
+ */
+export function scheduleNotes(
+  plans: Array<{ account: Account; parts: unknown[] }>,
+  at: number,
+  now: number,
+): string[] {
+  const when = atMomentText(at, now);
+  const groups = new Map<string, { text: string; accounts: Account[] }>();
+  for (const { account, parts } of plans) {
+    const mode = scheduleModeFor({ network: account.network, parts: parts.length }, at, now);
+    const text =
+      mode.by === 'server'
+        ? `your server posts it ${when}, even if your browser is closed.`
+        : localText(mode.why, when, account);
+    const key = `${account.network} ${text}`;
+    const group = groups.get(key) ?? { text, accounts: [] };
+    group.accounts.push(account);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map(({ text, accounts }) => {
+    const network = accounts[0]!.network;
+    const whole = plans.every(
+      (plan) => plan.account.network !== network || accounts.includes(plan.account),
+    );
+    const who = whole ? NETWORK_INFO[network].name : accounts.map(accountLabel).join(', ');
+    return `${who}: ${text}`;
+  });
+}
