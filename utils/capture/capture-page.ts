@@ -40,7 +40,7 @@ export function sanitizeCapture(value: unknown): PageCapture | undefined {
   const image = safeHttpUrl(typeof meta['image'] === 'string' ? meta['image'] : '');
   const metadata: PageMetadata = {
     url,
-    title: text(meta['title'], TEXT_CAPS.title) || (url ? new URL(url).host : ''),
+    title: text(meta['title'], TEXT_CAPS.title) || (url ? new URL(url).hostname : ''),
   };
   const description = text(meta['description'], TEXT_CAPS.description);
   if (description) metadata.description = description;

@@ -23,7 +23,7 @@ export const CANNOT_CAPTURE =
 function fromTab(tab: TabInfo): PageCapture | undefined {
   const url = safeHttpUrl(tab.url);
   if (!url) return undefined;
-  const title = cleanText(tab.title, { maxLength: TEXT_CAPS.title }).text || new URL(url).host;
+  const title = cleanText(tab.title, { maxLength: TEXT_CAPS.title }).text || new URL(url).hostname;
   return { metadata: { url, title }, selection: '', selectionCut: false, capturedAt: Date.now() };
 }
 

@@ -121,9 +121,11 @@ export async function shareFromPage(
     case 'link': {
       const url = safeHttpUrl(click.linkUrl);
       if (!url) {
-        await deliver(
-          newShare(capture, '', { note: 'Only web links (http and https) can be shared.' }),
-        );
+        const refused = newShare(capture, '', {
+          note: 'Only web links (http and https) can be shared.',
+        });
+        delete refused.card;
+        await deliver(refused);
         break;
       }
       const text = linkShareText(url, await linkTextInTab(tab.id, url));
@@ -137,8 +139,9 @@ export async function shareFromPage(
       await shareImage(capture, click, tab);
       break;
     default: {
+      // Like the toolbar: text selected on the page comes first, as a quote.
       const template = await pageTemplateStorage.getValue();
-      await deliver(newShare(capture, pageShareText(meta, template)));
+      await deliver(newShare(capture, pageShareText(meta, template, capture.selection)));
     }
   }
   await openComposer();
@@ -158,11 +161,21 @@ async function shareImage(capture: PageCapture, click: ShareClick, tab: TabInfo)
   }
   try {
     const [blob, alt] = await Promise.all([fetchImage(src), imageAltInTab(tab.id, src)]);
-    const name = decodeURIComponent(new URL(src).pathname.split('/').pop() || 'image');
+    const name = fileNameOf(src);
     await deliver(share, [new File([blob], name, { type: blob.type })], alt);
   } catch (error) {
     share.note = `${toCrosswindError(error).message} Save the image, then add it with "Add images".`;
     await deliver(share);
+  }
+}
+
+/** The image's file name as people read it; `100%.png` is not valid percent-encoding, so kept raw. */
+function fileNameOf(src: string): string {
+  const raw = new URL(src).pathname.split('/').pop() || 'image';
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
   }
 }
 
