@@ -6,6 +6,7 @@ import {
   toCrosswindError,
   unreachable,
 } from '../errors';
+import { isPrivateHost } from './private-host';
 import { safeHttpUrl } from './sanitize';
 
 /** How a page or an image from a site Crosswind does not control is fetched. */
@@ -15,7 +16,15 @@ export interface RemoteFetchOptions {
   fetchImpl?: typeof fetch;
   /** Milliseconds for the whole exchange, body included. */
   timeoutMs?: number;
+  /** Whether addresses on the user's own machine or network may be fetched; see below. */
+  allowPrivateHosts?: boolean;
 }
+
+/**
+ * Private addresses are refused in the real extension. Tests and the e2e build serve their pages
+ * from 127.0.0.1, so there they are allowed.
+ */
+export const PRIVATE_HOSTS_ALLOWED = import.meta.env.MODE !== 'production';
 
 /** What is being fetched and how: `kind` names it in messages ("that page", "that image"). */
 export interface RemoteRequest extends RemoteFetchOptions {
@@ -52,7 +61,9 @@ export async function fetchRemote<T>(
   if (!url) {
     throw new CrosswindError('validation', `That ${kind} address is not an http or https link.`);
   }
-  const host = new URL(url).host;
+  const { host, hostname } = new URL(url);
+  const allowPrivate = options.allowPrivateHosts ?? PRIVATE_HOSTS_ALLOWED;
+  if (!allowPrivate && isPrivateHost(hostname)) throw privateHostError(host);
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   const fetchImpl = options.fetchImpl ?? globalThis.fetch;
@@ -68,13 +79,19 @@ export async function fetchRemote<T>(
       signal,
     );
     const discard = () => void response.body?.cancel().catch(() => {});
+    const finalUrl = safeHttpUrl(response.url) ?? url;
+    // A redirect may lead inside the network: what is there must not end up in a public post.
+    if (!allowPrivate && isPrivateHost(new URL(finalUrl).hostname)) {
+      discard();
+      throw privateHostError(host);
+    }
     if (!response.ok) {
       discard();
       throw statusError(host, response, kind);
     }
     return await use({
       response,
-      finalUrl: safeHttpUrl(response.url) ?? url,
+      finalUrl,
       host,
       readBody: (maxBytes) => readCapped(response, maxBytes, signal),
       discard,
@@ -89,6 +106,13 @@ export async function fetchRemote<T>(
     if (error instanceof TypeError) throw unreachable(host, error);
     throw toCrosswindError(error);
   }
+}
+
+function privateHostError(host: string): CrosswindError {
+  return new CrosswindError(
+    'validation',
+    `Crosswind does not read addresses on your own computer or network (${host}).`,
+  );
 }
 
 function statusError(
