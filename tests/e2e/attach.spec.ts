@@ -5,7 +5,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { buildGif } from '../media/gif-fixture';
 import { expect, test } from './fixtures';
-import { connectBoth, connectMastodonViaUi } from './helpers';
+import { connectBoth, connectMastodonViaUi, pickAccounts } from './helpers';
 
 /** A small JPEG of one colour, drawn in the page: Chromium encodes it as a camera would. */
 async function jpeg(page: Page, fill: string, width = 120, height = 80): Promise<Buffer> {
@@ -58,7 +58,7 @@ async function popupWithMastodon(
   await connectMastodonViaUi(context, options, mastodon);
   await expect(options.getByText('Connected', { exact: true })).toHaveCount(1);
   const popup = await openPopup();
-  await popup.getByRole('checkbox', { name: /\(Mastodon\)$/ }).check();
+  await pickAccounts(popup, 'Mastodon');
   return popup;
 }
 
@@ -264,7 +264,7 @@ test('an animated GIF says Bluesky shows only its first frame', async ({
   const options = await openOptions();
   await connectBoth(context, options, servers);
   const popup = await openPopup();
-  await popup.getByRole('checkbox', { name: /\(Mastodon\)$/ }).check();
+  await pickAccounts(popup, 'Mastodon');
   const spin = {
     name: 'spin.gif',
     mimeType: 'image/gif',
@@ -280,7 +280,7 @@ test('an animated GIF says Bluesky shows only its first frame', async ({
   const note = popup.getByText('Bluesky shows only the first frame of spin.gif.');
   // Only said when Bluesky is picked, and only for the animated one.
   await expect(note).toBeHidden();
-  await popup.getByRole('checkbox', { name: /\(Bluesky\)$/ }).check();
+  await pickAccounts(popup, 'Bluesky');
   await expect(note).toBeVisible();
   await expect(popup.getByText(/first frame of still\.gif/)).toHaveCount(0);
 });

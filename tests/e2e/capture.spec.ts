@@ -8,8 +8,9 @@ import {
   connectBoth,
   connectMastodonViaUi,
   listPosts,
-  statusesContaining,
+  pickAccounts,
   type PostRecord,
+  statusesContaining,
 } from './helpers';
 import { startSite } from './site-server';
 
@@ -96,8 +97,7 @@ async function selectQuote(page: Page): Promise<void> {
 }
 
 async function pickBothAndPost(popup: Page): Promise<void> {
-  await popup.getByRole('checkbox', { name: /\(Mastodon\)$/ }).check();
-  await popup.getByRole('checkbox', { name: /\(Bluesky\)$/ }).check();
+  await pickAccounts(popup, 'Mastodon', 'Bluesky');
   await popup.getByRole('button', { name: 'Post', exact: true }).click();
   const delivery = popup.getByRole('region', { name: 'Delivery' });
   await expect(delivery.getByText('Posted')).toHaveCount(2, { timeout: 30_000 });
@@ -224,7 +224,7 @@ test('"Post selection" posts the quote with the page link and a link card with i
     `“Start with herbs.\nThey forgive almost everything.”\n\n${url}`,
   );
   // The card is for Bluesky, which has no server to build one.
-  await composer.getByRole('checkbox', { name: /\(Bluesky\)$/ }).check();
+  await pickAccounts(composer, 'Bluesky');
   const card = composer.getByRole('figure', { name: 'Link card' });
   await expect(card.getByText('Tiny gardens on balconies')).toBeVisible();
   await expect(card.getByText('How to grow herbs and ferns in a metre of space.')).toBeVisible();
@@ -308,7 +308,7 @@ test('a typed link gets a card read by the background, and the card can be remov
   const options = await openOptions();
   const user = await connectBoth(context, options, servers);
   const composer = await openPopup();
-  await composer.getByRole('checkbox', { name: /\(Bluesky\)$/ }).check();
+  await pickAccounts(composer, 'Bluesky');
   const other = `${site.url}/other.html`;
   await composer.getByLabel('Post text').fill(`Shade lovers ${other}`);
   const card = composer.getByRole('figure', { name: 'Link card' });
@@ -339,7 +339,7 @@ test('a title full of markup is shown and posted as plain text, and runs nothing
   expect(await composer.locator('main b, main i, main script').count()).toBe(0);
   const pwned = await page.evaluate(() => 'crosswindPwned' in window);
   expect(pwned).toBe(false);
-  await composer.getByRole('checkbox', { name: /\(Bluesky\)$/ }).check();
+  await pickAccounts(composer, 'Bluesky');
   await composer.getByRole('button', { name: 'Post', exact: true }).click();
   await expect(composer.getByRole('region', { name: 'Delivery' }).getByText('Posted')).toBeVisible({
     timeout: 30_000,

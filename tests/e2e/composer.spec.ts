@@ -1,7 +1,13 @@
 import { toShortUrl } from '../../utils/text/short-url.ts';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
-import { connectBoth, connectMastodonViaUi, listPosts, statusesContaining } from './helpers';
+import {
+  connectBoth,
+  connectMastodonViaUi,
+  listPosts,
+  pickAccounts,
+  statusesContaining,
+} from './helpers';
 
 const graphemes = (text: string) => [...new Intl.Segmenter().segment(text)].length;
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
@@ -33,8 +39,7 @@ test('a 900-character text becomes a 4-part Bluesky thread and a 2-part Mastodon
 
   const popup = await openPopup();
   await popup.getByLabel('Post text').fill(text);
-  await popup.getByRole('checkbox', { name: /\(Mastodon\)$/ }).check();
-  await popup.getByRole('checkbox', { name: /\(Bluesky\)$/ }).check();
+  await pickAccounts(popup, 'Mastodon', 'Bluesky');
   const post = popup.getByRole('button', { name: 'Post' });
   await expect(popup.getByLabel(/\(Bluesky\): \d+ characters over the limit of 300/)).toBeVisible();
   await expect(post).toBeDisabled();
@@ -101,8 +106,7 @@ test('a separate version: Mastodon gets text A, Bluesky gets text B', async ({
   const marker = `v${Date.now()}`;
 
   const popup = await openPopup();
-  await popup.getByRole('checkbox', { name: /\(Mastodon\)$/ }).check();
-  await popup.getByRole('checkbox', { name: /\(Bluesky\)$/ }).check();
+  await pickAccounts(popup, 'Mastodon', 'Bluesky');
   await popup.getByLabel('Post text').fill(`Text A for the fediverse ${marker}`);
   await popup.getByRole('button', { name: 'Separate text for Bluesky' }).click();
   const variant = popup.getByLabel('Text for Bluesky');
@@ -136,8 +140,7 @@ test('content warning, label, visibility and language arrive as chosen', async (
   const marker = `w${Date.now()}`;
 
   const popup = await openPopup();
-  await popup.getByRole('checkbox', { name: /\(Mastodon\)$/ }).check();
-  await popup.getByRole('checkbox', { name: /\(Bluesky\)$/ }).check();
+  await pickAccounts(popup, 'Mastodon', 'Bluesky');
   await popup.getByLabel('Post text').fill(`What a finale ${marker}`);
   await popup.getByRole('button', { name: 'Add content warning' }).click();
   await popup.getByLabel('Content warning').fill('Gore in the finale');
@@ -190,7 +193,7 @@ test('the popup and options page have no serious or critical accessibility viola
   expect(await seriousViolations(options)).toEqual([]);
 
   const popup = await openPopup();
-  await popup.getByRole('checkbox', { name: /\(Mastodon\)$/ }).check();
+  await pickAccounts(popup, 'Mastodon');
   await popup.getByLabel('Post text').fill('word '.repeat(120));
   await popup.getByRole('button', { name: 'Add content warning' }).click();
   await popup.getByLabel('Content warning').fill('Long read');

@@ -163,3 +163,13 @@ export async function connectBoth(
   await expect(options.getByText('Connected', { exact: true })).toHaveCount(2);
   return user;
 }
+
+/** Ticks the composer's account checkbox of each named network (one account each). */
+export async function pickAccounts(
+  popup: Page,
+  ...networks: Array<'Mastodon' | 'Bluesky'>
+): Promise<void> {
+  for (const network of networks) {
+    await popup.getByRole('checkbox', { name: new RegExp(`\\(${network}\\)$`) }).check();
+  }
+}

@@ -1,11 +1,16 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { connectBoth, listPosts, mastodonControl, statusesContaining } from './helpers';
+import {
+  connectBoth,
+  listPosts,
+  mastodonControl,
+  pickAccounts,
+  statusesContaining,
+} from './helpers';
 
 /** Posts a two-part thread to Mastodon and a single post to Bluesky, through the popup. */
 async function postThreadAndSingle(popup: Page, marker: string): Promise<void> {
-  await popup.getByRole('checkbox', { name: /\(Mastodon\)$/ }).check();
-  await popup.getByRole('checkbox', { name: /\(Bluesky\)$/ }).check();
+  await pickAccounts(popup, 'Mastodon', 'Bluesky');
   // A line of --- makes a thread of any length.
   await popup.getByLabel('Post text').fill(`Thread start ${marker}\n---\nThread end ${marker}`);
   await popup.getByRole('button', { name: 'Separate text for Bluesky' }).click();

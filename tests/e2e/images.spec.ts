@@ -1,5 +1,11 @@
 import { expect, test } from './fixtures';
-import { connectBoth, listPosts, mastodonControl, statusesContaining } from './helpers';
+import {
+  connectBoth,
+  listPosts,
+  mastodonControl,
+  pickAccounts,
+  statusesContaining,
+} from './helpers';
 import { makePhotos } from './photos';
 
 async function photo(name: string, width: number, height: number, quality = 0.9) {
@@ -42,8 +48,7 @@ test('two images with alt text land on the PDS and on Mastodon through the 202 â
   const marker = `i${Date.now()}`;
 
   const popup = await openPopup();
-  await popup.getByRole('checkbox', { name: /\(Mastodon\)$/ }).check();
-  await popup.getByRole('checkbox', { name: /\(Bluesky\)$/ }).check();
+  await pickAccounts(popup, 'Mastodon', 'Bluesky');
   await popup.getByLabel('Post text').fill(`Two pictures ${marker}`);
   await popup.getByLabel('Add images').setInputFiles(files);
   await popup.getByLabel('Alt text for beach.jpg').fill('Waves on a sandy beach at sunset');
@@ -109,8 +114,7 @@ test('a 6 MB photo is prepared for and accepted by both servers', async ({
   const marker = `b${Date.now()}`;
 
   const popup = await openPopup();
-  await popup.getByRole('checkbox', { name: /\(Mastodon\)$/ }).check();
-  await popup.getByRole('checkbox', { name: /\(Bluesky\)$/ }).check();
+  await pickAccounts(popup, 'Mastodon', 'Bluesky');
   await popup.getByLabel('Post text').fill(`Straight from the camera ${marker}`);
   await popup.getByLabel('Add images').setInputFiles([big]);
   await popup.getByLabel('Alt text for camera.jpg').fill('A landscape photo');

@@ -7,6 +7,7 @@ import {
   createBlueskyUser,
   listPosts,
   mastodonControl,
+  pickAccounts,
   statusesContaining,
   useLocalDirectory,
 } from './helpers';
@@ -77,8 +78,7 @@ test('Post later: the Mastodon server holds it, the page lists it, and cancellin
   const marker = `sch${Date.now()}`;
   const popup = await openPopup();
   await popup.getByLabel('Post text').fill(`Later ${marker}`);
-  await popup.getByRole('checkbox', { name: /\(Mastodon\)$/ }).check();
-  await popup.getByRole('checkbox', { name: /\(Bluesky\)$/ }).check();
+  await pickAccounts(popup, 'Mastodon', 'Bluesky');
 
   await popup.getByRole('checkbox', { name: 'Post later' }).check();
   const postAt = popup.getByLabel('Post at');
