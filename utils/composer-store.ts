@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { attachImages } from './compose/attach-images';
 import { newDraft, normalizeDraft, type Draft, type VariantKey } from './compose/draft';
+import { newDraftFromLastChoices, storedOrNewDraft } from './compose/stored-draft';
 import { deleteImage, keepOnlyImages } from './media/image-store';
 import { imagesInUse } from './media/images-in-use';
 import type { LinkCard, SelfLabel, Visibility } from './networks/types';
@@ -174,14 +175,8 @@ export const useComposer = create<ComposerState>()((set, get) => {
     },
 
     async hydrate(knownAccountIds) {
-      const known = new Set(knownAccountIds);
-      const fresh = async () =>
-        newDraft(
-          (await lastTargetsStorage.getValue()).filter((id) => known.has(id)),
-          (await lastLanguageStorage.getValue()) ?? undefined,
-        );
-      const stored = await draftStorage.getValue();
-      set({ draft: stored ? normalizeDraft(stored) : await fresh(), hydrated: true });
+      const fresh = () => newDraftFromLastChoices(knownAccountIds);
+      set({ draft: await storedOrNewDraft(knownAccountIds), hydrated: true });
       // Also catches files left by a draft the background cleared while no popup was open.
       void sweepImages();
       unwatch?.();
