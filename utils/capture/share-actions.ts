@@ -60,12 +60,14 @@ async function deliver(share: PageShare, images: File[] = [], imageAlt = ''): Pr
       notes.push(...errors);
     }
   }
-  const settled = isBlankDraft({ ...draft, images: [] });
-  if (settled) {
+  const blank = isBlankDraft({ ...draft, images: [] });
+  if (blank) {
     draft.text = share.text;
     const card = cardOf(share.card);
     if (card && draft.images.length === 0) draft.linkCard = card;
   }
+  // Reopening Crosswind on the page a post already quotes has nothing new to offer.
+  const settled = blank || (share.text.trim() !== '' && draft.text.includes(share.text.trim()));
   draft.updatedAt = Date.now();
   await draftStorage.setValue(draft);
   await captureStore.getState().patch({

@@ -178,6 +178,13 @@ describe('shareOpenedPage', () => {
     });
   });
 
+  it('offers nothing when the post already holds what the page would add', async () => {
+    await storeDraft({ text: 'So true:\n\nThe Story\nhttps://news.example/story' });
+    await shareOpenedPage(TAB);
+    expect((await storedDraft()).text).toBe('So true:\n\nThe Story\nhttps://news.example/story');
+    expect((await storedShare()).settled).toBe(true);
+  });
+
   it.each<[string, Partial<Draft>]>([
     ['a content warning', { contentWarning: 'Spoilers' }],
     ['a separate Bluesky text', { variants: { 'network:bluesky': 'For Bluesky' } }],
