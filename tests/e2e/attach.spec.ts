@@ -2,10 +2,10 @@
  * Attaching images in the popup: the draft keeps them (files in IndexedDB, order and alt text in
  * storage), bad files are named without touching the draft, and Post asks about missing alt text.
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { buildGif } from '../media/gif-fixture';
 import { expect, test } from './fixtures';
-import { connectBoth, connectMastodonViaUi, pickAccounts } from './helpers';
+import { pickAccounts } from './helpers';
 
 /** A small JPEG of one colour, drawn in the page: Chromium encodes it as a camera would. */
 async function jpeg(page: Page, fill: string, width = 120, height = 80): Promise<Buffer> {
@@ -47,16 +47,8 @@ function storedImageCount(page: Page): Promise<number> {
   );
 }
 
-/** Connects the Mastodon test user and opens the popup with that account picked. */
-async function popupWithMastodon(
-  context: BrowserContext,
-  openOptions: () => Promise<Page>,
-  openPopup: () => Promise<Page>,
-  mastodon: string,
-): Promise<Page> {
-  const options = await openOptions();
-  await connectMastodonViaUi(context, options, mastodon);
-  await expect(options.getByText('Connected', { exact: true })).toHaveCount(1);
+/** Opens the popup with the connected Mastodon account picked. */
+async function popupWithMastodon(openPopup: () => Promise<Page>): Promise<Page> {
   const popup = await openPopup();
   await pickAccounts(popup, 'Mastodon');
   return popup;
@@ -73,12 +65,10 @@ async function expectImages(page: Page, names: string[]): Promise<void> {
 }
 
 test('attached images keep their order and alt text when the popup closes, and can be reordered and removed', async ({
-  context,
-  openOptions,
+  mastodonConnected: _connected,
   openPopup,
-  servers,
 }) => {
-  let popup = await popupWithMastodon(context, openOptions, openPopup, servers.mastodon);
+  let popup = await popupWithMastodon(openPopup);
   const red = await jpeg(popup, '#d22');
   const blue = await jpeg(popup, '#22d', 90, 160);
 
@@ -114,12 +104,10 @@ test('attached images keep their order and alt text when the popup closes, and c
 });
 
 test('a file that is not a picture is named, more than four are refused, and the draft stays as it was', async ({
-  context,
-  openOptions,
+  mastodonConnected: _connected,
   openPopup,
-  servers,
 }) => {
-  const popup = await popupWithMastodon(context, openOptions, openPopup, servers.mastodon);
+  const popup = await popupWithMastodon(openPopup);
   const picture = await jpeg(popup, '#2a2');
   await popup.getByLabel('Post text').fill('Words I do not want to lose');
   const addImages = popup.getByLabel('Add images');
@@ -153,12 +141,10 @@ test('a file that is not a picture is named, more than four are refused, and the
 });
 
 test('images can be pasted into the text and dropped on the composer', async ({
-  context,
-  openOptions,
+  mastodonConnected: _connected,
   openPopup,
-  servers,
 }) => {
-  const popup = await popupWithMastodon(context, openOptions, openPopup, servers.mastodon);
+  const popup = await popupWithMastodon(openPopup);
   await popup.getByLabel('Post text').fill('Before');
   const [orange, azure] = [await jpeg(popup, '#f80'), await jpeg(popup, '#08f')];
   await popup.evaluate(
@@ -188,12 +174,10 @@ test('images can be pasted into the text and dropped on the composer', async ({
 });
 
 test('Post asks about images without alt text: "Add alt text" goes to the field, "Post anyway" posts', async ({
-  context,
-  openOptions,
+  mastodonConnected: _connected,
   openPopup,
-  servers,
 }) => {
-  const popup = await popupWithMastodon(context, openOptions, openPopup, servers.mastodon);
+  const popup = await popupWithMastodon(openPopup);
   await popup.getByLabel('Post text').fill(`Two pictures a${Date.now()}`);
   await popup
     .getByLabel('Add images')
@@ -230,12 +214,11 @@ test('Post asks about images without alt text: "Add alt text" goes to the field,
 });
 
 test('with the reminder turned off in Preferences, Post does not ask', async ({
-  context,
+  mastodonConnected: _connected,
   openOptions,
   openPopup,
-  servers,
 }) => {
-  const popup = await popupWithMastodon(context, openOptions, openPopup, servers.mastodon);
+  const popup = await popupWithMastodon(openPopup);
   const options = await openOptions();
   const reminder = options.getByRole('checkbox', {
     name: 'Remind me when an image has no alt text',
@@ -256,13 +239,9 @@ test('with the reminder turned off in Preferences, Post does not ask', async ({
 });
 
 test('an animated GIF says Bluesky shows only its first frame', async ({
-  context,
-  openOptions,
+  bothConnected: _connected,
   openPopup,
-  servers,
 }) => {
-  const options = await openOptions();
-  await connectBoth(context, options, servers);
   const popup = await openPopup();
   await pickAccounts(popup, 'Mastodon');
   const spin = {

@@ -4,14 +4,7 @@ import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { seriousViolations } from './axe';
 import { E2E_EXTENSION_DIR, EXTENSION_DIR } from './extension';
 import { expect, test } from './fixtures';
-import {
-  connectBoth,
-  connectMastodonViaUi,
-  listPosts,
-  pickAccounts,
-  type PostRecord,
-  statusesContaining,
-} from './helpers';
+import { listPosts, pickAccounts, type PostRecord, statusesContaining } from './helpers';
 import { startSite } from './site-server';
 
 interface ChromeTab {
@@ -80,12 +73,6 @@ async function clickMenu(
   );
 }
 
-/** One account is enough for the composer to show; Mastodon connects fastest. */
-async function connectMastodon(context: BrowserContext, options: Page, server: string) {
-  await connectMastodonViaUi(context, options, server);
-  await expect(options.getByText('Connected', { exact: true })).toHaveCount(1);
-}
-
 async function selectQuote(page: Page): Promise<void> {
   await page.evaluate(() => {
     const range = document.createRange();
@@ -144,11 +131,9 @@ test('the manifest asks for no site access at install, and the e2e build only ad
 test('the toolbar popup opens pre-filled with the page, and with a selection as a quote', async ({
   context,
   extensionId,
-  openOptions,
+  mastodonConnected: _connected,
   openPopup,
-  servers,
 }) => {
-  await connectMastodon(context, await openOptions(), servers.mastodon);
   const { page, url, tab } = await openSitePage(context, 'article.html');
   // The real toolbar popup, opened by the browser over the active tab; it fills the draft.
   const sw = await worker(context);
@@ -179,11 +164,9 @@ test('the toolbar popup opens pre-filled with the page, and with a selection as 
 test('a draft being written is never overwritten: the page is offered to add instead', async ({
   context,
   extensionId,
-  openOptions,
+  mastodonConnected: _connected,
   openPopup,
-  servers,
 }) => {
-  await connectMastodon(context, await openOptions(), servers.mastodon);
   const draft = await openPopup();
   await draft.getByLabel('Post text').fill('My own words first');
   const { url, tab } = await openSitePage(context, 'article.html');
@@ -200,13 +183,12 @@ test('a draft being written is never overwritten: the page is offered to add ins
 });
 
 test('"Post selection" posts the quote with the page link and a link card with its thumbnail', async ({
+  bothConnected,
   context,
   extensionId,
-  openOptions,
   servers,
 }) => {
-  const options = await openOptions();
-  const user = await connectBoth(context, options, servers);
+  const { user } = bothConnected;
   const { page, url, tab } = await openSitePage(context, 'article.html');
   await selectQuote(page);
   await clickMenu(
@@ -260,13 +242,12 @@ test('"Post selection" posts the quote with the page link and a link card with i
 });
 
 test('"Share image" attaches the picture with the page\'s alt text, on both networks', async ({
+  bothConnected,
   context,
   extensionId,
-  openOptions,
   servers,
 }) => {
-  const options = await openOptions();
-  const user = await connectBoth(context, options, servers);
+  const { user } = bothConnected;
   const { url, tab } = await openSitePage(context, 'article.html');
   await clickMenu(
     context,
@@ -300,13 +281,11 @@ test('"Share image" attaches the picture with the page\'s alt text, on both netw
 });
 
 test('a typed link gets a card read by the background, and the card can be removed', async ({
-  context,
-  openOptions,
+  bothConnected,
   openPopup,
   servers,
 }) => {
-  const options = await openOptions();
-  const user = await connectBoth(context, options, servers);
+  const { user } = bothConnected;
   const composer = await openPopup();
   await pickAccounts(composer, 'Bluesky');
   const other = `${site.url}/other.html`;
@@ -325,13 +304,12 @@ test('a typed link gets a card read by the background, and the card can be remov
 });
 
 test('a title full of markup is shown and posted as plain text, and runs nothing', async ({
+  bothConnected,
   context,
   extensionId,
-  openOptions,
   servers,
 }) => {
-  const options = await openOptions();
-  const user = await connectBoth(context, options, servers);
+  const { user } = bothConnected;
   const { page, url, tab } = await openSitePage(context, 'script-title.html');
   const composer = await openComposerFor(context, extensionId, tab.id);
   // The script element's text goes with it; the tags of <b> and <i> go, their words stay.
@@ -353,10 +331,8 @@ test('a title full of markup is shown and posted as plain text, and runs nothing
 test('a page the extension cannot read still opens the composer and says so', async ({
   context,
   extensionId,
-  openOptions,
-  servers,
+  mastodonConnected: _connected,
 }) => {
-  await connectMastodon(context, await openOptions(), servers.mastodon);
   const page = await context.newPage();
   await page.goto('chrome://version/');
   const sw = await worker(context);

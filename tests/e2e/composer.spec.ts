@@ -1,13 +1,7 @@
 import { toShortUrl } from '../../utils/text/short-url.ts';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
-import {
-  connectBoth,
-  connectMastodonViaUi,
-  listPosts,
-  pickAccounts,
-  statusesContaining,
-} from './helpers';
+import { connectMastodonViaUi, listPosts, pickAccounts, statusesContaining } from './helpers';
 
 const graphemes = (text: string) => [...new Intl.Segmenter().segment(text)].length;
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
@@ -25,13 +19,11 @@ function longText(marker: string): { text: string; link: string } {
 }
 
 test('a 900-character text becomes a 4-part Bluesky thread and a 2-part Mastodon thread', async ({
-  context,
-  openOptions,
+  bothConnected,
   openPopup,
   servers,
 }) => {
-  const options = await openOptions();
-  const user = await connectBoth(context, options, servers);
+  const { user } = bothConnected;
   const marker = `t${Date.now()}`;
   const { text, link } = longText(marker);
   expect(text.length).toBeGreaterThanOrEqual(890);
@@ -96,13 +88,11 @@ test('a 900-character text becomes a 4-part Bluesky thread and a 2-part Mastodon
 });
 
 test('a separate version: Mastodon gets text A, Bluesky gets text B', async ({
-  context,
-  openOptions,
+  bothConnected,
   openPopup,
   servers,
 }) => {
-  const options = await openOptions();
-  const user = await connectBoth(context, options, servers);
+  const { user } = bothConnected;
   const marker = `v${Date.now()}`;
 
   const popup = await openPopup();
@@ -130,13 +120,11 @@ test('a separate version: Mastodon gets text A, Bluesky gets text B', async ({
 });
 
 test('content warning, label, visibility and language arrive as chosen', async ({
-  context,
-  openOptions,
+  bothConnected,
   openPopup,
   servers,
 }) => {
-  const options = await openOptions();
-  const user = await connectBoth(context, options, servers);
+  const { user } = bothConnected;
   const marker = `w${Date.now()}`;
 
   const popup = await openPopup();

@@ -2,7 +2,6 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import {
   connectBlueskyViaUi,
-  connectBoth,
   connectMastodonViaUi,
   createBlueskyUser,
   listPosts,
@@ -134,14 +133,10 @@ test('a stopped service worker resumes every post, and each account gets exactly
 });
 
 test('a server answering 503 twice, then 200, ends in exactly one post', async ({
-  context,
-  openOptions,
+  mastodonConnected: _connected,
   openPopup,
   servers,
 }) => {
-  const options = await openOptions();
-  await connectMastodonViaUi(context, options, servers.mastodon);
-  await expect(options.getByText('Connected', { exact: true })).toBeVisible();
   await mastodonControl(servers.mastodon, 'fail', {
     status: 503,
     times: 2,
@@ -160,14 +155,10 @@ test('a server answering 503 twice, then 200, ends in exactly one post', async (
 });
 
 test('a 429 with a reset time waits for it, then posts', async ({
-  context,
-  openOptions,
+  mastodonConnected: _connected,
   openPopup,
   servers,
 }) => {
-  const options = await openOptions();
-  await connectMastodonViaUi(context, options, servers.mastodon);
-  await expect(options.getByText('Connected', { exact: true })).toBeVisible();
   await mastodonControl(servers.mastodon, 'fail', {
     status: 429,
     times: 1,
@@ -189,13 +180,12 @@ test('a 429 with a reset time waits for it, then posts', async ({
 });
 
 test('a revoked token waits for the account to be reconnected, then the post goes out', async ({
+  bothConnected,
   context,
-  openOptions,
   openPopup,
   servers,
 }) => {
-  const options = await openOptions();
-  const user = await connectBoth(context, options, servers);
+  const { options, user } = bothConnected;
   await mastodonControl(servers.mastodon, 'revoke', {});
   const marker = `k${Date.now()}`;
   const popup = await openPopup();

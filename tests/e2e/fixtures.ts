@@ -1,5 +1,6 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { E2E_EXTENSION_DIR, extensionIdOf, launchWithExtension } from './extension';
+import { connectBoth, connectMastodonViaUi } from './helpers';
 
 interface Servers {
   mastodon: string;
@@ -16,6 +17,10 @@ interface Fixtures {
   openOptions(): Promise<Page>;
   openPopup(): Promise<Page>;
   openHistory(): Promise<Page>;
+  /** The Mastodon test user, connected through the options page (the page is given). */
+  mastodonConnected: Page;
+  /** The Mastodon test user and a fresh Bluesky user, connected through the options page. */
+  bothConnected: { options: Page; user: Awaited<ReturnType<typeof connectBoth>> };
 }
 
 function env(name: string): string {
@@ -64,6 +69,16 @@ export const test = base.extend<Fixtures>({
       await expect(page.getByRole('heading', { name: 'Sent posts' })).toBeVisible();
       return page;
     });
+  },
+  mastodonConnected: async ({ context, openOptions, servers }, use) => {
+    const options = await openOptions();
+    await connectMastodonViaUi(context, options, servers.mastodon);
+    await expect(options.getByText('Connected', { exact: true })).toHaveCount(1);
+    await use(options);
+  },
+  bothConnected: async ({ context, openOptions, servers }, use) => {
+    const options = await openOptions();
+    await use({ options, user: await connectBoth(context, options, servers) });
   },
 });
 

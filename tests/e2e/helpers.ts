@@ -1,5 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test';
-import { expect } from './fixtures';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 
 let counter = 0;
 

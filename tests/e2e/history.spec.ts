@@ -1,12 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import {
-  connectBoth,
-  listPosts,
-  mastodonControl,
-  pickAccounts,
-  statusesContaining,
-} from './helpers';
+import { listPosts, mastodonControl, pickAccounts, statusesContaining } from './helpers';
 
 /** Posts a two-part thread to Mastodon and a single post to Bluesky, through the popup. */
 async function postThreadAndSingle(popup: Page, marker: string): Promise<void> {
@@ -22,14 +16,12 @@ async function postThreadAndSingle(popup: Page, marker: string): Promise<void> {
 }
 
 test('the history shows where a post went and deletes it everywhere', async ({
-  context,
+  bothConnected,
   openHistory,
-  openOptions,
   openPopup,
   servers,
 }) => {
-  const options = await openOptions();
-  const user = await connectBoth(context, options, servers);
+  const { options, user } = bothConnected;
   await options.getByRole('link', { name: 'Sent posts' }).click();
   await expect(options.getByRole('heading', { name: 'Sent posts' })).toBeVisible();
   await expect(options.getByText(/^No sent posts yet/)).toBeVisible();
@@ -91,14 +83,12 @@ test('the history shows where a post went and deletes it everywhere', async ({
 });
 
 test('a deletion that fails on one server says where, and deleting again finishes it', async ({
-  context,
+  bothConnected,
   openHistory,
-  openOptions,
   openPopup,
   servers,
 }) => {
-  const options = await openOptions();
-  const user = await connectBoth(context, options, servers);
+  const { user } = bothConnected;
   const marker = `f${Date.now()}`;
   await postThreadAndSingle(await openPopup(), marker);
   const [root, reply] = await statusesContaining(servers.mastodon, marker);

@@ -1,11 +1,5 @@
 import { expect, test } from './fixtures';
-import {
-  connectBoth,
-  listPosts,
-  mastodonControl,
-  pickAccounts,
-  statusesContaining,
-} from './helpers';
+import { listPosts, mastodonControl, pickAccounts, statusesContaining } from './helpers';
 import { makePhotos } from './photos';
 
 async function photo(name: string, width: number, height: number, quality = 0.9) {
@@ -37,13 +31,11 @@ async function postedImages(pds: string, did: string, marker: string): Promise<E
 }
 
 test('two images with alt text land on the PDS and on Mastodon through the 202 â†’ poll path', async ({
-  context,
-  openOptions,
+  bothConnected,
   openPopup,
   servers,
 }) => {
-  const options = await openOptions();
-  const user = await connectBoth(context, options, servers);
+  const { user } = bothConnected;
   const files = [await photo('beach.jpg', 3000, 2000), await photo('forest.jpg', 1200, 1600)];
   const marker = `i${Date.now()}`;
 
@@ -102,13 +94,11 @@ test('two images with alt text land on the PDS and on Mastodon through the 202 â
 });
 
 test('a 6 MB photo is prepared for and accepted by both servers', async ({
-  context,
-  openOptions,
+  bothConnected,
   openPopup,
   servers,
 }) => {
-  const options = await openOptions();
-  const user = await connectBoth(context, options, servers);
+  const { user } = bothConnected;
   const big = await photo('camera.jpg', 4000, 3000, 0.96);
   expect(big.buffer.length).toBeGreaterThan(5_500_000);
   const marker = `b${Date.now()}`;

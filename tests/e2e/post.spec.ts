@@ -1,11 +1,5 @@
 import { expect, test } from './fixtures';
-import {
-  connectBoth,
-  connectMastodonViaUi,
-  listPosts,
-  mastodonControl,
-  statusesContaining,
-} from './helpers';
+import { listPosts, mastodonControl, statusesContaining } from './helpers';
 
 function byteOffsetsOf(text: string, part: string) {
   const bytes = new TextEncoder();
@@ -15,13 +9,12 @@ function byteOffsetsOf(text: string, part: string) {
 }
 
 test('posts to Mastodon and Bluesky at once, with facets and an idempotency key', async ({
+  bothConnected,
   context,
-  openOptions,
   openPopup,
   servers,
 }) => {
-  const options = await openOptions();
-  const user = await connectBoth(context, options, servers);
+  const { user } = bothConnected;
   const marker = `m${Date.now()}`;
   const longUrl = 'https://www.example.com/a/very/long/path/indeed?x=1';
   const text = `Héllo 🌍 ${marker} see https://example.com/a?b=1 #crosswind @${user.handle} ${longUrl}`;
@@ -78,13 +71,11 @@ test('posts to Mastodon and Bluesky at once, with facets and an idempotency key'
 });
 
 test('one failing server does not hold back the other, and Retry posts exactly once', async ({
-  context,
-  openOptions,
+  bothConnected,
   openPopup,
   servers,
 }) => {
-  const options = await openOptions();
-  const user = await connectBoth(context, options, servers);
+  const { user } = bothConnected;
   const marker = `r${Date.now()}`;
 
   // A rate limit that resets in two hours: not worth waiting for, so the user decides.
@@ -122,15 +113,9 @@ test('one failing server does not hold back the other, and Retry posts exactly o
 });
 
 test('the draft survives closing and reopening the popup', async ({
-  context,
-  openOptions,
+  mastodonConnected: _connected,
   openPopup,
-  servers,
 }) => {
-  const options = await openOptions();
-  await connectMastodonViaUi(context, options, servers.mastodon);
-  await expect(options.getByText('Connected', { exact: true })).toBeVisible();
-
   let popup = await openPopup();
   await popup.getByRole('checkbox', { name: /\(Mastodon\)/ }).check();
   await popup.getByLabel('Post text').fill('Half-written thought');
@@ -142,15 +127,9 @@ test('the draft survives closing and reopening the popup', async ({
 });
 
 test('Post is disabled past a limit and with nothing picked', async ({
-  context,
-  openOptions,
+  mastodonConnected: _connected,
   openPopup,
-  servers,
 }) => {
-  const options = await openOptions();
-  await connectMastodonViaUi(context, options, servers.mastodon);
-  await expect(options.getByText('Connected', { exact: true })).toBeVisible();
-
   const popup = await openPopup();
   const post = popup.getByRole('button', { name: 'Post' });
   await popup.getByLabel('Post text').fill('Short');

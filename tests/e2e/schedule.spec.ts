@@ -3,7 +3,6 @@ import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import {
   connectBlueskyViaUi,
-  connectBoth,
   createBlueskyUser,
   listPosts,
   mastodonControl,
@@ -67,14 +66,13 @@ async function schedulePost(popup: Page, text: string, networks: RegExp[], at: n
 }
 
 test('Post later: the Mastodon server holds it, the page lists it, and cancelling deletes it', async ({
+  bothConnected,
   context,
   openHistory,
-  openOptions,
   openPopup,
   servers,
 }) => {
-  const options = await openOptions();
-  const user = await connectBoth(context, options, servers);
+  const { user } = bothConnected;
   const marker = `sch${Date.now()}`;
   const popup = await openPopup();
   await popup.getByLabel('Post text').fill(`Later ${marker}`);
@@ -159,14 +157,11 @@ test('Post later: the Mastodon server holds it, the page lists it, and cancellin
 });
 
 test('Change time moves the server’s copy; Edit puts the post back in the composer, never over another', async ({
-  context,
+  bothConnected: _connected,
   openHistory,
-  openOptions,
   openPopup,
   servers,
 }) => {
-  const options = await openOptions();
-  await connectBoth(context, options, servers);
   const marker = `chg${Date.now()}`;
   const popup = await openPopup();
   await schedulePost(popup, `Move me ${marker}`, [/\(Mastodon\)$/], wholeMinuteAfter(20 * MINUTE));
