@@ -5,7 +5,7 @@ import type { Account } from '@/utils/networks/types';
 import { isSettled, type PostJob } from '@/utils/publish/types';
 import { ConfirmAction } from './ConfirmAction';
 import { ErrorMessage } from './ErrorMessage';
-import { DeliveryTarget } from './DeliveryTarget';
+import { JobTargets } from './JobTargets';
 
 const DATE_FORMAT: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
@@ -56,16 +56,7 @@ export function HistoryItem(props: { job: PostJob; accounts: Account[] }) {
       <time className="muted" dateTime={new Date(sentAt).toISOString()}>
         {new Date(sentAt).toLocaleString(undefined, DATE_FORMAT)}
       </time>
-      <ul className="history-targets" aria-label="Accounts">
-        {job.targets.map((target) => (
-          <DeliveryTarget
-            key={target.accountId}
-            target={target}
-            accounts={props.accounts}
-            onRetry={retry}
-          />
-        ))}
-      </ul>
+      <JobTargets job={job} accounts={props.accounts} onRetry={retry} />
       <p role="status" className="history-outcome">
         {outcome}
       </p>

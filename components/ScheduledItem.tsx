@@ -5,8 +5,8 @@ import type { Account } from '@/utils/networks/types';
 import { targetLabel } from '@/utils/publish/target-label';
 import type { PostJob } from '@/utils/publish/types';
 import { ConfirmAction } from './ConfirmAction';
-import { DeliveryTarget } from './DeliveryTarget';
 import { ErrorMessage } from './ErrorMessage';
+import { JobTargets } from './JobTargets';
 import { RescheduleForm } from './RescheduleForm';
 
 const DATE_FORMAT: Intl.DateTimeFormatOptions = { dateStyle: 'full', timeStyle: 'short' };
@@ -77,16 +77,7 @@ export function ScheduledItem(props: {
           {new Date(at).toLocaleString(undefined, DATE_FORMAT)}
         </time>
       </p>
-      <ul className="history-targets" aria-label="Accounts">
-        {job.targets.map((target) => (
-          <DeliveryTarget
-            key={target.accountId}
-            target={target}
-            accounts={props.accounts}
-            onRetry={retry}
-          />
-        ))}
-      </ul>
+      <JobTargets job={job} accounts={props.accounts} onRetry={retry} />
       {errors.map((error, index) => (
         <ErrorMessage key={index} error={error} />
       ))}

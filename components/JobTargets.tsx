@@ -1,0 +1,23 @@
+import type { Account } from '@/utils/networks/types';
+import type { PostJob } from '@/utils/publish/types';
+import { DeliveryTarget } from './DeliveryTarget';
+
+/** Every account of a post with its delivery state, as the sent-posts page lists them. */
+export function JobTargets(props: {
+  job: PostJob;
+  accounts: Account[];
+  onRetry(accountId: string): void;
+}) {
+  return (
+    <ul className="history-targets" aria-label="Accounts">
+      {props.job.targets.map((target) => (
+        <DeliveryTarget
+          key={target.accountId}
+          target={target}
+          accounts={props.accounts}
+          onRetry={props.onRetry}
+        />
+      ))}
+    </ul>
+  );
+}
