@@ -47,14 +47,7 @@ function fakeAdapter(id: 'mastodon' | 'bluesky'): NetworkAdapter {
 }
 
 // Decoding needs a browser; the pipeline itself is tested in Chromium (media-prepare.spec.ts).
-vi.mock('@/utils/publish/images', () => ({
-  prepareForUpload: async (image: { alt: string }) => ({
-    blob: new Blob(['jpeg']),
-    alt: image.alt,
-    width: 4,
-    height: 3,
-  }),
-}));
+vi.mock('@/utils/publish/images', () => import('./fake-images'));
 
 vi.mock('@/utils/capture/fetch-image', () => ({
   fetchImage: async (url: string) => {

@@ -70,14 +70,7 @@ function fakeAdapter(id: 'mastodon' | 'bluesky'): NetworkAdapter {
   };
 }
 
-vi.mock('@/utils/publish/images', () => ({
-  prepareForUpload: async (image: { alt: string }) => ({
-    blob: new Blob(['jpeg']),
-    alt: image.alt,
-    width: 4,
-    height: 3,
-  }),
-}));
+vi.mock('@/utils/publish/images', () => import('./fake-images'));
 
 vi.mock('@/utils/networks', () => ({
   ADAPTERS: { mastodon: fakeAdapter('mastodon'), bluesky: fakeAdapter('bluesky') },
