@@ -1,4 +1,5 @@
 import { CrosswindError } from '../errors';
+import { decodeUpright } from './decode';
 import { type ImageFormat, sniffImage } from './sniff';
 
 /** What the composer records about an attached file once the browser has read it. */
@@ -36,16 +37,7 @@ export async function inspectImage(file: File): Promise<InspectedImage> {
     (await openImage(file)).close();
     throw new CrosswindError('validation', `${name} is not an image Crosswind can read.`);
   }
-  let bitmap: ImageBitmap;
-  try {
-    bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
-  } catch (cause) {
-    throw new CrosswindError(
-      'validation',
-      `${name} could not be opened. The file may be damaged; try saving it again as JPEG or PNG.`,
-      { cause },
-    );
-  }
+  const bitmap = await decodeUpright(file, name);
   const { width, height } = bitmap;
   bitmap.close();
   return {

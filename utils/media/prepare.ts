@@ -1,4 +1,5 @@
 import { CrosswindError } from '../errors';
+import { decodeUpright } from './decode';
 import { analyzeBitmap, type PixelTraits } from './analyze';
 import { canvasEncoder } from './encoder';
 import { readJpegOrientation } from './exif';
@@ -153,17 +154,7 @@ async function decode(
   sniffed: SniffResult,
   head: Uint8Array,
 ): Promise<Decoded> {
-  let bitmap: ImageBitmap;
-  try {
-    // 'from-image' applies EXIF orientation while decoding; the probe covers engines that do not.
-    bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
-  } catch (cause) {
-    throw new CrosswindError(
-      'validation',
-      `${name} could not be opened. The file may be damaged; try saving it again as JPEG or PNG.`,
-      { cause },
-    );
-  }
+  let bitmap = await decodeUpright(file, name);
   if (sniffed.format === 'jpeg') {
     const orientation = readJpegOrientation(head);
     if (orientation !== 1 && !(await decoderAppliesOrientation())) {
