@@ -13,14 +13,14 @@ import { canReadSite } from '@/utils/capture/site-access';
 import { CrosswindError } from '@/utils/errors';
 import type { MessageHandlers, ScheduleFailure } from '@/utils/messaging';
 import { ADAPTERS } from '@/utils/networks';
-import { findBlueskyService, normalizeIdentifier } from '@/utils/networks/bluesky-identity';
-import { loginBluesky } from '@/utils/networks/bluesky';
-import { createMastodonAccount } from '@/utils/networks/mastodon';
+import { findBlueskyService, normalizeIdentifier } from '@/utils/networks/bluesky/identity';
+import { loginBluesky } from '@/utils/networks/bluesky/adapter';
+import { createMastodonAccount } from '@/utils/networks/mastodon/adapter';
 import {
   beginMastodonAuthorization,
   completeMastodonAuthorization,
   forgetMastodonAuthorization,
-} from '@/utils/networks/mastodon-auth';
+} from '@/utils/networks/mastodon/auth';
 import type { Account } from '@/utils/networks/types';
 import { deleteEverywhere } from '@/utils/publish/delete';
 import { clearHistory, removeJob } from '@/utils/publish/job-store';

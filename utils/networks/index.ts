@@ -1,5 +1,5 @@
-import { blueskyAdapter } from './bluesky';
-import { mastodonAdapter } from './mastodon';
+import { blueskyAdapter } from './bluesky/adapter';
+import { mastodonAdapter } from './mastodon/adapter';
 import type { NetworkAdapter, NetworkId } from './types';
 
 /** Every network Crosswind posts to. Background only: adapters bring their SDKs with them. */

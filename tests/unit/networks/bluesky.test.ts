@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { solidPng } from '../../servers/mastodon/images.ts';
 import { startPds, type PdsSandbox } from '../../servers/pds/index.ts';
-import { findBlueskyService } from '@/utils/networks/bluesky-identity';
+import { findBlueskyService } from '@/utils/networks/bluesky/identity';
 import { countGraphemes } from '@/utils/text/graphemes';
 import type { Account } from '@/utils/networks/types';
 import type { DirectorySettings } from '@/utils/storage';
@@ -27,7 +27,7 @@ async function newUser() {
 }
 
 async function connect(): Promise<{ account: Account; user: Awaited<ReturnType<typeof newUser>> }> {
-  const { loginBluesky } = await import('@/utils/networks/bluesky');
+  const { loginBluesky } = await import('@/utils/networks/bluesky/adapter');
   const user = await newUser();
   const service = await findBlueskyService(user.handle, undefined, directory);
   return { account: await loginBluesky(service, user.handle, user.appPassword), user };
@@ -68,7 +68,7 @@ describe('Bluesky adapter', () => {
     });
     expect(account.id).toBe(`bluesky:${user.did}`);
 
-    const { loginBluesky } = await import('@/utils/networks/bluesky');
+    const { loginBluesky } = await import('@/utils/networks/bluesky/adapter');
     await expect(loginBluesky(pds.url, user.handle, 'aaaa-bbbb-cccc-dddd')).rejects.toMatchObject({
       kind: 'auth',
       message: expect.stringContaining('Wrong handle or app password'),
@@ -76,7 +76,7 @@ describe('Bluesky adapter', () => {
   });
 
   it('writes the post at the record key chosen up front; a retry never makes a second one', async () => {
-    const { blueskyAdapter } = await import('@/utils/networks/bluesky');
+    const { blueskyAdapter } = await import('@/utils/networks/bluesky/adapter');
     const { account, user } = await connect();
     const key = blueskyAdapter.newIdempotencyKey();
     const first = await blueskyAdapter.publish(
@@ -100,7 +100,7 @@ describe('Bluesky adapter', () => {
   });
 
   it('agrees with the PDS on the 300-grapheme limit', async () => {
-    const { blueskyAdapter } = await import('@/utils/networks/bluesky');
+    const { blueskyAdapter } = await import('@/utils/networks/bluesky/adapter');
     const { account } = await connect();
     const fits = '👍🏽'.repeat(300);
     await expect(
@@ -124,7 +124,7 @@ describe('Bluesky adapter', () => {
     vi.resetModules();
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
     try {
-      const { blueskyAdapter } = await import('@/utils/networks/bluesky');
+      const { blueskyAdapter } = await import('@/utils/networks/bluesky/adapter');
       await blueskyAdapter.publish(
         account,
         { text: 'after restart' },
@@ -144,7 +144,7 @@ describe('Bluesky adapter', () => {
   });
 
   it('asks for reconnection once the session is gone', async () => {
-    const { blueskyAdapter } = await import('@/utils/networks/bluesky');
+    const { blueskyAdapter } = await import('@/utils/networks/bluesky/adapter');
     const { account } = await connect();
     await blueskyAdapter.disconnect(account);
     await expect(
@@ -160,7 +160,7 @@ describe('Bluesky adapter', () => {
   });
 
   it('posts a reply chain with self-labels on every part', async () => {
-    const { blueskyAdapter } = await import('@/utils/networks/bluesky');
+    const { blueskyAdapter } = await import('@/utils/networks/bluesky/adapter');
     const { account, user } = await connect();
     const options = () => ({ idempotencyKey: blueskyAdapter.newIdempotencyKey(), isRetry: false });
     const labels = ['graphic-media' as const];
@@ -195,7 +195,7 @@ describe('Bluesky adapter', () => {
   });
 
   it('uploads an image blob and embeds it with alt text and aspect ratio', async () => {
-    const { blueskyAdapter } = await import('@/utils/networks/bluesky');
+    const { blueskyAdapter } = await import('@/utils/networks/bluesky/adapter');
     const { account, user } = await connect();
     const png = solidPng(40, 30, [30, 30, 200]);
     const media = await blueskyAdapter.uploadImage(
@@ -235,7 +235,7 @@ describe('Bluesky adapter', () => {
     expect(blueskyAdapter.imageRules(account).maxBytes).toBe(1_000_000);
   });
   it('embeds a link card with its uploaded thumbnail, which the PDS serves', async () => {
-    const { blueskyAdapter } = await import('@/utils/networks/bluesky');
+    const { blueskyAdapter } = await import('@/utils/networks/bluesky/adapter');
     const { account, user } = await connect();
     const png = solidPng(60, 30, [200, 120, 0]);
     const thumb = await blueskyAdapter.uploadImage(
@@ -276,7 +276,7 @@ describe('Bluesky adapter', () => {
   });
 
   it('caps and cleans the card text, lets images win, and drops a card that is not a web link', async () => {
-    const { blueskyAdapter } = await import('@/utils/networks/bluesky');
+    const { blueskyAdapter } = await import('@/utils/networks/bluesky/adapter');
     const { account, user } = await connect();
     const options = () => ({ idempotencyKey: blueskyAdapter.newIdempotencyKey(), isRetry: false });
     const card = {

@@ -6,12 +6,12 @@ import { solidPng } from '../../servers/mastodon/images.ts';
 import { startMastodonServer, type MastodonServer } from '../../servers/mastodon';
 import { call, userToken } from '../../servers/mastodon/testing.ts';
 import { CrosswindError } from '@/utils/errors';
-import { createMastodonAccount, mastodonAdapter } from '@/utils/networks/mastodon';
+import { createMastodonAccount, mastodonAdapter } from '@/utils/networks/mastodon/adapter';
 import {
   beginMastodonAuthorization,
   completeMastodonAuthorization,
-} from '@/utils/networks/mastodon-auth';
-import { fetchMastodonLimits } from '@/utils/networks/mastodon-instance';
+} from '@/utils/networks/mastodon/auth';
+import { fetchMastodonLimits } from '@/utils/networks/mastodon/instance';
 import type { Account } from '@/utils/networks/types';
 
 let server: MastodonServer;

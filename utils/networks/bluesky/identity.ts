@@ -1,6 +1,6 @@
-import { normalizeServerUrl } from '../auth/server-url';
-import { CrosswindError, serverTrouble, unreachable } from '../errors';
-import type { DirectorySettings } from '../storage';
+import { normalizeServerUrl } from '@/utils/auth/server-url';
+import { CrosswindError, serverTrouble, unreachable } from '@/utils/errors';
+import type { DirectorySettings } from '@/utils/storage';
 
 const HANDLE = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;

@@ -1,6 +1,6 @@
-import { CrosswindError, serverTrouble, unreachable } from '../errors';
-import type { AccountLimits } from './types';
-import { NETWORK_INFO } from './info';
+import { CrosswindError, serverTrouble, unreachable } from '@/utils/errors';
+import type { AccountLimits } from '../types';
+import { NETWORK_INFO } from '../info';
 
 interface InstanceConfiguration {
   statuses?: {

@@ -6,14 +6,14 @@ import {
   type Facet,
 } from '@atproto/api';
 import { TID } from '@atproto/common-web';
-import { isLoopback } from '../auth/server-url';
-import { cleanText, safeHttpUrl, TEXT_CAPS } from '../capture/sanitize';
-import { BLUESKY_IMAGE_TARGET } from '../media/targets';
-import { CrosswindError } from '../errors';
-import { shortenBlueskyLinks } from '../text/bluesky';
-import { defineVaultItem } from '../vault';
-import { fromBlueskyError } from './bluesky-errors';
-import { hostOf, NETWORK_INFO } from './info';
+import { isLoopback } from '@/utils/auth/server-url';
+import { cleanText, safeHttpUrl, TEXT_CAPS } from '@/utils/capture/sanitize';
+import { BLUESKY_IMAGE_TARGET } from '@/utils/media/targets';
+import { CrosswindError } from '@/utils/errors';
+import { shortenBlueskyLinks } from '@/utils/text/bluesky';
+import { defineVaultItem } from '@/utils/vault';
+import { fromBlueskyError } from './errors';
+import { hostOf, NETWORK_INFO } from '../info';
 import type {
   Account,
   AccountSnapshot,
@@ -21,7 +21,7 @@ import type {
   OutgoingPost,
   PublishedPost,
   UploadedMedia,
-} from './types';
+} from '../types';
 
 const POST = 'app.bsky.feed.post';
 const sessions = defineVaultItem<AtpSessionData>('bluesky-session');

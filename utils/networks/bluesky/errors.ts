@@ -6,7 +6,7 @@ import {
   serverTrouble,
   toCrosswindError,
   unreachable,
-} from '../errors';
+} from '@/utils/errors';
 
 const AUTH_ERRORS = new Set([
   'AuthenticationRequired',

@@ -6,7 +6,7 @@ import {
   serverTrouble,
   toCrosswindError,
   unreachable,
-} from '../errors';
+} from '@/utils/errors';
 
 /** Turns what masto.js or fetch threw into a CrosswindError with words a person understands. */
 export function fromMastodonError(error: unknown, host: string): CrosswindError {

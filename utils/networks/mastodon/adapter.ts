@@ -1,11 +1,11 @@
 import { createRestAPIClient, MastoTimeoutError, type mastodon } from 'masto';
-import { mastodonImageTarget } from '../media/targets';
-import { CrosswindError } from '../errors';
-import { defineVaultItem } from '../vault';
-import { fromMastodonError } from './mastodon-errors';
-import { hostOf } from './info';
-import { fetchMastodonLimits } from './mastodon-instance';
-import { revokeMastodonToken, type MastodonGrant } from './mastodon-auth';
+import { mastodonImageTarget } from '@/utils/media/targets';
+import { CrosswindError } from '@/utils/errors';
+import { defineVaultItem } from '@/utils/vault';
+import { fromMastodonError } from './errors';
+import { hostOf } from '../info';
+import { fetchMastodonLimits } from './instance';
+import { revokeMastodonToken, type MastodonGrant } from './auth';
 import type {
   Account,
   AccountSnapshot,
@@ -16,7 +16,7 @@ import type {
   ServerScheduled,
   UploadedMedia,
   Visibility,
-} from './types';
+} from '../types';
 
 const tokens = defineVaultItem<string>('mastodon-token');
 

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { randomToken, s256Challenge } from '../auth/pkce';
-import { normalizeServerUrl } from '../auth/server-url';
-import { CrosswindError, unreachable } from '../errors';
-import { defineVaultItem } from '../vault';
-import { fetchMastodonLimits } from './mastodon-instance';
-import type { AccountLimits } from './types';
+import { randomToken, s256Challenge } from '@/utils/auth/pkce';
+import { normalizeServerUrl } from '@/utils/auth/server-url';
+import { CrosswindError, unreachable } from '@/utils/errors';
+import { defineVaultItem } from '@/utils/vault';
+import { fetchMastodonLimits } from './instance';
+import type { AccountLimits } from '../types';
 
 /** The only scopes Crosswind needs: post, upload media, read who the user is. */
 const MASTODON_SCOPES = 'write:statuses write:media read:accounts';
