@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { forbidModulesInPages } from './tests/build/forbid-modules-in-pages';
+import { noHtmlSink } from './tests/build/no-html-sink';
 
 /** Firefox needs a fixed id so that identity.getRedirectURL() stays stable across installs. */
 const FIREFOX_ID = 'crosswind@crosswind.invalid';
@@ -10,6 +11,9 @@ const E2E_MODE = 'e2e';
 const WEB_SITES = ['http://*/*', 'https://*/*'];
 
 export default defineConfig({
+  // Manifest V3 for Firefox too (README: Firefox): its event page stops when idle like Chrome's
+  // worker, so both browsers run the same resume-after-stop code, and AMO recommends V3.
+  manifestVersion: 3,
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser, manifestVersion, mode }) => ({
     name: 'Crosswind',
@@ -49,14 +53,23 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: FIREFOX_ID,
-              strict_min_version: '128.0',
+              // The first versions that read data_collection_permissions, which AMO requires of
+              // new add-ons: 140 (an ESR) on desktop, 142 on Android.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
   }),
+  zip: {
+    // AMO reviewers rebuild the add-on from this zip: everything the build reads, nothing else.
+    // tests/build holds the build's own Vite plugins (wxt.config.ts imports them).
+    excludeSources: ['tests/**', '.ci/**', 'playwright*.config.ts', 'vitest*.config.ts'],
+    includeSources: ['tests/build/**'],
+  },
   vite: () => ({
-    plugins: [forbidModulesInPages(['masto', '@atproto'])],
+    plugins: [forbidModulesInPages(['masto', '@atproto']), noHtmlSink()],
   }),
 });
