@@ -109,6 +109,23 @@ export async function allByRole(
   return matches;
 }
 
+/** The first element with this role and a name matching `name`, once there is one. */
+export async function firstByRole(
+  scope: Scope,
+  role: keyof typeof ROLE_SELECTORS,
+  name: RegExp,
+  timeoutMs = WAIT_MS,
+): Promise<ElementHandle<Element>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [found] = await allByRole(scope, role, name);
+    if (found) return found;
+    if (Date.now() > deadline)
+      throw new Error(`no ${role} named like ${name} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Clicks the element with this role and name once it is visible. */
 export async function clickRole(scope: Scope, role: string, name: string): Promise<void> {
   await (await byRole(scope, role, name)).click();
@@ -122,6 +139,20 @@ export async function fill(field: ElementHandle<Element>, text: string): Promise
   });
   await field.press('Backspace');
   await field.type(text);
+}
+
+/**
+ * Sets a date or time field, which takes no typed characters as a whole value: the value is set
+ * and an input event sent, as Playwright's fill does for such fields.
+ */
+export async function setFieldValue(field: ElementHandle<Element>, value: string): Promise<void> {
+  await field.evaluate((node, next) => {
+    const input = node as HTMLInputElement;
+    // React tracks the value through the prototype's setter: set it there, then tell it.
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, next);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, value);
 }
 
 /** Fills the field labelled `label`. */
