@@ -66,7 +66,16 @@ export default defineConfig({
   zip: {
     // AMO reviewers rebuild the add-on from this zip: everything the build reads, nothing else.
     // tests/build holds the build's own Vite plugins (wxt.config.ts imports them).
-    excludeSources: ['tests/**', '.ci/**', 'playwright*.config.ts', 'vitest*.config.ts'],
+    excludeSources: [
+      'tests/**',
+      '.ci/**',
+      'playwright*.config.ts',
+      'vitest*.config.ts',
+      // What test runs leave behind (git ignores them; the zip must too).
+      'playwright-report/**',
+      'test-results/**',
+      'coverage/**',
+    ],
     includeSources: ['tests/build/**'],
   },
   vite: () => ({

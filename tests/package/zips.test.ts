@@ -44,6 +44,17 @@ async function folderHashes(dir: string): Promise<Map<string, string>> {
   return hashes;
 }
 
+/** Those of `files` that git ignores (`git check-ignore` exits with 1 when there are none). */
+async function ignoredByGit(files: string[]): Promise<string[]> {
+  const child = execFile('git', ['check-ignore', '--no-index', '--stdin']);
+  child.stdin?.end(files.join('\n'));
+  let stdout = '';
+  child.stdout?.on('data', (chunk: string) => (stdout += chunk));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0 && code !== 1) throw new Error(`git check-ignore failed (${code})`);
+  return stdout.split('\n').filter(Boolean);
+}
+
 /** This shell's environment without what Vitest sets (NODE_ENV=test would change the build). */
 function buildEnvironment(): NodeJS.ProcessEnv {
   return Object.fromEntries(
@@ -112,6 +123,8 @@ describe('npm run zip', () => {
       expect(files).toEqual(
         expect.arrayContaining(['package.json', 'package-lock.json', 'wxt.config.ts', 'README.md']),
       );
+      // Nothing git ignores (reports and results a local run left behind, local settings).
+      expect(await ignoredByGit(files)).toEqual([]);
       for (const file of files) {
         expect(file).not.toMatch(/^(node_modules|\.output|\.wxt|\.git)\//);
         // The build's own Vite plugins are the only thing from tests/ the build needs.
