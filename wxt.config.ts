@@ -11,11 +11,11 @@ const E2E_MODE = 'e2e';
 const WEB_SITES = ['http://*/*', 'https://*/*'];
 
 export default defineConfig({
-  // Manifest V3 for Firefox too (README: Firefox): its event page stops when idle like Chrome's
-  // worker, so both browsers run the same resume-after-stop code, and AMO recommends V3.
+  // Manifest V3 for Firefox too (README: Firefox): one manifest for both browsers, and Firefox's
+  // event page stops when idle like Chrome's worker, so both run the same resume-after-stop code.
   manifestVersion: 3,
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: ({ browser, manifestVersion, mode }) => ({
+  manifest: ({ browser, mode }) => ({
     name: 'Crosswind',
     description: 'Write once, post to Mastodon, Bluesky and the rest of the open social web.',
     // alarms: retries and scheduled posts outlive the worker; notifications: results when the popup
@@ -30,16 +30,13 @@ export default defineConfig({
       'contextMenus',
     ],
     // Asked for one site at a time, when the user wants a link card for a page they are not on.
-    ...(manifestVersion === 3
-      ? { optional_host_permissions: WEB_SITES }
-      : { optional_permissions: WEB_SITES }),
+    optional_host_permissions: WEB_SITES,
     // The e2e build only: automation cannot click the toolbar, which is what grants activeTab,
     // so the local test pages get the access that click would give. Never in a real build.
     ...(mode === E2E_MODE && { host_permissions: ['http://127.0.0.1/*'] }),
     action: { default_title: 'Crosswind: compose a post' },
     commands: {
-      // Manifest V2 (Firefox) names the toolbar button's command differently.
-      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
+      _execute_action: {
         suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' },
         description: 'Open the Crosswind composer',
       },
