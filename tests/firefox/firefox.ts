@@ -21,8 +21,6 @@ export interface FirefoxWithAddon {
   origin: string;
   /** Opens one of the add-on's pages (e.g. `options.html`) in a new tab, loaded and ready. */
   openAddonPage(file: string): Promise<Page>;
-  /** A page the add-on opened itself (e.g. its composer window), once loaded at `file`. */
-  waitForAddonPage(file: string, timeoutMs?: number): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -67,25 +65,8 @@ export async function launchFirefox(
       await navigateToAddonPage(page, new URL(file, origin).href);
       return page;
     },
-    waitForAddonPage: (file, timeoutMs = 15_000) =>
-      findPage(browser, new URL(file, origin).href, timeoutMs),
     close: () => browser.close(),
   };
-}
-
-/** The loaded page at `url`, found by asking each page where it is (see navigateToAddonPage). */
-async function findPage(browser: Browser, url: string, timeoutMs: number): Promise<Page> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const page of await browser.pages()) {
-      const at = await page
-        .evaluate(() => (document.readyState === 'complete' ? location.href : ''))
-        .catch(() => '');
-      if (at === url) return page;
-    }
-    if (Date.now() > deadline) throw new Error(`no page at ${url} within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /**
@@ -93,12 +74,14 @@ async function findPage(browser: Browser, url: string, timeoutMs: number): Promi
  * extension process, so puppeteer's own wait would never end: wait for the document instead, then
  * call off puppeteer's wait.
  */
-export async function navigateToAddonPage(page: Page, url: string): Promise<void> {
+async function navigateToAddonPage(page: Page, url: string): Promise<void> {
   const controller = new AbortController();
   const navigation = page.goto(url, { signal: controller.signal }).catch((error: unknown) => {
     if (!controller.signal.aborted) throw error;
   });
   const loaded = waitForDocument(page, url);
+  // Should the navigation itself fail first, this wait's later timeout is no news.
+  loaded.catch(() => undefined);
   try {
     await Promise.race([loaded, navigation.then(() => loaded)]);
   } finally {
