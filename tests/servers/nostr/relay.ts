@@ -36,6 +36,8 @@ export interface NostrTestRelay {
   events(filter?: Filter): Event[];
   /** Every event that arrived in an EVENT message, in order, refused or not (retries show up twice). */
   received(): Event[];
+  /** Filters of every REQ the relay has set up (so a test can wait until a client listens). */
+  subscriptions(): Filter[];
   /** How many WebSocket connections are open now. */
   connections(): number;
   close(): Promise<void>;
@@ -89,6 +91,7 @@ export async function startNostrRelay(options: NostrRelayOptions = {}): Promise<
     filterResultCacheTtl: 0,
   });
   const received: Event[] = [];
+  const subscriptions: Filter[] = [];
   let fault: Fault = { type: 'none' };
 
   const sockets = new Set<WebSocket>();
@@ -138,6 +141,7 @@ export async function startNostrRelay(options: NostrRelayOptions = {}): Promise<
       return;
     }
     await relay.handleMessage(ws, message);
+    if (message[0] === 'REQ') subscriptions.push(...(message.slice(2) as Filter[]));
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -169,6 +173,7 @@ export async function startNostrRelay(options: NostrRelayOptions = {}): Promise<
     },
     events: (filter = {}) => repository.find(filter),
     received: () => [...received],
+    subscriptions: () => [...subscriptions],
     connections: () => sockets.size,
     close: async () => {
       dropAll();

@@ -1,3 +1,5 @@
+import { AbstractSimplePool } from 'nostr-tools/abstract-pool';
+import { verifyEvent } from 'nostr-tools/pure';
 import { onTestFinished } from 'vitest';
 import { WebSocket } from 'ws';
 import { startNostrRelay, type NostrRelayOptions, type NostrTestRelay } from './relay';
@@ -69,3 +71,23 @@ export const okFor =
   (id: string) =>
   (reply: RelayReply): boolean =>
     reply[0] === 'OK' && reply[1] === id;
+
+/** A nostr-tools pool that connects through `ws`, since Node 20 has no WebSocket of its own. */
+export function nodePool(): AbstractSimplePool {
+  const pool = new AbstractSimplePool({
+    verifyEvent,
+    websocketImplementation: WebSocket as unknown as typeof globalThis.WebSocket,
+    maxWaitForConnection: 3000,
+  });
+  onTestFinished(() => pool.destroy());
+  return pool;
+}
+
+/** Polls `check` until it holds; for state that changes on another connection. */
+export async function waitUntil(check: () => boolean, ms = 2000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
