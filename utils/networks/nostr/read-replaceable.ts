@@ -40,16 +40,21 @@ async function readFromRelay(
     await relay.connect({ timeout: timeoutMs });
     return await new Promise<SignedEvent[]>((resolve, reject) => {
       const found: SignedEvent[] = [];
+      let settled = false;
       const sub = relay.subscribe([{ kinds: [kind], authors: [pubkey], limit: 1 }], {
         // nostr-tools has verified the signature; the filter is checked again, as relays may not.
         onevent: (event) => {
           if (event.pubkey === pubkey && event.kind === kind) found.push(event);
         },
         oneose: () => {
-          sub.close();
+          settled = true;
           resolve(found);
+          sub.close();
         },
-        onclose: (reason) => reject(new Error(reason)),
+        // Closing after EOSE reports here too; only a close before it is a failure.
+        onclose: (reason) => {
+          if (!settled) reject(new Error(reason));
+        },
         eoseTimeout: timeoutMs,
       });
     });
