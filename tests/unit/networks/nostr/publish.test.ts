@@ -3,6 +3,7 @@ import { finalizeEvent, generateSecretKey } from 'nostr-tools/pure';
 import { publishToRelay, publishToRelays } from '../../../../utils/networks/nostr/publish';
 import { summarize, describeOutcome } from '../../../../utils/networks/nostr/relay-results';
 import { plainEvent } from '../../../../utils/networks/nostr/signer';
+import { waitUntil } from '../../../servers/nostr/testing';
 import { deadRelayUrl, nodeWebSocket, relay } from './servers';
 
 const options = { websocketImplementation: nodeWebSocket, timeoutMs: 1500 };
@@ -59,6 +60,19 @@ describe('publishToRelay against a real relay', () => {
     server.faults.silence();
     const outcome = await publishToRelay(signedNote(), server.url, { ...options, timeoutMs: 300 });
     expect(outcome).toEqual({ relay: server.url, status: 'timeout' });
+  });
+
+  it('reports a relay that drops the connection before answering as unreachable', async () => {
+    const server = await relay();
+    server.faults.silence();
+    const pending = publishToRelay(signedNote(), server.url, options);
+    await waitUntil(() => server.received().length === 1);
+    server.faults.down();
+    expect(await pending).toEqual({
+      relay: server.url,
+      status: 'unreachable',
+      message: 'the relay closed the connection',
+    });
   });
 
   it('reports a relay that is down or gone as unreachable', async () => {
