@@ -34,7 +34,8 @@ export default defineConfig({
     // The e2e build only: automation cannot click the toolbar, which is what grants activeTab,
     // so the local test pages get the access that click would give. Never in a real build.
     ...(mode === E2E_MODE && { host_permissions: ['http://127.0.0.1/*'] }),
-    action: { default_title: 'Crosswind: compose a post' },
+    // The tooltip is the name alone; while posts are in flight the badge code sets a longer one.
+    action: { default_title: 'Crosswind' },
     commands: {
       _execute_action: {
         suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' },
@@ -76,6 +77,6 @@ export default defineConfig({
     includeSources: ['tests/build/**'],
   },
   vite: () => ({
-    plugins: [forbidModulesInPages(['masto', '@atproto']), noHtmlSink()],
+    plugins: [forbidModulesInPages(['masto', '@atproto', 'nostr-tools']), noHtmlSink()],
   }),
 });

@@ -6,6 +6,8 @@ import { connectBoth, connectMastodonViaUi } from './helpers';
 interface Fixtures {
   /** Which build to load: the real one, or the e2e one that may read the local test pages. */
   extensionBuild: 'production' | 'e2e';
+  /** More Chromium switches, e.g. host-resolver rules that give a test a host name of its own. */
+  browserArgs: string[];
   context: BrowserContext;
   extensionId: string;
   servers: SandboxUrls;
@@ -21,10 +23,12 @@ interface Fixtures {
 /** Playwright fixtures: a fresh browser profile with the built extension for every test. */
 export const test = base.extend<Fixtures>({
   extensionBuild: ['production', { option: true }],
-  context: async ({ extensionBuild }, use) => {
-    const context = await launchWithExtension(
-      extensionBuild === 'e2e' ? { extensionDir: E2E_EXTENSION_DIR } : {},
-    );
+  browserArgs: [[], { option: true }],
+  context: async ({ extensionBuild, browserArgs }, use) => {
+    const context = await launchWithExtension({
+      ...(extensionBuild === 'e2e' && { extensionDir: E2E_EXTENSION_DIR }),
+      extraArgs: browserArgs,
+    });
     await use(context);
     await context.close();
   },
