@@ -64,9 +64,12 @@ export class Params {
   }
 }
 
-/** ActiveSupport's `blank?` for text: empty or only Unicode white space. */
+/**
+ * `String#blank?` as Mastodon has it: the fast_blank gem replaces ActiveSupport's, and counts
+ * only ASCII white space and NUL as blank (a text of U+3000 or no-break spaces is not blank).
+ */
 export function isBlank(text: string): boolean {
-  return /^[\p{White_Space}]*$/u.test(text);
+  return /^[\0\t\n\v\f\r ]*$/.test(text);
 }
 
 /** Adds a form field the way Rack does: `name[]` collects an array, otherwise the last value wins. */
