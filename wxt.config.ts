@@ -57,6 +57,16 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
-    plugins: [forbidModulesInPages(['masto', '@atproto'])],
+    // Network SDKs and the page parsers belong to the background; the popup stays small.
+    plugins: [
+      forbidModulesInPages([
+        'masto',
+        '@atproto',
+        'htmlparser2',
+        'entities',
+        'domhandler',
+        'domutils',
+      ]),
+    ],
   }),
 });
