@@ -1,34 +1,41 @@
 import { createRestAPIClient, MastoTimeoutError, type mastodon } from 'masto';
+import { normalizeServerUrl } from '@/utils/auth/server-url';
 import { mastodonImageTarget } from '@/utils/media/targets';
 import { CrosswindError } from '@/utils/errors';
-import { defineVaultItem } from '@/utils/vault';
 import { fromMastodonError } from './errors';
-import { hostOf } from '../info';
+import { capabilitiesOf, hostOf } from '../info';
 import { fetchMastodonLimits } from './instance';
-import { revokeMastodonToken, type MastodonGrant } from './auth';
+import {
+  beginMastodonAuthorization,
+  completeMastodonAuthorization,
+  forgetMastodonAuthorization,
+  revokeMastodonToken,
+  type MastodonGrant,
+} from './auth';
+import { authorized, renewals, tokens } from './access';
+import { MASTODON_FLAVOR, type MastodonFlavor } from './flavor';
+import { findSentStatus } from './lookup';
+import { readServerSoftware } from './nodeinfo';
+import { differencesOf } from './servers';
 import type {
   Account,
+  AccountLimits,
   AccountSnapshot,
   NetworkAdapter,
   OutgoingPost,
+  ProtocolFamily,
   PublishedPost,
   PublishOptions,
+  RedirectSignIn,
   ServerScheduled,
+  ServerSoftware,
   UploadedMedia,
   Visibility,
 } from '../types';
 
-const tokens = defineVaultItem<string>('mastodon-token');
-
-async function clientFor(account: Account): Promise<mastodon.rest.Client> {
-  const accessToken = await tokens.get(account.id);
-  if (!accessToken) {
-    throw new CrosswindError(
-      'auth',
-      `Crosswind has no access to ${account.handle} any more. Reconnect the account.`,
-    );
-  }
-  return createRestAPIClient({ url: account.server, accessToken, timeout: 30_000 });
+/** The instance's limits with the server software's own counting rule. */
+function limitsFor(limits: AccountLimits, software: ServerSoftware | undefined): AccountLimits {
+  return differencesOf(software).countsCodePoints ? { ...limits, countsCodePoints: true } : limits;
 }
 
 function snapshotOf(me: mastodon.v1.CredentialAccount, limits: Account['limits']): AccountSnapshot {
@@ -44,6 +51,7 @@ function snapshotOf(me: mastodon.v1.CredentialAccount, limits: Account['limits']
 
 /** Builds the account record for a finished authorization and keeps its token in the vault. */
 export async function createMastodonAccount(grant: MastodonGrant): Promise<Account> {
+  const network = grant.network ?? MASTODON_FLAVOR.network;
   const host = hostOf(grant.origin);
   let me: mastodon.v1.CredentialAccount;
   try {
@@ -56,15 +64,20 @@ export async function createMastodonAccount(grant: MastodonGrant): Promise<Accou
   } catch (error) {
     throw fromMastodonError(error, host);
   }
-  const id = `mastodon:${host}:${me.id}`;
+  const id = `${network}:${host}:${me.id}`;
   await tokens.set(id, grant.accessToken);
+  if (grant.renewal) await renewals.set(id, grant.renewal);
+  else await renewals.remove(id);
   const now = Date.now();
+  const { capabilities } = differencesOf(grant.software);
   return {
     id,
-    network: 'mastodon',
+    network,
     server: grant.origin,
     remoteId: me.id,
-    ...snapshotOf(me, grant.limits),
+    ...snapshotOf(me, limitsFor(grant.limits, grant.software)),
+    ...(grant.software && { software: grant.software }),
+    ...(Object.keys(capabilities).length > 0 && { capabilities }),
     state: 'connected',
     connectedAt: now,
     limitsCheckedAt: now,
@@ -115,18 +128,55 @@ function schedulingError(error: unknown, host: string): CrosswindError {
   );
 }
 
+/** The OAuth sign-in of one Mastodon-API flavor: its scopes, and the account it makes. */
+export function mastodonApiSignIn(flavor: MastodonFlavor): RedirectSignIn {
+  return {
+    kind: 'redirect',
+    async prepare(fields, server) {
+      const authorizeUrl = await beginMastodonAuthorization(
+        fields.server ?? '',
+        flavor,
+        server.software,
+      );
+      return { authorizeUrl };
+    },
+    async complete(redirectUrl) {
+      return createMastodonAccount(await completeMastodonAuthorization(redirectUrl, flavor));
+    },
+    cancel: forgetMastodonAuthorization,
+  };
+}
+
+/** Every server that speaks the Mastodon API, told apart by the software its nodeinfo names. */
+export function mastodonApiFamily(software: ProtocolFamily['software']): ProtocolFamily {
+  return {
+    name: 'mastodon-api',
+    software,
+    async identify(fields) {
+      const origin = normalizeServerUrl(fields.server ?? '', 'Mastodon server');
+      const found = await readServerSoftware(origin);
+      return found ? { software: found } : {};
+    },
+  };
+}
+
 /** Mastodon and every server that speaks its API. */
 export const mastodonAdapter: NetworkAdapter = {
   id: 'mastodon',
+  signIn: mastodonApiSignIn(MASTODON_FLAVOR),
+  family: mastodonApiFamily('any'),
 
   newIdempotencyKey: () => crypto.randomUUID(),
 
   async publish(account, post, options): Promise<PublishedPost> {
-    const client = await clientFor(account);
     try {
-      const status = await client.v1.statuses.create(
-        statusParams(account, post),
-        requestMeta(options),
+      // A server that ignores Idempotency-Key would post a retry twice: look for it first.
+      if (options.isRetry && capabilitiesOf(account).idempotency === 'lookup-before-retry') {
+        const sent = await findSentStatus(account, post);
+        if (sent) return sent;
+      }
+      const status = await authorized(account, (client) =>
+        client.v1.statuses.create(statusParams(account, post), requestMeta(options)),
       );
       return { id: status.id, url: status.url ?? status.uri };
     } catch (error) {
@@ -135,15 +185,16 @@ export const mastodonAdapter: NetworkAdapter = {
   },
 
   async schedule(account, post, options): Promise<ServerScheduled> {
-    const client = await clientFor(account);
     const host = hostOf(account.server);
     try {
-      const scheduled = await client.v1.statuses.create(
-        {
-          ...statusParams(account, post),
-          scheduledAt: new Date(options.scheduledAt).toISOString(),
-        },
-        requestMeta(options),
+      const scheduled = await authorized(account, (client) =>
+        client.v1.statuses.create(
+          {
+            ...statusParams(account, post),
+            scheduledAt: new Date(options.scheduledAt).toISOString(),
+          },
+          requestMeta(options),
+        ),
       );
       return scheduledOf(scheduled);
     } catch (error) {
@@ -162,9 +213,8 @@ export const mastodonAdapter: NetworkAdapter = {
   },
 
   async cancelScheduled(account, id) {
-    const client = await clientFor(account);
     try {
-      await client.v1.scheduledStatuses.$select(id).remove();
+      await authorized(account, (client) => client.v1.scheduledStatuses.$select(id).remove());
     } catch (error) {
       const known = fromMastodonError(error, hostOf(account.server));
       // Already cancelled on the server (for instance in its own app): nothing left to do.
@@ -174,11 +224,10 @@ export const mastodonAdapter: NetworkAdapter = {
   },
 
   async reschedule(account, id, at): Promise<ServerScheduled> {
-    const client = await clientFor(account);
     try {
-      const scheduled = await client.v1.scheduledStatuses
-        .$select(id)
-        .update({ scheduledAt: new Date(at).toISOString() });
+      const scheduled = await authorized(account, (client) =>
+        client.v1.scheduledStatuses.$select(id).update({ scheduledAt: new Date(at).toISOString() }),
+      );
       return scheduledOf(scheduled);
     } catch (error) {
       throw schedulingError(error, hostOf(account.server));
@@ -188,13 +237,14 @@ export const mastodonAdapter: NetworkAdapter = {
   imageRules: (account) => mastodonImageTarget(account.limits),
 
   async uploadImage(account, image, options): Promise<UploadedMedia> {
-    const client = await clientFor(account);
     const host = hostOf(account.server);
     try {
       // masto posts to /api/v2/media and, on 202, polls /api/v1/media/:id until it is processed.
-      const media = await client.v2.media.create(
-        { file: image.blob, description: image.alt || null },
-        options.signal ? { requestInit: { signal: options.signal } } : undefined,
+      const media = await authorized(account, (client) =>
+        client.v2.media.create(
+          { file: image.blob, description: image.alt || null },
+          options.signal ? { requestInit: { signal: options.signal } } : undefined,
+        ),
       );
       return { id: media.id, alt: image.alt, width: image.width, height: image.height };
     } catch (error) {
@@ -210,9 +260,8 @@ export const mastodonAdapter: NetworkAdapter = {
   },
 
   async remove(account, post) {
-    const client = await clientFor(account);
     try {
-      await client.v1.statuses.$select(post.id).remove();
+      await authorized(account, (client) => client.v1.statuses.$select(post.id).remove());
     } catch (error) {
       const known = fromMastodonError(error, hostOf(account.server));
       if (known.status === 404) return;
@@ -221,13 +270,13 @@ export const mastodonAdapter: NetworkAdapter = {
   },
 
   async refresh(account) {
-    const client = await clientFor(account);
     try {
       const [me, limits] = await Promise.all([
-        client.v1.accounts.verifyCredentials(),
-        fetchMastodonLimits(account.server),
+        authorized(account, (client) => client.v1.accounts.verifyCredentials()),
+        // What the server reported before stands in for what it no longer reports.
+        fetchMastodonLimits(account.server, account.limits),
       ]);
-      return snapshotOf(me, limits);
+      return snapshotOf(me, limitsFor(limits, account.software));
     } catch (error) {
       throw fromMastodonError(error, hostOf(account.server));
     }
@@ -237,5 +286,6 @@ export const mastodonAdapter: NetworkAdapter = {
     const token = await tokens.get(account.id);
     if (token) await revokeMastodonToken(account.server, token);
     await tokens.remove(account.id);
+    await renewals.remove(account.id);
   },
 };
