@@ -15,6 +15,8 @@ import { accountRoutes } from './routes/accounts';
 import { appRoutes } from './routes/apps';
 import { instanceRoutes } from './routes/instance';
 import { mediaRoutes } from './routes/media';
+import { nodeinfoRoutes } from './routes/nodeinfo';
+import { rulesOf } from './flavors';
 import { oauthRoutes } from './routes/oauth';
 import { scheduledRoutes } from './routes/scheduled';
 import { statusRoutes } from './routes/statuses';
@@ -39,15 +41,19 @@ const ROUTES: Route[] = [
   ...scheduledRoutes,
   ...mediaRoutes,
   ...webRoutes,
+  ...nodeinfoRoutes,
 ];
 
 function resolveOptions(options: MastodonServerOptions): ResolvedOptions {
   const users = options.users && options.users.length > 0 ? options.users : undefined;
+  const flavor = options.flavor ?? 'mastodon';
+  const rules = rulesOf(flavor);
   return {
+    flavor,
     port: options.port ?? 0,
     users: users ?? [{ username: 'alice', displayName: 'Alice Sandbox' }],
-    maxCharacters: options.maxCharacters ?? 500,
-    maxMediaAttachments: options.maxMediaAttachments ?? 4,
+    maxCharacters: options.maxCharacters ?? rules.maxCharacters,
+    maxMediaAttachments: options.maxMediaAttachments ?? rules.maxMediaAttachments,
     charactersReservedPerUrl: options.charactersReservedPerUrl ?? 23,
     autoApprove: options.autoApprove ?? false,
     instanceV2: options.instanceV2 ?? true,
