@@ -35,6 +35,8 @@ export interface FlavorRules {
   warningNeedsSensitive: boolean;
   maxCharacters: number;
   maxMediaAttachments: number;
+  /** Longest image description. */
+  altTextLimit: number;
 }
 
 const MASTODON: FlavorRules = {
@@ -49,6 +51,7 @@ const MASTODON: FlavorRules = {
   warningNeedsSensitive: false,
   maxCharacters: 500,
   maxMediaAttachments: 4,
+  altTextLimit: 1500,
 };
 
 const RULES: Record<Flavor, FlavorRules> = {
@@ -66,6 +69,7 @@ const RULES: Record<Flavor, FlavorRules> = {
     warningNeedsSensitive: true,
     maxCharacters: 500,
     maxMediaAttachments: 4,
+    altTextLimit: 1000,
   },
   gotosocial: {
     software: { name: 'gotosocial', version: '0.19.1' },
@@ -79,6 +83,7 @@ const RULES: Record<Flavor, FlavorRules> = {
     warningNeedsSensitive: false,
     maxCharacters: 5000,
     maxMediaAttachments: 6,
+    altTextLimit: 1500,
   },
 };
 

@@ -50,8 +50,12 @@ function snapshotOf(me: mastodon.v1.CredentialAccount, limits: Account['limits']
 }
 
 /** Builds the account record for a finished authorization and keeps its token in the vault. */
-export async function createMastodonAccount(grant: MastodonGrant): Promise<Account> {
-  const network = grant.network ?? MASTODON_FLAVOR.network;
+export async function createMastodonAccount(
+  grant: MastodonGrant,
+  flavor: MastodonFlavor = MASTODON_FLAVOR,
+): Promise<Account> {
+  const network = grant.network ?? flavor.network;
+  const software = flavor.readsServerDifferences ? grant.software : undefined;
   const host = hostOf(grant.origin);
   let me: mastodon.v1.CredentialAccount;
   try {
@@ -69,13 +73,13 @@ export async function createMastodonAccount(grant: MastodonGrant): Promise<Accou
   if (grant.renewal) await renewals.set(id, grant.renewal);
   else await renewals.remove(id);
   const now = Date.now();
-  const { capabilities } = differencesOf(grant.software);
+  const { capabilities } = differencesOf(software);
   return {
     id,
     network,
     server: grant.origin,
     remoteId: me.id,
-    ...snapshotOf(me, limitsFor(grant.limits, grant.software)),
+    ...snapshotOf(me, limitsFor(grant.limits, software)),
     ...(grant.software && { software: grant.software }),
     ...(Object.keys(capabilities).length > 0 && { capabilities }),
     state: 'connected',
@@ -141,7 +145,8 @@ export function mastodonApiSignIn(flavor: MastodonFlavor): RedirectSignIn {
       return { authorizeUrl };
     },
     async complete(redirectUrl) {
-      return createMastodonAccount(await completeMastodonAuthorization(redirectUrl, flavor));
+      const grant = await completeMastodonAuthorization(redirectUrl, flavor);
+      return createMastodonAccount(grant, flavor);
     },
     cancel: forgetMastodonAuthorization,
   };
@@ -276,7 +281,9 @@ export const mastodonAdapter: NetworkAdapter = {
         // What the server reported before stands in for what it no longer reports.
         fetchMastodonLimits(account.server, account.limits),
       ]);
-      return snapshotOf(me, limitsFor(limits, account.software));
+      // The server's counting rule was learned when it was connected; the instance does not say it.
+      const counting = account.limits.countsCodePoints && { countsCodePoints: true };
+      return snapshotOf(me, { ...limits, ...counting });
     } catch (error) {
       throw fromMastodonError(error, hostOf(account.server));
     }

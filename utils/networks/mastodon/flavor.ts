@@ -11,6 +11,11 @@ export interface MastodonFlavor {
   scopes: string;
   /** Used where the instance does not report a limit. */
   defaultLimits: AccountLimits;
+  /**
+   * The catch-all flavor tells servers apart by their software (GoToSocial, Hollo…); a flavor with
+   * its own folder states its own capabilities instead.
+   */
+  readsServerDifferences?: boolean;
 }
 
 /** Stock Mastodon, and every Mastodon-API server no other flavor claims. */
@@ -19,4 +24,5 @@ export const MASTODON_FLAVOR: MastodonFlavor = {
   // The only scopes Crosswind needs: post, upload media, read who the user is.
   scopes: 'write:statuses write:media read:accounts',
   defaultLimits: MASTODON_DEFAULT_LIMITS,
+  readsServerDifferences: true,
 };

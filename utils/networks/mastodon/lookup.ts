@@ -1,4 +1,4 @@
-import type { mastodon } from 'masto';
+import { createRestAPIClient, MastoHttpError, type mastodon } from 'masto';
 import type { Account, OutgoingPost, PublishedPost } from '../types';
 import { authorized } from './access';
 
@@ -41,9 +41,17 @@ export async function findSentStatus(
   account: Account,
   post: OutgoingPost,
 ): Promise<PublishedPost | undefined> {
-  const statuses = await authorized(account, (client) =>
-    client.v1.accounts.$select(account.remoteId).statuses.list({ limit: LOOKBACK }),
-  );
+  const latest = (client: mastodon.rest.Client) =>
+    client.v1.accounts.$select(account.remoteId).statuses.list({ limit: LOOKBACK });
+  let statuses: mastodon.v1.Status[];
+  try {
+    statuses = await authorized(account, latest);
+  } catch (error) {
+    // Crosswind asks Mastodon-scoped servers only for `read:accounts`: their token may not read
+    // statuses (403), but the account's public and unlisted posts can be read without one.
+    if (!(error instanceof MastoHttpError) || error.statusCode !== 403) throw error;
+    statuses = await latest(createRestAPIClient({ url: account.server, timeout: 30_000 }));
+  }
   const found = statuses.find((status) => isSentAs(status, post));
   return found ? { id: found.id, url: found.url ?? found.uri } : undefined;
 }

@@ -1,4 +1,5 @@
 import { serializeAccount } from '../entities';
+import { rulesOf } from '../flavors';
 import { json, type Ctx, type Reply } from '../http';
 import { notFound, route, type Route } from '../router';
 import type { Runtime } from '../runtime';
@@ -114,7 +115,7 @@ function instanceV2(ctx: Ctx): Reply {
       },
       statuses: statusesConfig(rt),
       media_attachments: {
-        description_limit: MEDIA_LIMITS.description,
+        description_limit: rulesOf(rt.options.flavor).altTextLimit,
         image_matrix_limit: MEDIA_LIMITS.imageMatrix,
         image_size_limit: MEDIA_LIMITS.imageSize,
         supported_mime_types: SUPPORTED_MIME_TYPES,
