@@ -192,6 +192,7 @@ export function controlRoutes(control: ServerControl): Route[] {
         if (path !== undefined) rule.path = path;
         if (method !== undefined) rule.method = method;
         if (retryAfterSeconds !== undefined) rule.retryAfterSeconds = retryAfterSeconds;
+        if (input.afterHandling === true) rule.afterHandling = true;
         control.fail(rule);
       }),
     ),

@@ -12,6 +12,8 @@ export const FLAVORS: readonly Flavor[] = ['mastodon', 'pixelfed', 'gotosocial']
 export interface FlavorRules {
   /** nodeinfo's `software`. */
   software: { name: string; version: string };
+  /** What /api/v1 and /api/v2/instance give as `version` and `source_url`. */
+  instance: { version: string; sourceUrl: string };
   /** Scopes the OAuth server knows; anything else is `invalid_scope`. */
   scopes: readonly string[] | 'mastodon';
   visibilities: readonly string[];
@@ -41,6 +43,7 @@ export interface FlavorRules {
 
 const MASTODON: FlavorRules = {
   software: { name: 'mastodon', version: '4.4.0' },
+  instance: { version: '4.4.0', sourceUrl: 'https://github.com/mastodon/mastodon' },
   scopes: 'mastodon',
   visibilities: ['public', 'unlisted', 'private', 'direct'],
   topLevelNeedsMedia: false,
@@ -58,6 +61,11 @@ const RULES: Record<Flavor, FlavorRules> = {
   mastodon: MASTODON,
   pixelfed: {
     software: { name: 'pixelfed', version: '0.12.5' },
+    // Pixelfed's InstanceService: the Mastodon API level it speaks, then its own name.
+    instance: {
+      version: '3.5.3 (compatible; Pixelfed 0.12.5)',
+      sourceUrl: 'https://github.com/pixelfed/pixelfed',
+    },
     scopes: ['read', 'write', 'follow', 'push'],
     visibilities: ['public', 'unlisted', 'private'],
     topLevelNeedsMedia: true,
@@ -73,6 +81,10 @@ const RULES: Record<Flavor, FlavorRules> = {
   },
   gotosocial: {
     software: { name: 'gotosocial', version: '0.19.1' },
+    instance: {
+      version: '0.19.1+git-0d7fe1e',
+      sourceUrl: 'https://github.com/superseriousbusiness/gotosocial',
+    },
     scopes: 'mastodon',
     visibilities: ['public', 'unlisted', 'private', 'mutuals_only', 'direct'],
     topLevelNeedsMedia: false,

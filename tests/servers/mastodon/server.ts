@@ -191,6 +191,10 @@ async function handle(
     if (found) {
       ctx.match = found.match;
       reply = await run(found.route.handler, ctx);
+      if (!isControl) {
+        const apiLike = /^\/(api\/|oauth\/(token|revoke)$|\.well-known\/)/.test(path);
+        reply = rt.faults.takeLostAnswer(method, path, apiLike || wantsJson(ctx)) ?? reply;
+      }
     } else {
       reply = notFound(ctx);
     }

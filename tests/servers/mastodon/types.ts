@@ -217,6 +217,11 @@ export interface FailRule {
   path?: string;
   method?: string;
   retryAfterSeconds?: number;
+  /**
+   * The server does the work, then the answer is lost on the way back (a proxy times out): the
+   * client sees the failure although the post exists.
+   */
+  afterHandling?: boolean;
 }
 
 /** Slow responses: matching requests wait `ms` first (`times` unset means until reset). */

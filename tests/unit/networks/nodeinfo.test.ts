@@ -50,4 +50,18 @@ describe('readServerSoftware', () => {
     const bare = await serve(() => ({}));
     expect(await readServerSoftware(bare)).toBeUndefined();
   });
+
+  it('falls back to the instance API where nodeinfo cannot be read', async () => {
+    const forked = await serve(() => ({
+      '/api/v2/instance': { version: '3.5.3 (compatible; Pixelfed 0.12.5)' },
+    }));
+    expect(await readServerSoftware(forked)).toEqual({ name: 'pixelfed', version: '0.12.5' });
+    const sourced = await serve(() => ({
+      '/api/v1/instance': {
+        version: '0.19.1+git-0d7fe1e',
+        source_url: 'https://github.com/superseriousbusiness/gotosocial',
+      },
+    }));
+    expect(await readServerSoftware(sourced)).toEqual({ name: 'gotosocial', version: '0.19.1' });
+  });
 });

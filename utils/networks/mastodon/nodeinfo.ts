@@ -38,9 +38,51 @@ function newestLink(body: NodeinfoLinks, origin: string): string | undefined {
 
 /**
  * Which software a server runs, from `/.well-known/nodeinfo` → its nodeinfo 2.x document →
- * `software.name` and `version`. Nodeinfo is optional: a server without it is simply unknown.
+ * `software.name` and `version`; where that cannot be read (Mastodon serves `/nodeinfo/2.0`
+ * without CORS, so an extension without host permission cannot read it), from the instance
+ * API. A server that says neither is simply unknown.
  */
 export async function readServerSoftware(origin: string): Promise<ServerSoftware | undefined> {
+  return (await fromNodeinfo(origin)) ?? (await fromInstance(origin));
+}
+
+interface InstanceIdentity {
+  version?: unknown;
+  source_url?: unknown;
+}
+
+/**
+ * The instance API says it too: forks write "3.5.3 (compatible; Pixelfed 0.12.5)" as their
+ * version, and /api/v2/instance names the source repository (…/superseriousbusiness/gotosocial).
+ */
+async function fromInstance(origin: string): Promise<ServerSoftware | undefined> {
+  const signal = AbortSignal.timeout(10_000);
+  try {
+    const body = ((await readJson(`${origin}/api/v2/instance`, signal)) ??
+      (await readJson(`${origin}/api/v1/instance`, signal))) as InstanceIdentity | undefined;
+    const version = typeof body?.version === 'string' ? body.version : undefined;
+    const compatible = version && /\(compatible;\s*([A-Za-z][\w.-]*)\s*([^)]*)\)/.exec(version);
+    if (compatible?.[1]) {
+      return {
+        name: compatible[1].toLowerCase(),
+        ...(compatible[2]?.trim() && { version: compatible[2].trim() }),
+      };
+    }
+    const source = typeof body?.source_url === 'string' ? body.source_url : '';
+    const repository = /^https:\/\/(?:github\.com|codeberg\.org|git\.[^/]+)\/[^/]+\/([^/#?]+)/.exec(
+      source,
+    )?.[1];
+    if (!repository) return undefined;
+    return {
+      name: repository.toLowerCase().replace(/\.git$/, ''),
+      ...(version && { version: version.split(/[\s+]/)[0] }),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+async function fromNodeinfo(origin: string): Promise<ServerSoftware | undefined> {
   const signal = AbortSignal.timeout(10_000);
   try {
     const index = (await readJson(`${origin}/.well-known/nodeinfo`, signal)) as
