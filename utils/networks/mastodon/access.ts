@@ -1,13 +1,13 @@
 import { createRestAPIClient, MastoHttpError, type mastodon } from 'masto';
 import { CrosswindError } from '@/utils/errors';
-import { defineVaultItem } from '@/utils/vault';
+import { defineCredential } from '@/utils/vault';
 import { renewMastodonToken, type TokenRenewal } from './auth';
 import type { Account } from '../types';
 
 /** Access tokens, one per account. */
-export const tokens = defineVaultItem<string>('mastodon-token');
+export const tokens = defineCredential<string>('mastodon-token');
 /** Refresh tokens of servers whose access tokens expire (Pixelfed). */
-export const renewals = defineVaultItem<TokenRenewal>('mastodon-renewal');
+export const renewals = defineCredential<TokenRenewal>('mastodon-renewal');
 
 /** One renewal at a time per account: two posts failing together must not spend the refresh token twice. */
 const renewing = new Map<string, Promise<string | undefined>>();
@@ -17,12 +17,13 @@ function renewAccess(account: Account): Promise<string | undefined> {
   const running = renewing.get(account.id);
   if (running) return running;
   const task = (async () => {
-    const renewal = await renewals.get(account.id);
+    const renewal = await renewals.forAccount(account);
     if (!renewal) return undefined;
-    const renewed = await renewMastodonToken(account.server, renewal);
+    // Renewed only where it was issued, like the token itself.
+    const renewed = await renewMastodonToken(renewal.origin, renewal.secret);
     if (!renewed) return undefined;
-    await tokens.set(account.id, renewed.accessToken);
-    await renewals.set(account.id, renewed.renewal);
+    await tokens.save(account.id, renewal.origin, renewed.accessToken);
+    await renewals.save(account.id, renewal.origin, renewed.renewal);
     return renewed.accessToken;
   })().finally(() => renewing.delete(account.id));
   renewing.set(account.id, task);
@@ -31,20 +32,26 @@ function renewAccess(account: Account): Promise<string | undefined> {
 
 const EXPIRY_MARGIN_MS = 60_000;
 
+/** A client for the token's own server, never whatever the account record says now. */
+function clientOn(origin: string, accessToken: string): mastodon.rest.Client {
+  return createRestAPIClient({ url: origin, accessToken, timeout: 30_000 });
+}
+
 async function clientFor(account: Account): Promise<mastodon.rest.Client> {
-  let accessToken = await tokens.get(account.id);
-  const renewal = await renewals.get(account.id);
-  // A token known to be expired is renewed first rather than sent to fail.
-  if (accessToken && renewal?.expiresAt && renewal.expiresAt - EXPIRY_MARGIN_MS < Date.now()) {
-    accessToken = (await renewAccess(account)) ?? accessToken;
-  }
-  if (!accessToken) {
+  const credential = await tokens.forAccount(account);
+  if (!credential) {
     throw new CrosswindError(
       'auth',
       `Crosswind has no access to ${account.handle} any more. Reconnect the account.`,
     );
   }
-  return createRestAPIClient({ url: account.server, accessToken, timeout: 30_000 });
+  const renewal = await renewals.forAccount(account);
+  // A token known to be expired is renewed first rather than sent to fail.
+  if (renewal?.secret.expiresAt && renewal.secret.expiresAt - EXPIRY_MARGIN_MS < Date.now()) {
+    const renewed = await renewAccess(account);
+    if (renewed) return clientOn(credential.origin, renewed);
+  }
+  return clientOn(credential.origin, credential.secret);
 }
 
 /**
@@ -62,9 +69,8 @@ export async function authorized<T>(
   } catch (error) {
     if (!(error instanceof MastoHttpError) || error.statusCode !== 401) throw error;
     const renewed = await renewAccess(account);
-    if (!renewed) throw error;
-    return await call(
-      createRestAPIClient({ url: account.server, accessToken: renewed, timeout: 30_000 }),
-    );
+    const credential = renewed ? await tokens.peek(account.id) : undefined;
+    if (!renewed || !credential) throw error;
+    return await call(clientOn(credential.origin, renewed));
   }
 }

@@ -69,8 +69,8 @@ export async function createMastodonAccount(
     throw fromMastodonError(error, host);
   }
   const id = `${network}:${host}:${me.id}`;
-  await tokens.set(id, grant.accessToken);
-  if (grant.renewal) await renewals.set(id, grant.renewal);
+  await tokens.save(id, grant.origin, grant.accessToken);
+  if (grant.renewal) await renewals.save(id, grant.origin, grant.renewal);
   else await renewals.remove(id);
   const now = Date.now();
   const { capabilities } = differencesOf(software);
@@ -290,8 +290,9 @@ export const mastodonAdapter: NetworkAdapter = {
   },
 
   async disconnect(account) {
-    const token = await tokens.get(account.id);
-    if (token) await revokeMastodonToken(account.server, token);
+    // Revoked where it was issued: the account record may name another server by now.
+    const credential = await tokens.peek(account.id);
+    if (credential) await revokeMastodonToken(credential.origin, credential.secret);
     await tokens.remove(account.id);
     await renewals.remove(account.id);
   },
