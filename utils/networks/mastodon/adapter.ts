@@ -276,11 +276,10 @@ export const mastodonAdapter: NetworkAdapter = {
 
   async refresh(account) {
     try {
-      const [me, limits] = await Promise.all([
-        authorized(account, (client) => client.v1.accounts.verifyCredentials()),
-        // What the server reported before stands in for what it no longer reports.
-        fetchMastodonLimits(account.server, account.limits),
-      ]);
+      // Credentials first: an account whose record names another server sends nothing anywhere.
+      const me = await authorized(account, (client) => client.v1.accounts.verifyCredentials());
+      // What the server reported before stands in for what it no longer reports.
+      const limits = await fetchMastodonLimits(account.server, account.limits);
       // The server's counting rule was learned when it was connected; the instance does not say it.
       const counting = account.limits.countsCodePoints && { countsCodePoints: true };
       return snapshotOf(me, { ...limits, ...counting });
