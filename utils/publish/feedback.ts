@@ -12,7 +12,7 @@ export interface BadgeState {
 }
 
 /** Only recent failures count: an old one the user chose to leave must not nag forever. */
-const RECENT_JOBS = 20;
+export const RECENT_JOBS = 20;
 
 const NEUTRAL = '#5b616e';
 const ALERT = '#b3261e';
