@@ -57,6 +57,7 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
-    plugins: [forbidModulesInPages(['masto', '@atproto'])],
+    // Pages read the outbox; only the background writes it.
+    plugins: [forbidModulesInPages(['masto', '@atproto'], ['utils/publish/job-store.ts'])],
   }),
 });

@@ -14,7 +14,7 @@ import {
   mastodonControl,
   useLocalDirectory,
 } from '../e2e/helpers';
-import type { PostJob } from '../../utils/publish/types';
+import { newestJob } from './outbox-page';
 
 /** Injected answer delays: each server is slow in its own way, as real ones are. */
 const DELAYS_MS = { first: 1200, second: 700 };
@@ -63,12 +63,7 @@ async function timedPost(
   const delivery = popup.getByRole('region', { name: 'Delivery' });
   await expect(delivery.getByRole('link', { name: /^View post on / })).toHaveCount(labels.length);
   // The outbox records when the job started and when each target finished.
-  const job = await popup.evaluate(async () => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { storage: { local: { get(key: string): Promise<{ outbox?: PostJob[] }> } } };
-    };
-    return (await chrome.storage.local.get('outbox')).outbox![0]!;
-  });
+  const job = await newestJob(popup);
   const finished = Math.max(...job.targets.map((target) => target.updatedAt));
   return finished - job.createdAt;
 }
