@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { badgeState, jobsToNotify, notificationText, RECENT_JOBS } from '@/utils/publish/feedback';
 import { outboxChangeStorage } from '@/utils/outbox/change';
-import { readJob, readJobIds, readRecentJobs, readUnfinishedJobs } from '@/utils/outbox/read';
+import { readJob, readJobIds, readRecentFloor, readUnfinishedJobs } from '@/utils/outbox/read';
 import type { PostJob } from '@/utils/publish/types';
 import { accountsStorage, notifiedJobsStorage } from '@/utils/storage';
 
@@ -20,8 +20,8 @@ function idleTitle(): string {
   return manifest.action?.default_title ?? manifest.browser_action?.default_title ?? manifest.name;
 }
 
-async function showBadge(jobs: PostJob[]): Promise<void> {
-  const badge = badgeState(jobs, idleTitle());
+async function showBadge(jobs: PostJob[], recent: number): Promise<void> {
+  const badge = badgeState(jobs, idleTitle(), recent);
   const button = toolbarButton();
   await Promise.all([
     button.setBadgeText({ text: badge.text }),
@@ -30,14 +30,20 @@ async function showBadge(jobs: PostJob[]): Promise<void> {
   ]);
 }
 
-/** The jobs the badge looks at: the most recent ones, and every one not finished, newest first. */
-async function badgeJobs(): Promise<PostJob[]> {
-  const [recent, unfinished] = await Promise.all([
-    readRecentJobs(RECENT_JOBS),
+/**
+ * The badge from the unfinished posts only (a failed one is unfinished too): the latest posts
+ * are found by their place, so the rest of the history is never read.
+ */
+async function showBadgeForOutbox(): Promise<void> {
+  const [unfinished, floor] = await Promise.all([
     readUnfinishedJobs(),
+    readRecentFloor(RECENT_JOBS),
   ]);
-  const byId = new Map([...recent, ...unfinished].map((item) => [item.job.id, item]));
-  return [...byId.values()].toSorted((a, b) => b.seq - a.seq).map((item) => item.job);
+  const recent = unfinished.filter((item) => item.seq >= floor).length;
+  await showBadge(
+    unfinished.map((item) => item.job),
+    recent,
+  );
 }
 
 /** Notifies each job that settled since last time, once, even across worker restarts. */
@@ -89,7 +95,7 @@ export function startDeliveryFeedback(): void {
   const refresh = () => {
     queue = queue
       .then(async () => {
-        await Promise.all([badgeJobs().then(showBadge), notifySettled()]);
+        await Promise.all([showBadgeForOutbox(), notifySettled()]);
       })
       // Badge and notifications are a courtesy: their failure must never stop the next update.
       .catch(() => undefined);

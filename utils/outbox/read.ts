@@ -81,6 +81,26 @@ export function readRecentJobs(limit: number, beforeSeq?: number): Promise<Store
   });
 }
 
+/** The place of the `count`-th newest post (0 when there are fewer), from index keys alone. */
+export function readRecentFloor(count: number): Promise<number> {
+  return inTransaction('readonly', ({ store, guard }) => {
+    let floor = 0;
+    let skipped = false;
+    const request = store.index(BY_SEQ).openKeyCursor(null, 'prev');
+    request.onsuccess = guard(() => {
+      const cursor = request.result;
+      if (!cursor) return;
+      if (!skipped && count > 1) {
+        skipped = true;
+        cursor.advance(count - 1);
+        return;
+      }
+      floor = Number(cursor.key);
+    });
+    return () => floor;
+  });
+}
+
 /** Every job, newest first. Reads the whole history: for the rare callers that need it all. */
 export async function readAllJobs(): Promise<PostJob[]> {
   return (await readRecentJobs(Number.POSITIVE_INFINITY)).map((item) => item.job);

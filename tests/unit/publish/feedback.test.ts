@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startDeliveryFeedback } from '@/entrypoints/background/feedback';
 import type { Account } from '@/utils/networks/types';
 import { badgeState, jobsToNotify, notificationText } from '@/utils/publish/feedback';
+import { updateTarget } from '@/utils/publish/job-store';
 import type { PostJob, TargetJob, TargetStatus } from '@/utils/publish/types';
 import { accountsStorage, notifiedJobsStorage } from '@/utils/storage';
 import { testAccount } from '../test-accounts';
@@ -184,6 +185,22 @@ describe('startDeliveryFeedback', () => {
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe(''));
     expect(await fakeBrowser.action.getTitle({})).toBe('Crosswind');
     expect(await notifications()).toEqual([]);
+  });
+
+  it('counts failures among the latest 20 posts only, reading no more than unfinished ones', async () => {
+    const recent = Array.from({ length: 20 }, (_, index) => job(`r${index}`, ['done']));
+    await seedJobs([...recent, job('old', ['failed'])]);
+    startDeliveryFeedback();
+    await vi.waitFor(async () => expect(await notifiedJobsStorage.getValue()).toHaveLength(21));
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+
+    await updateTarget('r5', ACCOUNTS[0]!.id, (target) => {
+      target.status = 'failed';
+    });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('!'));
+    expect(await fakeBrowser.action.getTitle({})).toBe(
+      'Crosswind: 1 post failed. Open Sent posts to retry.',
+    );
   });
 
   it('opens the history when a notification is clicked', async () => {
