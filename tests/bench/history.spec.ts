@@ -8,7 +8,7 @@ import { newestJob } from './outbox-page';
 const MAX_POST_RATIO = 1.1;
 const MAX_PAGE_RATIO = 2;
 const LONG_HISTORY = 500;
-const ROUNDS = 7;
+const ROUNDS = 9;
 const SETTLE_MS = 1_500;
 
 const median = (values: number[]) =>
