@@ -51,17 +51,26 @@ export async function readyTime(page: Page): Promise<number> {
   return readyAt;
 }
 
-/** Gzipped bytes of every script the page had loaded by the time it was ready. */
+/**
+ * Gzipped bytes of every script the page had loaded by the time it was ready: its module scripts,
+ * their preloaded imports, and any other script the browser fetched before then.
+ */
 export async function startupBytes(page: Page, distDir: string): Promise<number> {
   const readyAt = await readyTime(page);
-  const files = await page.evaluate(
-    (ready) =>
-      performance
+  const files = await page.evaluate((ready) => {
+    const urls = [
+      ...[...document.querySelectorAll<HTMLScriptElement>('script[src]')].map((item) => item.src),
+      ...[...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map(
+        (item) => item.href,
+      ),
+      ...performance
         .getEntriesByType('resource')
-        .filter((entry) => entry.name.endsWith('.js') && entry.startTime <= ready)
-        .map((entry) => new URL(entry.name).pathname),
-    readyAt,
-  );
+        .filter((entry) => entry.startTime <= ready)
+        .map((entry) => entry.name),
+    ];
+    return urls.filter((url) => url.endsWith('.js')).map((url) => new URL(url).pathname);
+  }, readyAt);
+  if (files.length === 0) throw new Error(`${page.url()} loaded no script?`);
   let total = 0;
   for (const file of new Set(files)) {
     total += gzipSync(await readFile(path.join(distDir, file))).length;
