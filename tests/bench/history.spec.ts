@@ -11,6 +11,8 @@ const LONG_HISTORY = 500;
 const ROUNDS = 9;
 const SETTLE_MS = 1_500;
 
+const ms = (values: number[]) => values.map((value) => value.toFixed(0)).join(', ');
+
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -91,7 +93,6 @@ test('a long history costs a post and the sent-posts page almost nothing', async
   const page = { one: median(pages.one), long: median(pages.long) };
   const postRatio = post.long / post.empty;
   const pageRatio = page.long / page.one;
-  const ms = (values: number[]) => values.map((value) => value.toFixed(0)).join(', ');
   console.log(`\nHistory benchmark (${ROUNDS} alternating rounds, medians)`);
   console.log(
     `  text post to Mastodon + Bluesky, empty history   ${post.empty.toFixed(0)} ms (${ms(posts.empty)})`,

@@ -21,6 +21,9 @@ const READY = {
 };
 
 const median = (values: number[]) => percentile(values, 0.5);
+const kB = (value: number) => `${(value / 1024).toFixed(1)} kB`;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
 
 /** Long text in paragraphs, as a thread is written. */
 function longText(length: number): string {
@@ -102,9 +105,9 @@ test('the popup opens and types about as fast as an empty React popup', async ({
       const order =
         round % 2 === 0 ? (['crosswind', 'empty'] as const) : (['empty', 'crosswind'] as const);
       for (const side of order) {
-        const { page, ms } = await open(context, url[side], READY[side]);
+        const { page, ms: openMs } = await open(context, url[side], READY[side]);
         // The first open of each pays for compiling; it is a warm-up, not a sample.
-        if (round > 0) opens[side].push(ms);
+        if (round > 0) opens[side].push(openMs);
         else
           bytes[side] = await startupBytes(page, side === 'crosswind' ? EXTENSION_DIR : emptyDir);
         await page.close();
@@ -152,9 +155,6 @@ test('the popup opens and types about as fast as an empty React popup', async ({
       huge: percentile(keys.huge, 0.95),
     };
     const keyRatio = p95.crosswind / p95.empty;
-    const kB = (value: number) => `${(value / 1024).toFixed(1)} kB`;
-    const ms = (value: number) => `${value.toFixed(1)} ms`;
-    const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
     console.log('\nPopup benchmark: Crosswind vs. an empty React popup, same Chromium');
     console.log(
       `  start-up JS, gzipped    ${kB(bytes.crosswind)} vs ${kB(bytes.empty)}: ${bytesRatio.toFixed(2)} (target ≤ ${MAX_BYTES_RATIO}) ${verdict(bytesRatio <= MAX_BYTES_RATIO)}`,

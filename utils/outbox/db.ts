@@ -9,6 +9,10 @@ import { isSettled, type PostJob } from '../publish/types';
 const DB_NAME = 'crosswind-outbox';
 const DB_VERSION = 1;
 export const JOBS_STORE = 'jobs';
+/** Small facts about the outbox itself; today only whether an old history still awaits import. */
+const META_STORE = 'meta';
+/** Written when the database is created, deleted in the same transaction that imports the old history. */
+const MIGRATION_PENDING = 'migration-pending';
 
 /** Index names; see `JobRecord` for what each holds. */
 export const BY_SEQ = 'seq';
@@ -55,6 +59,7 @@ function open(): Promise<IDBDatabase> {
   opening ??= new Promise<IDBDatabase>((resolve, reject) => {
     const request = indexedDB.open(DB_NAME, DB_VERSION);
     request.onupgradeneeded = () => {
+      request.result.createObjectStore(META_STORE).put(true, MIGRATION_PENDING);
       const store = request.result.createObjectStore(JOBS_STORE, { keyPath: 'id' });
       store.createIndex(BY_SEQ, 'seq', { unique: true });
       store.createIndex(BY_DRAFT, 'draftId');
@@ -82,6 +87,7 @@ function open(): Promise<IDBDatabase> {
 /** What a transaction's work gets: the store, and a way to stop with an error (rolling back). */
 export interface TransactionScope {
   store: IDBObjectStore;
+  meta: IDBObjectStore;
   /** Runs a request callback; anything it throws aborts the transaction and rejects with it. */
   guard<A extends unknown[]>(step: (...args: A) => void): (...args: A) => void;
 }
@@ -97,7 +103,7 @@ export async function inTransaction<T>(
 ): Promise<T> {
   const db = await open();
   return new Promise<T>((resolve, reject) => {
-    const transaction = db.transaction(JOBS_STORE, mode);
+    const transaction = db.transaction([JOBS_STORE, META_STORE], mode);
     let failure: { error: unknown } | undefined;
     const guard =
       <A extends unknown[]>(step: (...args: A) => void) =>
@@ -110,11 +116,34 @@ export async function inTransaction<T>(
           transaction.abort();
         }
       };
-    const result = work({ store: transaction.objectStore(JOBS_STORE), guard });
+    const result = work({
+      store: transaction.objectStore(JOBS_STORE),
+      meta: transaction.objectStore(META_STORE),
+      guard,
+    });
     transaction.oncomplete = () => resolve(result());
     const fail = () =>
       reject(failure ? failure.error : (transaction.error ?? new Error(`${DB_NAME} failed`)));
     // A failed request aborts the transaction, so every failure ends here.
     transaction.onabort = fail;
+  });
+}
+
+/**
+ * Imports an old history once: only while the marker the database was created with is there, and
+ * the import deletes it in the same transaction. So a crash before the import retries it, and an
+ * old-style item written later (which nothing may trust) is never imported.
+ */
+export function importOnce(jobs: PostJob[]): Promise<boolean> {
+  return inTransaction('readwrite', ({ store, meta, guard }) => {
+    let imported = false;
+    const pending = meta.get(MIGRATION_PENDING);
+    pending.onsuccess = guard(() => {
+      if (pending.result !== true) return;
+      jobs.forEach((job, index) => store.put(toRecord(job, jobs.length - index)));
+      meta.delete(MIGRATION_PENDING);
+      imported = true;
+    });
+    return () => imported;
   });
 }

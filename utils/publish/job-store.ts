@@ -1,7 +1,14 @@
 import { storage } from 'wxt/utils/storage';
 import { CrosswindError } from '../errors';
 import { outboxChangeStorage } from '../outbox/change';
-import { inTransaction, LEDGER, toRecord, type JobRecord, type LedgerKey } from '../outbox/db';
+import {
+  importOnce,
+  inTransaction,
+  LEDGER,
+  toRecord,
+  type JobRecord,
+  type LedgerKey,
+} from '../outbox/db';
 import { readAllJobs, readJob, readUnfinishedJobs } from '../outbox/read';
 import { isSettled, type PostJob, type TargetJob } from './types';
 
@@ -19,18 +26,16 @@ export const MAX_HISTORY_BYTES = 20 * 1024 * 1024;
 const legacyOutbox = storage.defineItem<PostJob[] | null>('local:outbox', { fallback: null });
 
 /**
- * Moves a history kept in `storage.local` into IndexedDB, then removes the old item. Safe to run
- * again after being stopped half-way: the same posts get the same records.
+ * Moves a history kept in `storage.local` into IndexedDB, once (the first time the outbox
+ * database exists), then removes the old item. Stopped before the import, it imports on the next
+ * start; an old item found after the import is only removed, never trusted.
  */
 export async function migrateLegacyOutbox(): Promise<void> {
   const legacy = await legacyOutbox.getValue();
-  if (!legacy) return;
-  await inTransaction('readwrite', ({ store }) => {
-    legacy.forEach((job, index) => store.put(toRecord(job, legacy.length - index)));
-    return () => undefined;
-  });
-  await legacyOutbox.removeValue();
-  await announce();
+  // Run even with nothing to import: the chance to import passes with the first start.
+  const imported = await importOnce(legacy ?? []);
+  if (legacy) await legacyOutbox.removeValue();
+  if (imported && legacy) await announce();
 }
 
 let ready: Promise<void> | undefined;

@@ -194,8 +194,8 @@ describe('startDeliveryFeedback', () => {
     await vi.waitFor(async () => expect(await notifiedJobsStorage.getValue()).toHaveLength(21));
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
 
-    await updateTarget('r5', ACCOUNTS[0]!.id, (target) => {
-      target.status = 'failed';
+    await updateTarget('r5', ACCOUNTS[0]!.id, (item) => {
+      item.status = 'failed';
     });
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('!'));
     expect(await fakeBrowser.action.getTitle({})).toBe(

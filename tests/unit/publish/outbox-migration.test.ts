@@ -21,6 +21,15 @@ function job(id: string, status: 'done' | 'waiting'): PostJob {
   };
 }
 
+/** Deletes the outbox database; the store's open connections close themselves when asked. */
+function deleteOutboxDatabase(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase('crosswind-outbox');
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+  });
+}
+
 // The history as the last version kept it: every post in one storage.local item, newest first.
 const legacy = [job('newest', 'waiting'), job('middle', 'done'), job('oldest', 'done')];
 
@@ -47,18 +56,37 @@ describe('outbox migration', () => {
     ]);
   });
 
-  it('runs again safely after being stopped before the old item was removed', async () => {
+  it('imports only once: an old-style item written later is removed, never trusted', async () => {
+    // The database from the first test exists and its import is done: as after any upgrade.
+    vi.resetModules();
+    await storage.setItem('local:outbox', [job('forged', 'waiting')]);
+    const store = await import('@/utils/publish/job-store');
+    expect(await store.listJobs()).toEqual([]);
+    expect(await storage.getItem('local:outbox')).toBeNull();
+  });
+
+  it('a first start with no old history closes the import for good', async () => {
+    await deleteOutboxDatabase();
+    vi.resetModules();
+    const first = await import('@/utils/publish/job-store');
+    expect(await first.listJobs()).toEqual([]);
+
+    vi.resetModules();
+    await storage.setItem('local:outbox', [job('forged', 'waiting')]);
+    const second = await import('@/utils/publish/job-store');
+    expect(await second.listUnfinishedJobs()).toEqual([]);
+  });
+
+  it('an import stopped before it ran runs on the next start', async () => {
+    await deleteOutboxDatabase();
+    vi.resetModules();
+    await storage.setItem('local:outbox', legacy);
+    // A page's reader created the database (and the marker with it), which never migrates; the
+    // worker stopped before importing.
+    const read = await import('@/utils/outbox/read');
+    await read.readAllJobs();
     vi.resetModules();
     const store = await import('@/utils/publish/job-store');
-    await storage.setItem('local:outbox', legacy);
-    await store.migrateLegacyOutbox();
-    // Stopped before removeValue: the old item is still there on the next start.
-    await storage.setItem('local:outbox', legacy);
-    await store.migrateLegacyOutbox();
-    expect(await store.listJobs()).toEqual(legacy);
-    expect(await storage.getItem('local:outbox')).toBeNull();
-    // And with nothing left to move, it does nothing.
-    await store.migrateLegacyOutbox();
     expect(await store.listJobs()).toEqual(legacy);
   });
 });
