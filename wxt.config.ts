@@ -59,6 +59,8 @@ export default defineConfig({
   }),
   vite: () => ({
     // Pages read the outbox; only the background writes it.
-    plugins: [forbidModulesInPages(['masto', '@atproto'], ['utils/publish/job-store.ts'])],
+    plugins: [
+      forbidModulesInPages(['masto', '@atproto', 'nostr-tools'], ['utils/publish/job-store.ts']),
+    ],
   }),
 });
