@@ -193,7 +193,7 @@ describe('publisher', () => {
       hangs.add('m1');
       const job = await startPost(draftOf('d-hang', 'stuck', ['m1', 'b1']));
       await vi.waitFor(async () => {
-        const targets = (await jobsStorage.getValue())[0]!.targets;
+        const targets = (await storedJobs())[0]!.targets;
         expect(targets.map((t) => t.status)).toEqual(['posting', 'done']);
       });
       expect(calls.find((call) => call.accountId === 'm1')?.options.signal).toBeInstanceOf(
@@ -201,7 +201,7 @@ describe('publisher', () => {
       );
       await vi.advanceTimersByTimeAsync(ATTEMPT_DEADLINE_MS);
       await vi.waitFor(async () => {
-        const stuck = (await jobsStorage.getValue())[0]!.targets[0]!;
+        const stuck = (await storedJobs())[0]!.targets[0]!;
         expect(stuck).toMatchObject({
           status: 'waiting',
           waitingFor: 'retry',
