@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { errorOf, miauthToken, png, request, startServer, upload } from './testing';
+import { api, errorOf, miauthToken, png, request, startServer, upload } from './testing';
 
 function form(bytes: Buffer, fields: Record<string, string> = {}, name = 'photo.png'): FormData {
   const data = new FormData();
@@ -96,5 +96,35 @@ describe('drive/files/create', () => {
     const answer = await upload(server, 'drive/files/create', form(png(1, 1)), token);
     expect(answer.status).toBe(403);
     expect(errorOf(answer)).toMatchObject({ code: 'PERMISSION_DENIED' });
+  });
+});
+
+describe('drive/files/update', () => {
+  it("marks one's own file sensitive and refuses others' files", async () => {
+    const server = await startServer({ users: [{ username: 'alice' }, { username: 'bob' }] });
+    const alice = await miauthToken(server);
+    const file = (await upload(server, 'drive/files/create', form(png(2, 2)), alice)).body as {
+      id: string;
+    };
+    const updated = await api(
+      server,
+      'drive/files/update',
+      { fileId: file.id, isSensitive: true },
+      alice,
+    );
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({ id: file.id, isSensitive: true });
+    server.control.setSignedInUser('bob');
+    const bob = await miauthToken(server);
+    const denied = await api(
+      server,
+      'drive/files/update',
+      { fileId: file.id, isSensitive: false },
+      bob,
+    );
+    expect(errorOf(denied)).toMatchObject({ code: 'ACCESS_DENIED' });
+    const missing = await api(server, 'drive/files/update', { fileId: 'nosuchfile' }, alice);
+    expect(errorOf(missing)).toMatchObject({ code: 'NO_SUCH_FILE' });
+    expect(server.state.files[0]!.isSensitive).toBe(true);
   });
 });

@@ -110,9 +110,9 @@ export class MisskeyClient {
     }
   }
 
-  /** `users/notes`: the user's own notes (replies included), oldest first when only `sinceDate` is set. */
+  /** `users/notes`: the user's own notes, replies included, newest first (older with `untilId`). */
   userNotes(
-    query: { userId: string; sinceDate?: number; sinceId?: string; limit?: number },
+    query: { userId: string; untilId?: string; limit?: number },
     options: CallOptions = {},
   ): Promise<MisskeyNote[]> {
     const params: Record<string, unknown> = {
@@ -121,11 +121,17 @@ export class MisskeyClient {
       withRenotes: false,
       limit: query.limit ?? 100,
     };
-    if (query.sinceId !== undefined) params.sinceId = query.sinceId;
-    else if (query.sinceDate !== undefined) params.sinceDate = Math.floor(query.sinceDate);
+    if (query.untilId !== undefined) params.untilId = query.untilId;
     return this.call('users/notes', params, options, true).then((body) =>
       readNotes(body, this.host),
     );
+  }
+
+  /** `drive/files/update`: marks an uploaded file sensitive (or not). */
+  markSensitive(fileId: string, isSensitive: boolean, options: CallOptions = {}): Promise<void> {
+    return this.call('drive/files/update', { fileId, isSensitive }, options, true).then((body) => {
+      readDriveFile(body, this.host);
+    });
   }
 
   /** `drive/files/create`: one image with its alt text and sensitivity. */

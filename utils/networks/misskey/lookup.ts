@@ -8,8 +8,9 @@ import type { MisskeyNote } from './validate';
 /** Room for the difference between this computer's clock and the server's. */
 export const CLOCK_SKEW_MS = 2 * 60_000;
 
-/** Pages of 100 notes to read at most; more notes than that since one attempt is not a retry. */
-const MAX_PAGES = 3;
+/** Pages of 100 notes to read at most, newest first, before giving up on finding the attempt. */
+const MAX_PAGES = 5;
+const PAGE = 100;
 
 const normalize = (text: string | null | undefined): string => (text ?? '').trim();
 
@@ -24,9 +25,9 @@ export function matchesAttempt(note: MisskeyNote, params: NoteParams): boolean {
 }
 
 /**
- * The note an earlier attempt created, if there is one: the oldest of the account's notes since
- * `attemptStartedAt` (less the clock allowance) with the same text, content warning, reply target
- * and files.
+ * The note an earlier attempt created, if there is one: among the account's notes created since
+ * `attemptStartedAt` (less the clock allowance), the oldest with the same text, content warning,
+ * reply target and files. Notes are read newest first, so a recent attempt is found at once.
  */
 export async function findEarlierAttempt(
   client: MisskeyClient,
@@ -35,22 +36,26 @@ export async function findEarlierAttempt(
   attemptStartedAt: number,
   options: CallOptions = {},
 ): Promise<MisskeyNote | undefined> {
-  let sinceId: string | undefined;
+  const floor = attemptStartedAt - CLOCK_SKEW_MS;
+  let untilId: string | undefined;
+  let found: MisskeyNote | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
     const notes = await client.userNotes(
-      sinceId === undefined
-        ? { userId, sinceDate: attemptStartedAt - CLOCK_SKEW_MS, limit: 100 }
-        : { userId, sinceId, limit: 100 },
+      { userId, limit: PAGE, ...(untilId !== undefined && { untilId }) },
       options,
     );
-    // With only a lower bound, Misskey lists oldest first; sort anyway, forks may differ.
-    const ordered = [...notes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const found = ordered.find((note) => matchesAttempt(note, params));
-    if (found) return found;
-    if (notes.length < 100) return undefined;
-    sinceId = ordered.at(-1)?.id;
+    for (const note of notes) {
+      if (Date.parse(note.createdAt) < floor || !matchesAttempt(note, params)) continue;
+      if (!found || note.id < found.id) found = note;
+    }
+    const oldest = notes.reduce<MisskeyNote | undefined>(
+      (min, note) => (!min || note.id < min.id ? note : min),
+      undefined,
+    );
+    if (!oldest || notes.length < PAGE || Date.parse(oldest.createdAt) < floor) break;
+    untilId = oldest.id;
   }
-  return undefined;
+  return found;
 }
 
 /**

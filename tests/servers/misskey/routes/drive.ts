@@ -4,7 +4,8 @@ import { packDriveFile } from '../entities';
 import { ApiError } from '../errors';
 import { aidx, token } from '../ids';
 import { inspect } from '../media';
-import { checkBoolean, checkId, checkString } from '../params';
+import { checkBoolean, checkId, checkRequired, checkString } from '../params';
+import { byId } from '../runtime';
 import type { FileRecord } from '../types';
 
 // drive/files/create (packages/backend/src/server/api/endpoints/drive/files/create.ts): multipart
@@ -89,5 +90,43 @@ const create = endpoint({
   },
 });
 
+const UPDATE_ERRORS = {
+  noSuchFile: {
+    message: 'No such file.',
+    code: 'NO_SUCH_FILE',
+    id: 'e7778c7e-3af9-49cd-9690-6dbc3e6c972d',
+  },
+  accessDenied: {
+    message: 'Access denied.',
+    code: 'ACCESS_DENIED',
+    id: '01a53b27-82fc-445b-a0c1-b558465a8ed2',
+  },
+} as const;
+
+/** drive/files/update: rename, move, re-describe or mark sensitive one's own file. */
+const update = endpoint({
+  name: 'drive/files/update',
+  requireCredential: true,
+  kind: 'write:drive',
+  handler({ rt, me, params }) {
+    checkRequired(params, 'fileId');
+    checkId(params, 'fileId');
+    checkId(params, 'folderId', true);
+    checkString(params, 'name');
+    checkBoolean(params, 'isSensitive');
+    checkString(params, 'comment', { nullable: true, maxLength: 512 });
+    const file = byId(rt.state.files, params.fileId as string);
+    if (!file) throw new ApiError(UPDATE_ERRORS.noSuchFile);
+    if (file.userId !== me!.id) throw new ApiError(UPDATE_ERRORS.accessDenied);
+    if (typeof params.name === 'string') {
+      if (!validFileName(params.name)) throw new ApiError(ERRORS.invalidFileName);
+      file.name = params.name;
+    }
+    if (typeof params.isSensitive === 'boolean') file.isSensitive = params.isSensitive;
+    if (params.comment !== undefined) file.comment = params.comment as string | null;
+    return packDriveFile(rt, file);
+  },
+});
+
 /** The drive endpoints. */
-export const driveEndpoints: Endpoint[] = [create];
+export const driveEndpoints: Endpoint[] = [create, update];

@@ -111,11 +111,11 @@ describe('lookup before retry', () => {
     expect((await first).adopted).toBe(false);
   });
 
-  it('reads past the first page of notes', async () => {
+  it('reads past the first page of notes, newest first', async () => {
     const startedAt = Date.now();
     server.control.setRateLimit('notes/create', { duration: 3_600_000, max: 1000 });
-    for (let i = 0; i < 105; i++) await client.createNote({ text: `filler ${i}` });
     const target = await client.createNote({ text: 'needle' });
+    for (let i = 0; i < 105; i++) await client.createNote({ text: `filler ${i}` });
     const found = await findEarlierAttempt(client, userId, { text: 'needle' }, startedAt);
     expect(found?.id).toBe(target.id);
   });
