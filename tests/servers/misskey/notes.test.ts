@@ -130,6 +130,21 @@ describe('notes/delete', () => {
     });
   });
 
+  it('takes the replies with it, as the database cascade does', async () => {
+    const server = await startServer();
+    const token = await miauthToken(server);
+    const root = created((await api(server, 'notes/create', { text: 'root' }, token)).body);
+    const reply = created(
+      (await api(server, 'notes/create', { text: 'reply', replyId: root.id }, token)).body,
+    );
+    await api(server, 'notes/create', { text: 'deeper', replyId: reply.id }, token);
+    await api(server, 'notes/create', { text: 'unrelated' }, token);
+    expect((await api(server, 'notes/delete', { noteId: root.id }, token)).status).toBe(204);
+    expect(server.state.notes.filter((note) => !note.deletedAt).map((note) => note.text)).toEqual([
+      'unrelated',
+    ]);
+  });
+
   it("refuses to delete someone else's note", async () => {
     const server = await startServer({ users: [{ username: 'alice' }, { username: 'bob' }] });
     const alice = await miauthToken(server);

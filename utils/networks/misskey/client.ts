@@ -21,6 +21,23 @@ import type { MisskeyVisibility } from './visibility';
 /** Long enough for a slow server, short enough to finish before MV3 cuts a 30 s fetch. */
 export const DEFAULT_TIMEOUT_MS = 20_000;
 
+/** notes/delete's `minInterval` is a second; waiting out more than this is not "a moment". */
+const MAX_DELETE_WAIT_MS = 5_000;
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(new CrosswindError('cancelled', 'The request was cancelled.'));
+      },
+      { once: true },
+    );
+  });
+}
+
 /** How to reach one account on one server. */
 export interface MisskeyClientOptions {
   /** e.g. https://misskey.io */
@@ -99,14 +116,23 @@ export class MisskeyClient {
     );
   }
 
-  /** `notes/delete`; a note that is already gone counts as deleted. */
+  /**
+   * `notes/delete`; a note that is already gone counts as deleted (deleting a thread's first note
+   * takes its replies with it). Misskey allows one delete a second: a refusal that says to wait
+   * a moment is waited out, a longer one is reported.
+   */
   async deleteNote(noteId: string, options: CallOptions = {}): Promise<void> {
-    try {
-      await this.call('notes/delete', { noteId }, options, true);
-    } catch (error) {
-      if (error instanceof CrosswindError && (error.detail ?? '').startsWith('NO_SUCH_NOTE:'))
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.call('notes/delete', { noteId }, options, true);
         return;
-      throw error;
+      } catch (error) {
+        if (!(error instanceof CrosswindError)) throw error;
+        if ((error.detail ?? '').startsWith('NO_SUCH_NOTE:')) return;
+        const wait = error.kind === 'rate-limit' && error.retryAt ? error.retryAt - Date.now() : -1;
+        if (attempt >= 2 || wait < 0 || wait > MAX_DELETE_WAIT_MS) throw error;
+        await sleep(Math.max(wait, 250), options.signal);
+      }
     }
   }
 

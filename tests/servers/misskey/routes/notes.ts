@@ -132,7 +132,18 @@ const remove = endpoint({
     const note = live(rt.state.notes, params.noteId as string);
     if (!note) throw new ApiError(ERRORS.noSuchNoteToDelete);
     if (note.userId !== me!.id) throw new ApiError(ERRORS.accessDeniedToDelete);
-    note.deletedAt = new Date();
+    // The note table's replyId and renoteId are `ON DELETE CASCADE`: replies and renotes go too.
+    const now = new Date();
+    const doomed = [note];
+    while (doomed.length > 0) {
+      const gone = doomed.pop()!;
+      gone.deletedAt = now;
+      doomed.push(
+        ...rt.state.notes.filter(
+          (other) => !other.deletedAt && (other.replyId === gone.id || other.renoteId === gone.id),
+        ),
+      );
+    }
     return undefined;
   },
 });
