@@ -18,6 +18,8 @@ const AUTH_ERRORS = new Set([
 /** Turns an XRPC failure into a CrosswindError a person can act on. */
 export function fromBlueskyError(error: unknown, host: string): CrosswindError {
   if (error instanceof CrosswindError) return error;
+  // The SDK wraps what its fetch threw; a refusal of ours keeps its own words.
+  if (error instanceof XRPCError && error.cause instanceof CrosswindError) return error.cause;
   if (!(error instanceof XRPCError)) {
     return error instanceof TypeError ? unreachable(host, error) : toCrosswindError(error);
   }

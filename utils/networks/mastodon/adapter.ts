@@ -1,7 +1,7 @@
 import { createRestAPIClient, MastoTimeoutError, type mastodon } from 'masto';
 import { mastodonImageTarget } from '@/utils/media/targets';
 import { CrosswindError } from '@/utils/errors';
-import { defineVaultItem } from '@/utils/vault';
+import { defineCredential } from '@/utils/vault';
 import { fromMastodonError } from './errors';
 import { hostOf } from '../info';
 import { fetchMastodonLimits } from './instance';
@@ -18,17 +18,22 @@ import type {
   Visibility,
 } from '../types';
 
-const tokens = defineVaultItem<string>('mastodon-token');
+const tokens = defineCredential<string>('mastodon-token');
 
 async function clientFor(account: Account): Promise<mastodon.rest.Client> {
-  const accessToken = await tokens.get(account.id);
-  if (!accessToken) {
+  const credential = await tokens.forAccount(account);
+  if (!credential) {
     throw new CrosswindError(
       'auth',
       `Crosswind has no access to ${account.handle} any more. Reconnect the account.`,
     );
   }
-  return createRestAPIClient({ url: account.server, accessToken, timeout: 30_000 });
+  // The token's own server, never whatever the account record says now.
+  return createRestAPIClient({
+    url: credential.origin,
+    accessToken: credential.secret,
+    timeout: 30_000,
+  });
 }
 
 function snapshotOf(me: mastodon.v1.CredentialAccount, limits: Account['limits']): AccountSnapshot {
@@ -57,7 +62,7 @@ export async function createMastodonAccount(grant: MastodonGrant): Promise<Accou
     throw fromMastodonError(error, host);
   }
   const id = `mastodon:${host}:${me.id}`;
-  await tokens.set(id, grant.accessToken);
+  await tokens.save(id, grant.origin, grant.accessToken);
   const now = Date.now();
   return {
     id,
@@ -234,8 +239,9 @@ export const mastodonAdapter: NetworkAdapter = {
   },
 
   async disconnect(account) {
-    const token = await tokens.get(account.id);
-    if (token) await revokeMastodonToken(account.server, token);
+    // Revoked where it was issued: the account record may name another server by now.
+    const credential = await tokens.peek(account.id);
+    if (credential) await revokeMastodonToken(credential.origin, credential.secret);
     await tokens.remove(account.id);
   },
 };
