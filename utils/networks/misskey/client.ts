@@ -1,3 +1,4 @@
+import { assertSecureTransport } from '@/utils/auth/server-url';
 import { CrosswindError } from '@/utils/errors';
 import { fromFetchFailure, fromMisskeyAnswer } from './errors';
 import {
@@ -80,7 +81,9 @@ export class MisskeyClient {
   private readonly timeoutMs: number;
 
   constructor(options: MisskeyClientOptions) {
-    this.origin = options.origin;
+    // A token goes only over https (plain http only to this computer), checked before any call.
+    if (options.token !== undefined) assertSecureTransport(options.origin, 'Misskey server');
+    this.origin = new URL(options.origin).origin;
     this.host = new URL(options.origin).host;
     this.token = options.token;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;

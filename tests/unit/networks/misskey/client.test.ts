@@ -100,6 +100,13 @@ describe('MisskeyClient against the test server', () => {
     expect((await rejection(pending)).kind).toBe('cancelled');
   });
 
+  it('never sends a token over plain http to another computer', () => {
+    expect(() => new MisskeyClient({ origin: 'http://misskey.example', token: 't' })).toThrow(
+      /not a secure \(https:\/\/\) address/,
+    );
+    expect(() => new MisskeyClient({ origin: 'http://misskey.example' })).not.toThrow();
+  });
+
   it('refuses an answer without the fields Crosswind relies on', async () => {
     server.control.fail({ status: 502, path: '/api/notes/create' });
     const proxy = await rejection(client.createNote({ text: 'x' }));
