@@ -3,7 +3,7 @@ import { DEFAULT_TIMEOUT_MS } from './client';
 /** What a server says it runs. */
 export interface Software {
   name: string;
-  version: string;
+  version?: string;
 }
 
 async function getJson(url: string, signal: AbortSignal): Promise<unknown> {
@@ -45,7 +45,7 @@ export async function readSoftware(
     const name = document?.software?.name;
     if (typeof name !== 'string' || name === '') return undefined;
     const version = document?.software?.version;
-    return { name: name.toLowerCase(), version: typeof version === 'string' ? version : '' };
+    return { name: name.toLowerCase(), ...(typeof version === 'string' && { version }) };
   } catch {
     return undefined;
   }
