@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { altTextLimit, imagesWithoutAlt } from '@/utils/compose/alt-text';
-import { planPost } from '@/utils/compose/plan';
+import { planPost, type TargetPlan } from '@/utils/compose/plan';
 import { defaultPostTime, scheduleProblem } from '@/utils/compose/schedule';
 import { THREAD_MARKER } from '@/utils/text/split-thread';
 import { useComposer } from '@/utils/composer-store';
@@ -20,9 +20,15 @@ import { ScheduleFields } from './ScheduleFields';
 import { TargetCounters } from './TargetCounters';
 import { TargetPicker } from './TargetPicker';
 import { useLinkCard } from './use-link-card';
+import { usePlannedDraft } from './use-planned-draft';
 import { useImageInput } from './use-image-input';
 import { VariantEditors } from './VariantEditors';
 import { WarningFields } from './WarningFields';
+
+/** Every picked account can get the post as it stands. */
+function postable(plans: TargetPlan[]): boolean {
+  return plans.length > 0 && plans.every((plan) => plan.problem === undefined);
+}
 
 /**
  * The writing area: text, warning, images, accounts, separate versions, threads, "Post later"
@@ -41,9 +47,11 @@ export function Composer(props: {
   const attach = useImageInput(props.busy);
   const altReminder = useStoredValue(altReminderStorage);
   const [askingAlt, setAskingAlt] = useState(false);
-  // Counting and splitting scan every URL and mention, so they run only when the draft changes.
-  const plans = useMemo(() => planPost(draft, props.accounts), [draft, props.accounts]);
-  const picked = plans.map((plan) => plan.account);
+  // A keystroke paints its character first; counting and splitting (every URL and mention of
+  // every account's text) follow in a render React may interrupt for the next key.
+  const planned = usePlannedDraft(draft);
+  const plans = useMemo(() => planPost(planned, props.accounts), [planned, props.accounts]);
+  const picked = useMemo(() => plans.map((plan) => plan.account), [plans]);
   const networkWhere = (test: (account: Account) => boolean) => {
     const account = picked.find(test);
     return account ? NETWORK_INFO[account.network] : undefined;
@@ -53,7 +61,7 @@ export function Composer(props: {
   const altLimit = altTextLimit(picked);
   // Only networks without a server that builds cards need Crosswind to make one.
   const linkCard = useLinkCard(
-    draft,
+    planned,
     networkWhere((a) => capabilitiesOf(a).linkCards === 'client')?.id,
   );
   const problem = plans.find((plan) => plan.problem)?.problem;
@@ -63,12 +71,7 @@ export function Composer(props: {
   const later = laterFor === draft.id || draft.scheduledAt !== undefined;
   const now = useNow(later);
   const timeProblem = later ? scheduleProblem(draft.scheduledAt, now) : undefined;
-  const blocked =
-    props.busy ||
-    attach.adding ||
-    plans.length === 0 ||
-    problem !== undefined ||
-    timeProblem !== undefined;
+  const blocked = props.busy || attach.adding || !postable(plans) || timeProblem !== undefined;
   const why = props.busy
     ? 'Sent: see each account below.'
     : attach.adding
@@ -81,20 +84,28 @@ export function Composer(props: {
     if (!on) setScheduledAt(undefined);
     else if (draft.scheduledAt === undefined) setScheduledAt(defaultPostTime(Date.now()));
   };
+  // The same element while the plans stand, so a keystroke does not re-render every thread part.
+  const counters = useMemo(
+    () => <TargetCounters plans={plans} disabled={props.busy} />,
+    [plans, props.busy],
+  );
   const withoutAlt = imagesWithoutAlt(draft.images);
   // Described meanwhile: nothing is left to ask about.
   if (askingAlt && withoutAlt.length === 0) setAskingAlt(false);
 
+  // Plans may still be a keystroke behind; what is posted is the draft as it is now.
+  const blockedNow = () =>
+    blocked || (planned !== draft && !postable(planPost(draft, props.accounts)));
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    if (blocked) return;
+    if (blockedNow()) return;
     // Asked once per press: "Post anyway" posts without asking again.
     if (altReminder !== false && withoutAlt.length > 0) setAskingAlt(true);
     else props.onPost();
   };
   const postAnyway = () => {
     setAskingAlt(false);
-    if (!blocked) props.onPost();
+    if (!blockedNow()) props.onPost();
   };
   const addAlt = () => {
     setAskingAlt(false);
@@ -156,7 +167,7 @@ export function Composer(props: {
         disabled={props.busy}
       />
       <VariantEditors draft={draft} picked={picked} disabled={props.busy} />
-      <TargetCounters plans={plans} disabled={props.busy} />
+      {counters}
       {hasThread ? (
         <label className="check">
           <input

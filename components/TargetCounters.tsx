@@ -1,4 +1,4 @@
-import type { TargetPlan } from '@/utils/compose/plan';
+import { partCount, type TargetPlan } from '@/utils/compose/plan';
 import { useComposer } from '@/utils/composer-store';
 import { accountLabel, NETWORK_INFO } from '@/utils/networks/info';
 import type { TextMeasure } from '@/utils/text/limits';
@@ -23,9 +23,9 @@ export function TargetCounters(props: { plans: TargetPlan[]; disabled: boolean }
             </span>
             <span
               className="counter-value"
-              aria-label={`${label}: ${describe(plan.parts.length, worst)}`}
+              aria-label={`${label}: ${describe(plan.parts.length, worst, partCount(plan))}`}
             >
-              {thread ? `${plan.parts.length} posts` : shortValue(worst)}
+              {thread ? `${partCount(plan)} posts` : shortValue(worst)}
             </span>
             {worst.detail ? <span className="counter-detail">{worst.detail}</span> : null}
             {plan.needsMedia ? (
@@ -86,9 +86,9 @@ function shortValue(measure: TextMeasure): string {
 }
 
 /** The counter in words; graphemes are what people call characters, so that is the word used. */
-function describe(posts: number, measure: TextMeasure): string {
+function describe(posts: number, measure: TextMeasure, count = String(posts)): string {
   const detail = measure.detail ? ` (${measure.detail})` : '';
-  const prefix = posts > 1 ? `thread of ${posts} posts, ` : '';
+  const prefix = posts > 1 ? `thread of ${count} posts, ` : '';
   if (!measure.over) {
     const left = `${measure.remaining} of ${measure.limit} characters left`;
     return prefix

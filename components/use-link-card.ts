@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { captureStore } from '@/utils/capture/capture-store';
 import { cardOf, sameLink } from '@/utils/capture/link-card';
@@ -42,7 +42,11 @@ export function useLinkCard(
   const share = useStore(captureStore, (state) => state.share);
   const [fetched, setFetched] = useState<{ url: string; attempt: number; state: LinkCardState }>();
   const [attempt, setAttempt] = useState(0);
-  const url = cardNetwork ? firstLinkFor(draft, cardNetwork) : undefined;
+  // Finding links scans the whole text: once per text, not once per render.
+  const url = useMemo(
+    () => (cardNetwork ? firstLinkFor(draft, cardNetwork) : undefined),
+    [draft, cardNetwork],
+  );
   const kept = Boolean(url && draft.linkCard && sameLink(draft.linkCard.url, url));
   const removed = Boolean(url && draft.removedCards?.some((item) => sameLink(item, url)));
 

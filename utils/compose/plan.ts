@@ -4,18 +4,15 @@ import { accountLabel, capabilitiesOf, NETWORK_INFO } from '../networks/info';
 import type { Account, LinkCard, SelfLabel, TargetContent, Visibility } from '../networks/types';
 import { detectAtprotoLinks } from '../text/atproto-links';
 import type { TextMeasure } from '../text/limits';
-import { hasThreadMarker, splitThread } from '../text/split-thread';
+import { hasThreadMarker } from '../text/split-thread';
 import { accountVariant, networkVariant, type Draft, type VariantKey } from './draft';
+import { measuredSplit, type PartPlan } from './measured-split';
 import { suggestLabel, warningPrefix } from './warning-label';
 
 /** Threads longer than this are almost surely a mistake (a pasted article), and slow to post. */
 export const MAX_THREAD_PARTS = 25;
 
-/** One part of what an account gets, measured by that network's rules. */
-export interface PartPlan {
-  text: string;
-  measure: TextMeasure;
-}
+export type { PartPlan } from './measured-split';
 
 /** Exactly what one account will get, as previewed in the popup and sent by the background. */
 export interface TargetPlan {
@@ -30,6 +27,8 @@ export interface TargetPlan {
   /** The user chose to split it automatically (lines of --- split it in any case). */
   threaded: boolean;
   parts: PartPlan[];
+  /** Splitting stopped past MAX_THREAD_PARTS: `parts` holds one more, the text would need more still. */
+  partsCut?: boolean;
   content: TargetContent;
   /** Why this account cannot get the post as it stands; unset when it can. */
   problem?: string;
@@ -85,21 +84,25 @@ export function planTarget(draft: Draft, account: Account): TargetPlan {
       ? warningPrefix(warning) + written
       : written;
   const counter = NETWORK_INFO[account.network];
-  const measureOf = (part: string) =>
-    counter.measure(part, account.limits, spoilerText ? { spoilerText } : {});
-  const measure = measureOf(text);
-  const manual = hasThreadMarker(text);
   const threaded = draft.threadTargets.includes(account.id);
-  const split =
-    manual || threaded
-      ? splitThread(text, (part) => !measureOf(part).over, {
-          auto: threaded,
-          numbering: draft.numbering,
-        })
-      : { parts: text.trim() ? [text.trim()] : [] };
+  const split = measuredSplit({
+    account,
+    text,
+    ...(spoilerText && { spoilerText }),
+    threaded,
+    numbering: draft.numbering,
+    maxParts: MAX_THREAD_PARTS,
+  });
   // Images alone make a post: every network so far accepts an empty text with media.
-  const texts = split.parts.length === 0 && draft.images.length > 0 ? [''] : split.parts;
-  const parts = texts.map((part) => ({ text: part, measure: measureOf(part) }));
+  const parts =
+    split.parts.length === 0 && draft.images.length > 0
+      ? [
+          {
+            text: '',
+            measure: counter.measure('', account.limits, spoilerText ? { spoilerText } : {}),
+          },
+        ]
+      : split.parts;
 
   const label = labelled ? selfLabelOf(draft) : 'none';
   const visibility = visibilityFor(draft, account, caps.visibilities);
@@ -116,14 +119,20 @@ export function planTarget(draft: Draft, account: Account): TargetPlan {
   const linkCard = cardFor(draft, caps, parts[0]?.text);
   if (linkCard) content.linkCard = linkCard;
 
+  // An automatic split into several parts means the whole did not fit; only otherwise is the
+  // whole counted, which for a pasted article costs more than a keystroke may.
+  const splitForLength = threaded && parts.length > 1 && !hasThreadMarker(text);
   const plan: TargetPlan = {
     account,
     source,
     text,
-    measure,
-    canThread: measure.over && caps.threads !== 'none',
+    get measure() {
+      return split.whole;
+    },
+    canThread: caps.threads !== 'none' && (splitForLength || split.whole.over),
     threaded,
     parts,
+    ...(split.cut && { partsCut: true }),
     content,
   };
   // A thread's replies may be text only; its first post is the one that needs the photo.
@@ -196,7 +205,7 @@ function problemOf(
   }
   if (unsplittable) return `“${unsplittable}” is too long for one post on ${label}.`;
   if (plan.parts.length > MAX_THREAD_PARTS) {
-    return `That would be ${plan.parts.length} posts on ${label}; at most ${MAX_THREAD_PARTS} can be a thread.`;
+    return `That would be ${partCount(plan)} posts on ${label}; at most ${MAX_THREAD_PARTS} can be a thread.`;
   }
   if (plan.parts.some((part) => part.measure.over)) {
     return plan.threaded
@@ -204,6 +213,11 @@ function problemOf(
       : `Too long for ${label}: shorten it or post it as a thread.`;
   }
   return undefined;
+}
+
+/** How many posts a thread would be, in words: past the most a thread may have only "more" is known. */
+export function partCount(plan: TargetPlan): string {
+  return plan.partsCut ? `more than ${MAX_THREAD_PARTS}` : String(plan.parts.length);
 }
 
 /** Plans every picked account that is still connected to Crosswind. */

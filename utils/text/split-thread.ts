@@ -9,6 +9,11 @@ export interface SplitOptions {
   auto: boolean;
   /** Append "i/n" to each part when there is more than one part; it counts toward each part's length. */
   numbering: boolean;
+  /**
+   * Stop once this many parts are found (without numbering only): a caller that refuses longer
+   * threads needs to know only that the text would need more, not every part of it.
+   */
+  maxParts?: number;
 }
 
 /** The posts of a thread, in order, and what kept it from fitting if anything did. */
@@ -121,7 +126,7 @@ export function splitThread(
     hint = round.hint;
     return round.result;
   };
-  if (!options.numbering) return split(1);
+  if (!options.numbering) return split(1, options.maxParts);
   // Two parts are enough to know numbering applies; the first one's length sizes the guess.
   const start = split(1, 2);
   if (start.parts.length < 2) return start;

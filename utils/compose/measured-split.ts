@@ -1,0 +1,98 @@
+import { NETWORK_INFO } from '../networks/info';
+import type { Account } from '../networks/types';
+import type { TextMeasure } from '../text/limits';
+import { hasThreadMarker, splitThread } from '../text/split-thread';
+
+/** One part of what an account gets, measured by that network's rules. */
+export interface PartPlan {
+  text: string;
+  measure: TextMeasure;
+}
+
+/** How one text splits and counts for one network's rules and one account's limits. */
+export interface MeasuredSplit {
+  /** The whole text as one post. Counted on first read: a thread never shows it. */
+  readonly whole: TextMeasure;
+  parts: PartPlan[];
+  /** A single link, mention or hashtag too long for any part. */
+  unsplittable?: string;
+  /** Splitting stopped after `maxParts + 1` parts: the text would need more than `maxParts`. */
+  cut: boolean;
+}
+
+export interface MeasuredSplitRequest {
+  account: Account;
+  text: string;
+  spoilerText?: string;
+  /** Split automatically where the text does not fit (markers split it in any case). */
+  threaded: boolean;
+  numbering: boolean;
+  /** The most parts a thread may have; past it only "more" matters, so splitting stops. */
+  maxParts: number;
+}
+
+// Accounts of one network with the same limits count a text the same way, and most renders (a
+// checkbox, a warning) leave the texts as they were: a handful of recent results covers both.
+const REMEMBERED = 8;
+const remembered = new Map<string, MeasuredSplit>();
+
+/** Splits and counts a text for an account, reusing the result for the same text and rules. */
+export function measuredSplit(request: MeasuredSplitRequest): MeasuredSplit {
+  const { account, text, spoilerText = '', threaded, numbering, maxParts } = request;
+  const key = [
+    account.network,
+    JSON.stringify(account.limits),
+    spoilerText,
+    threaded,
+    numbering,
+    maxParts,
+    text,
+  ].join('\u0000');
+  const known = remembered.get(key);
+  if (known) {
+    // Most recently used last, so the oldest is the one dropped.
+    remembered.delete(key);
+    remembered.set(key, known);
+    return known;
+  }
+  const result = computeSplit(request, spoilerText);
+  remembered.set(key, result);
+  if (remembered.size > REMEMBERED) remembered.delete(remembered.keys().next().value!);
+  return result;
+}
+
+function computeSplit(request: MeasuredSplitRequest, spoilerText: string): MeasuredSplit {
+  const { account, text, threaded, numbering, maxParts } = request;
+  const counter = NETWORK_INFO[account.network];
+  const measureOf = (part: string) =>
+    counter.measure(part, account.limits, spoilerText ? { spoilerText } : {});
+  const fits = (part: string) => !measureOf(part).over;
+  let texts: string[];
+  let unsplittable: string | undefined;
+  let cut = false;
+  if (threaded) {
+    // Numbering only lengthens parts, so a text that needs too many parts without it needs too
+    // many with it: a pasted article costs a few parts' work, not a split of all of it.
+    const plain = splitThread(text, fits, { auto: true, numbering: false, maxParts: maxParts + 1 });
+    cut = plain.parts.length > maxParts;
+    const split = cut || !numbering ? plain : splitThread(text, fits, { auto: true, numbering });
+    texts = split.parts;
+    unsplittable = split.unsplittable;
+  } else if (hasThreadMarker(text)) {
+    const split = splitThread(text, fits, { auto: false, numbering });
+    texts = split.parts;
+    unsplittable = split.unsplittable;
+  } else {
+    texts = text.trim() ? [text.trim()] : [];
+  }
+  let whole: TextMeasure | undefined;
+  return {
+    get whole() {
+      whole ??= measureOf(text);
+      return whole;
+    },
+    parts: texts.map((part) => ({ text: part, measure: measureOf(part) })),
+    ...(unsplittable !== undefined && { unsplittable }),
+    cut,
+  };
+}
