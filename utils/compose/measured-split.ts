@@ -1,7 +1,7 @@
 import { NETWORK_INFO } from '../networks/info';
 import type { Account } from '../networks/types';
 import type { TextMeasure } from '../text/limits';
-import { hasThreadMarker, splitThread } from '../text/split-thread';
+import { hasThreadMarker, splitThread, type SplitResult } from '../text/split-thread';
 
 /** One part of what an account gets, measured by that network's rules. */
 export interface PartPlan {
@@ -61,6 +61,26 @@ export function measuredSplit(request: MeasuredSplitRequest): MeasuredSplit {
   return result;
 }
 
+// How much of a long text is split first, in posts' worth of the account's limit: links count
+// shorter than they are, so a post may take more of the text than its limit.
+const BEGINNING_SLACK = 3;
+
+/** Splits only the beginning of a long text when that already gives too many parts. */
+function splitBeginning(
+  text: string,
+  fits: (part: string) => boolean,
+  maxParts: number,
+  maxCharacters: number,
+): SplitResult {
+  const options = { auto: true, numbering: false, maxParts };
+  const beginning = (maxParts + 1) * maxCharacters * BEGINNING_SLACK;
+  if (text.length > beginning) {
+    const split = splitThread(text.slice(0, beginning), fits, options);
+    if (split.parts.length >= maxParts) return split;
+  }
+  return splitThread(text, fits, options);
+}
+
 function computeSplit(request: MeasuredSplitRequest, spoilerText: string): MeasuredSplit {
   const { account, text, threaded, numbering, maxParts } = request;
   const counter = NETWORK_INFO[account.network];
@@ -72,8 +92,9 @@ function computeSplit(request: MeasuredSplitRequest, spoilerText: string): Measu
   let cut = false;
   if (threaded) {
     // Numbering only lengthens parts, so a text that needs too many parts without it needs too
-    // many with it: a pasted article costs a few parts' work, not a split of all of it.
-    const plain = splitThread(text, fits, { auto: true, numbering: false, maxParts: maxParts + 1 });
+    // many with it; and if its beginning alone needs too many, so does all of it. A pasted
+    // article then costs a few parts' work, not a split (or a scan) of all of it.
+    const plain = splitBeginning(text, fits, maxParts + 1, account.limits.maxCharacters);
     cut = plain.parts.length > maxParts;
     const split = cut || !numbering ? plain : splitThread(text, fits, { auto: true, numbering });
     texts = split.parts;

@@ -85,8 +85,13 @@ describe('measuredSplit', () => {
 
 describe('planTarget with a text too long for a thread', () => {
   it('says it would be more than the most parts, without splitting all of it', () => {
+    const split = vi.spyOn(splitting, 'splitThread');
     const text = sentence.repeat(3_000);
     const plan = planTarget(draft({ text, threadTargets: ['b1'], numbering: true }), b1);
+    // Only its beginning was looked at.
+    expect(split.mock.calls.map(([splitText]) => splitText.length < text.length / 4)).toEqual([
+      true,
+    ]);
     expect(plan.partsCut).toBe(true);
     expect(plan.parts).toHaveLength(MAX_THREAD_PARTS + 1);
     expect(partCount(plan)).toBe(`more than ${MAX_THREAD_PARTS}`);
