@@ -34,9 +34,14 @@ function reachableChunks(
  * pages never hold clients.
  * `backgroundFiles` are project files that must stay in the background too (the outbox's writer:
  * only the background writes the outbox). Also prints what the popup loads at start-up, gzipped,
- * so growth is seen at every build.
+ * so growth is seen at every build, and fails it when a page's start-up JavaScript (gzipped, chunk
+ * by chunk as the browser fetches them) grows past its entry in `startupBudgets`.
  */
-export function forbidModulesInPages(packages: string[], backgroundFiles: string[] = []): Plugin {
+export function forbidModulesInPages(
+  packages: string[],
+  backgroundFiles: string[] = [],
+  startupBudgets: Partial<Record<string, number>> = {},
+): Plugin {
   const inPackage = (id: string) =>
     packages.some((name) => id.includes(`/node_modules/${name}/`)) ||
     backgroundFiles.some((file) => id.endsWith(`/${file}`));
@@ -63,6 +68,12 @@ export function forbidModulesInPages(packages: string[], backgroundFiles: string
         console.log(
           `[crosswind] ${page} JS at start-up: ${(raw / 1024).toFixed(1)} kB, ${(gzip / 1024).toFixed(1)} kB gzipped (${files.length} files, no network SDK)`,
         );
+        const budget = startupBudgets[page];
+        if (budget !== undefined && gzip > budget) {
+          this.error(
+            `${page} loads ${(gzip / 1024).toFixed(1)} kB of gzipped JavaScript at start-up, over its budget of ${(budget / 1024).toFixed(1)} kB: load what its first frame does not need later (dynamic import).`,
+          );
+        }
       }
     },
   };

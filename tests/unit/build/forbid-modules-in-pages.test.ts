@@ -15,8 +15,12 @@ function chunk(fileName: string, moduleIds: string[], extra: Record<string, unkn
   };
 }
 
-function run(bundle: Record<string, unknown>) {
-  const plugin = forbidModulesInPages(['masto', '@atproto'], ['utils/publish/job-store.ts']);
+function run(bundle: Record<string, unknown>, budgets: Record<string, number> = {}) {
+  const plugin = forbidModulesInPages(
+    ['masto', '@atproto'],
+    ['utils/publish/job-store.ts'],
+    budgets,
+  );
   const error = vi.fn((message: string) => {
     throw new Error(message);
   });
@@ -66,5 +70,25 @@ describe('forbidModulesInPages', () => {
         /^\[crosswind\] popup JS at start-up: 0\.1 kB, 0\.0 kB gzipped \(1 files, no network SDK\)$/,
       ),
     );
+  });
+
+  it('fails when the popup’s start-up JavaScript grows past its budget, counting its imports', () => {
+    vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const random = (length: number) =>
+      Array.from({ length }, (_, i) => ((i * 7919) % 65_521).toString(36)).join('');
+    const bundle = {
+      'popup.js': chunk('popup.js', ['/p/entrypoints/popup/index.html'], {
+        facadeModuleId: '/p/entrypoints/popup/index.html',
+        imports: ['shared.js'],
+        dynamicImports: ['later.js'],
+      }),
+      'shared.js': chunk('shared.js', ['/p/utils/x.ts'], { code: random(3_000) }),
+      // Loaded after the first frame: not start-up JavaScript.
+      'later.js': chunk('later.js', ['/p/components/Later.tsx'], { code: random(30_000) }),
+    };
+    expect(run(bundle, { popup: 1024 })).toThrow(
+      /^popup loads \d+\.\d kB .* over its budget of 1\.0 kB/,
+    );
+    expect(run(bundle, { popup: 100 * 1024 })).not.toThrow();
   });
 });
