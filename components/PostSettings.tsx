@@ -4,6 +4,7 @@ import { VISIBILITY_NAMES } from '@/utils/compose/plan';
 import { useComposer } from '@/utils/composer-store';
 import { capabilitiesOf, NETWORK_INFO } from '@/utils/networks/info';
 import type { Account, Visibility } from '@/utils/networks/types';
+import { LocalOnlySetting } from './LocalOnlySetting';
 
 export { VISIBILITY_NAMES };
 
@@ -58,6 +59,7 @@ export function PostSettings(props: { draft: Draft; accounts: Account[]; disable
           ))}
         </select>
       </label>
+      <LocalOnlySetting {...props} />
     </div>
   );
 }
