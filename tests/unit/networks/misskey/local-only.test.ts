@@ -16,6 +16,7 @@ import { testAccount } from '../../test-accounts';
 const account = (id: string, network: NetworkId) =>
   testAccount(id, network, { limits: NETWORK_INFO[network].defaultLimits });
 const draft = (extra: Partial<Draft>): Draft => ({ ...newDraft(['m', 'x'], 'en'), ...extra });
+const firstAttempt = () => ({ idempotencyKey: newAttemptKey(), isRetry: false });
 
 describe('the localOnly capability', () => {
   it('is Misskey’s alone among the networks so far', () => {
@@ -66,9 +67,8 @@ describe('a local-only note on the server', () => {
   afterEach(() => server.close());
 
   it('is created with localOnly, and a note without the choice is federated', async () => {
-    const key = () => ({ idempotencyKey: newAttemptKey(), isRetry: false });
-    await publishNote(client, userId, { text: 'Local', localOnly: true }, key());
-    await publishNote(client, userId, { text: 'Everywhere' }, key());
+    await publishNote(client, userId, { text: 'Local', localOnly: true }, firstAttempt());
+    await publishNote(client, userId, { text: 'Everywhere' }, firstAttempt());
     expect(server.state.notes).toMatchObject([
       { text: 'Local', localOnly: true },
       { text: 'Everywhere', localOnly: false },
