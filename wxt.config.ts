@@ -10,10 +10,12 @@ const E2E_MODE = 'e2e';
 const WEB_SITES = ['http://*/*', 'https://*/*'];
 
 export default defineConfig({
-  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   manifest: ({ browser, manifestVersion, mode }) => ({
-    name: 'Crosswind',
-    description: 'Write once, post to Mastodon, Bluesky and the rest of the open social web.',
+    // Every word comes from locales/*.yml; the browser picks the language.
+    default_locale: 'en',
+    name: '__MSG_manifest_name__',
+    description: '__MSG_manifest_description__',
     // alarms: retries and scheduled posts outlive the worker; notifications: results when the popup
     // is closed. activeTab + scripting read the page only when the user invokes Crosswind on it.
     permissions: [
@@ -33,16 +35,16 @@ export default defineConfig({
     // so the local test pages get the access that click would give. Never in a real build.
     ...(mode === E2E_MODE && { host_permissions: ['http://127.0.0.1/*'] }),
     // The tooltip is the name alone; while posts are in flight the badge code sets a longer one.
-    action: { default_title: 'Crosswind' },
+    action: { default_title: '__MSG_manifest_name__' },
     commands: {
       // Manifest V2 (Firefox) names the toolbar button's command differently.
       [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' },
-        description: 'Open the Crosswind composer',
+        description: '__MSG_manifest_commandOpen__',
       },
       'share-page': {
         suggested_key: { default: 'Alt+Shift+S' },
-        description: 'Share this page with Crosswind',
+        description: '__MSG_manifest_commandSharePage__',
       },
     },
     ...(browser === 'firefox'
