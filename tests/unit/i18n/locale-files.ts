@@ -1,9 +1,10 @@
 import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseMessagesFile } from '@wxt-dev/i18n/build';
 import { UI_LANGUAGES, type UiLanguage } from '@/utils/i18n/languages';
 
 /** The folder the i18n module reads (`<srcDir>/locales`). */
-export const LOCALES_DIR = new URL('../../../locales/', import.meta.url).pathname;
+export const LOCALES_DIR = `${resolve('locales')}/`;
 
 /** The language files present on disk, by name (`de.yml` → `de`). */
 export function localeFileLanguages(): string[] {

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findLiteralText } from './jsx-literals';
 
-const ROOT = new URL('../../../', import.meta.url).pathname;
+const ROOT = `${resolve('.')}/`;
 
 /**
  * Components whose words are not yet in locales/, each with the reason. Kept exact: a file
