@@ -1,13 +1,7 @@
 import { useState } from 'react';
-import { browser } from 'wxt/browser';
 import { uiLanguageStorage } from '@/utils/i18n/language-storage';
-import {
-  isUiLanguage,
-  matchUiLanguage,
-  UI_LANGUAGES,
-  type UiLanguage,
-} from '@/utils/i18n/languages';
-import { activeLanguage, t } from '@/utils/i18n/messages';
+import { isUiLanguage, UI_LANGUAGES, type UiLanguage } from '@/utils/i18n/languages';
+import { activeLanguage, browserLanguage, t } from '@/utils/i18n/messages';
 import { useStoredValue } from '@/utils/use-stored-value';
 
 /** A select's value for "follow the browser", which storage keeps as null. */
@@ -21,10 +15,8 @@ function nameInItself(language: UiLanguage): string {
 
 /** The language Crosswind would show without an override, named in the language now on screen. */
 function browserLanguageName(): string {
-  const fromBrowser = matchUiLanguage(browser.i18n.getUILanguage()) ?? 'en';
-  return (
-    new Intl.DisplayNames([activeLanguage()], { type: 'language' }).of(fromBrowser) ?? fromBrowser
-  );
+  const language = browserLanguage();
+  return new Intl.DisplayNames([activeLanguage()], { type: 'language' }).of(language) ?? language;
 }
 
 /** Picks the language of Crosswind's own words; the page reloads in it once stored. */

@@ -42,9 +42,7 @@ export function followBrowserLanguage(): void {
  * falls back to English messages) formats dates in English too, matching the words.
  */
 export function activeLanguage(): UiLanguage {
-  if (loaded) return loaded.language;
-  const named = lookup('catalogLanguage');
-  return isUiLanguage(named) ? named : DEFAULT_UI_LANGUAGE;
+  return loaded ? loaded.language : browserLanguage();
 }
 
 const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
@@ -56,12 +54,25 @@ function fill(message: string, params: Record<string, string | number> | undefin
   );
 }
 
-function lookup(key: string): string {
-  const chromeKey = key.replaceAll('.', '_');
-  if (loaded) return loaded.messages[chromeKey]?.message ?? '';
+function fromBrowser(key: string): string {
   // The browser's typing knows only the predefined @@ names; ours are checked by MessageKey.
   const getMessage = browser.i18n.getMessage as (name: string) => string;
-  return getMessage.call(browser.i18n, chromeKey);
+  return getMessage.call(browser.i18n, key.replaceAll('.', '_'));
+}
+
+function lookup(key: string): string {
+  if (loaded) return loaded.messages[key.replaceAll('.', '_')]?.message ?? '';
+  return fromBrowser(key);
+}
+
+/**
+ * The language browser.i18n answers in, override or not. Not getUILanguage(): Chromium started
+ * with `--lang=de` reports en-US there yet serves the German messages, and a browser in a
+ * language Crosswind lacks gets English ones.
+ */
+export function browserLanguage(): UiLanguage {
+  const named = fromBrowser('catalogLanguage');
+  return isUiLanguage(named) ? named : DEFAULT_UI_LANGUAGE;
 }
 
 /**
