@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { forbidModulesInPages } from './tests/build/forbid-modules-in-pages';
+import { noHtmlSink } from './tests/build/no-html-sink';
 
 /** Firefox needs a fixed id so that identity.getRedirectURL() stays stable across installs. */
 const FIREFOX_ID = 'crosswind@crosswind.invalid';
@@ -10,8 +11,11 @@ const E2E_MODE = 'e2e';
 const WEB_SITES = ['http://*/*', 'https://*/*'];
 
 export default defineConfig({
+  // Manifest V3 for Firefox too (README: Firefox): one manifest for both browsers, and Firefox's
+  // event page stops when idle like Chrome's worker, so both run the same resume-after-stop code.
+  manifestVersion: 3,
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
-  manifest: ({ browser, manifestVersion, mode }) => ({
+  manifest: ({ browser, mode }) => ({
     // Every word comes from locales/*.yml; the browser picks the language.
     default_locale: 'en',
     name: '__MSG_manifest_name__',
@@ -28,17 +32,14 @@ export default defineConfig({
       'contextMenus',
     ],
     // Asked for one site at a time, when the user wants a link card for a page they are not on.
-    ...(manifestVersion === 3
-      ? { optional_host_permissions: WEB_SITES }
-      : { optional_permissions: WEB_SITES }),
+    optional_host_permissions: WEB_SITES,
     // The e2e build only: automation cannot click the toolbar, which is what grants activeTab,
     // so the local test pages get the access that click would give. Never in a real build.
     ...(mode === E2E_MODE && { host_permissions: ['http://127.0.0.1/*'] }),
     // The tooltip is the name alone; while posts are in flight the badge code sets a longer one.
     action: { default_title: '__MSG_manifest_name__' },
     commands: {
-      // Manifest V2 (Firefox) names the toolbar button's command differently.
-      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
+      _execute_action: {
         suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' },
         description: '__MSG_manifest_commandOpen__',
       },
@@ -52,14 +53,32 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: FIREFOX_ID,
-              strict_min_version: '128.0',
+              // The first versions that read data_collection_permissions, which AMO requires of
+              // new add-ons: 140 (an ESR) on desktop, 142 on Android.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
   }),
+  zip: {
+    // AMO reviewers rebuild the add-on from this zip: everything the build reads, nothing else.
+    // tests/build holds the build's own Vite plugins (wxt.config.ts imports them).
+    excludeSources: [
+      'tests/**',
+      '.ci/**',
+      'playwright*.config.ts',
+      'vitest*.config.ts',
+      // What test runs leave behind (git ignores them; the zip must too).
+      'playwright-report/**',
+      'test-results/**',
+      'coverage/**',
+    ],
+    includeSources: ['tests/build/**'],
+  },
   vite: () => ({
-    plugins: [forbidModulesInPages(['masto', '@atproto', 'nostr-tools'])],
+    plugins: [forbidModulesInPages(['masto', '@atproto', 'nostr-tools']), noHtmlSink()],
   }),
 });

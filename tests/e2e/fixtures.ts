@@ -1,12 +1,7 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { E2E_EXTENSION_DIR, extensionIdOf, launchWithExtension } from './extension';
+import { sandboxUrls, type SandboxUrls } from '../servers/sandbox-env';
 import { connectBoth, connectMastodonViaUi } from './helpers';
-
-interface Servers {
-  mastodon: string;
-  pds: string;
-  plc: string;
-}
 
 interface Fixtures {
   /** Which build to load: the real one, or the e2e one that may read the local test pages. */
@@ -15,7 +10,7 @@ interface Fixtures {
   browserArgs: string[];
   context: BrowserContext;
   extensionId: string;
-  servers: Servers;
+  servers: SandboxUrls;
   openOptions(): Promise<Page>;
   openPopup(): Promise<Page>;
   openHistory(): Promise<Page>;
@@ -23,12 +18,6 @@ interface Fixtures {
   mastodonConnected: Page;
   /** The Mastodon test user and a fresh Bluesky user, connected through the options page. */
   bothConnected: { options: Page; user: Awaited<ReturnType<typeof connectBoth>> };
-}
-
-function env(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: the global setup did not start the servers`);
-  return value;
 }
 
 /** Playwright fixtures: a fresh browser profile with the built extension for every test. */
@@ -48,7 +37,7 @@ export const test = base.extend<Fixtures>({
   },
   // eslint-disable-next-line no-empty-pattern
   servers: async ({}, use) => {
-    await use({ mastodon: env('CW_MASTODON_URL'), pds: env('CW_PDS_URL'), plc: env('CW_PLC_URL') });
+    await use(sandboxUrls());
   },
   openOptions: async ({ context, extensionId }, use) => {
     await use(async () => {
