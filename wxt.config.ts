@@ -79,6 +79,18 @@ export default defineConfig({
     includeSources: ['tests/build/**'],
   },
   vite: () => ({
-    plugins: [forbidModulesInPages(['masto', '@atproto', 'nostr-tools']), noHtmlSink()],
+    // Network SDKs and the page parsers belong to the background; the popup stays small.
+    plugins: [
+      forbidModulesInPages([
+        'masto',
+        '@atproto',
+        'nostr-tools',
+        'htmlparser2',
+        'entities',
+        'domhandler',
+        'domutils',
+      ]),
+      noHtmlSink(),
+    ],
   }),
 });

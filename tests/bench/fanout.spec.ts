@@ -61,14 +61,37 @@ async function timedPost(
   await popup.getByLabel('Alt text for photo.jpg').fill('A generated landscape');
   await popup.getByRole('button', { name: 'Post' }).click();
   const delivery = popup.getByRole('region', { name: 'Delivery' });
-  await expect(delivery.getByRole('link', { name: /^View post on / })).toHaveCount(labels.length);
+  const newestJob = () =>
+    popup.evaluate(async () => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { storage: { local: { get(key: string): Promise<{ outbox?: PostJob[] }> } } };
+      };
+      return (await chrome.storage.local.get('outbox')).outbox![0]!;
+    });
+  try {
+    await expect(delivery.getByRole('link', { name: /^View post on / })).toHaveCount(labels.length);
+  } catch (error) {
+    // What each account was doing says whether the post stalled or only the page did not show it.
+    const stalled = await newestJob();
+    const shown = await delivery.innerText().catch(() => '(no delivery region)');
+    console.log(
+      'Delivery did not finish:',
+      JSON.stringify(
+        stalled.targets.map(({ accountId, status, attempts, error: failure, waitingFor }) => ({
+          accountId,
+          status,
+          attempts,
+          waitingFor,
+          error: failure?.message,
+        })),
+      ),
+      '\nshown:',
+      shown,
+    );
+    throw error;
+  }
   // The outbox records when the job started and when each target finished.
-  const job = await popup.evaluate(async () => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { storage: { local: { get(key: string): Promise<{ outbox?: PostJob[] }> } } };
-    };
-    return (await chrome.storage.local.get('outbox')).outbox![0]!;
-  });
+  const job = await newestJob();
   const finished = Math.max(...job.targets.map((target) => target.updatedAt));
   return finished - job.createdAt;
 }

@@ -29,8 +29,9 @@ function reachableChunks(
 }
 
 /**
- * Fails the build when a page bundle (popup, options, sent posts) pulls in a network SDK: those belong to the
- * background worker only, for the popup's start-up time and so that pages never hold clients.
+ * Fails the build when a page bundle (popup, options, sent posts) pulls in a network SDK or a page
+ * parser: those belong to the background worker only, for the popup's start-up time and so that
+ * pages never hold clients.
  * Also prints what the popup loads at start-up, gzipped, so growth is seen at every build.
  */
 export function forbidModulesInPages(packages: string[]): Plugin {
@@ -47,7 +48,7 @@ export function forbidModulesInPages(packages: string[]): Plugin {
           const offender = chunk.moduleIds.find(inPackage);
           if (offender) {
             this.error(
-              `${entry.fileName} loads ${chunk.fileName}, which includes ${offender}: network SDKs must stay in the background bundle.`,
+              `${entry.fileName} loads ${chunk.fileName}, which includes ${offender}: network SDKs and page parsers must stay in the background bundle.`,
             );
           }
         }

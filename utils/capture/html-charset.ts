@@ -1,7 +1,10 @@
+import { Parser } from 'htmlparser2';
+
 // The HTML spec's prescan looks at the first 1024 bytes for a <meta> that names the encoding.
 const PRESCAN_BYTES = 1024;
-// Both `<meta charset="x">` and `<meta http-equiv="Content-Type" content="text/html; charset=x">`.
-const META_CHARSET = /<meta\s[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i;
+// "Extracting a character encoding from a meta element": charset, spaces, =, then the value.
+const CONTENT_CHARSET =
+  /charset[\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r ;"']+))/i;
 const HEADER_CHARSET = /;\s*charset\s*=\s*["']?([\w.:-]+)/i;
 
 /**
@@ -24,12 +27,30 @@ function bomEncoding(b: Uint8Array): string | undefined {
   return undefined;
 }
 
+/** The prescan: the first <meta> naming an encoding the browser knows, outside comments. */
+// Only real attributes count: `data-charset=` or "charset=" in a description names nothing, and
+// `content` counts only beside http-equiv="content-type", as in the spec.
 function metaEncoding(bytes: Uint8Array): string | undefined {
   // Latin-1 maps every byte to one character, so the ASCII markup reads the same in any encoding.
   const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, PRESCAN_BYTES));
-  const label = usable(META_CHARSET.exec(head)?.[1]);
+  let found: string | undefined;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (found || name !== 'meta') return;
+        const pragma = attributes['http-equiv']?.toLowerCase() === 'content-type';
+        const match = pragma ? CONTENT_CHARSET.exec(attributes.content ?? '') : null;
+        const label = attributes.charset ?? match?.slice(1).find((value) => value !== undefined);
+        // "Get an encoding" maps x-user-defined to windows-1252 for documents.
+        found = label?.trim().toLowerCase() === 'x-user-defined' ? 'windows-1252' : usable(label);
+        if (found) parser.pause();
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(head);
   // The spec's rule: a page that could read its own <meta> is not UTF-16, whatever it says.
-  return label?.startsWith('utf-16') ? 'utf-8' : label;
+  return found?.startsWith('utf-16') ? 'utf-8' : found;
 }
 
 /** The label when TextDecoder knows it, normalised to its canonical name; unknown labels are ignored. */

@@ -1,5 +1,5 @@
 import { graphemeSegmenter } from '../text/graphemes';
-import { decodeEntities } from './html-entities';
+import { DecodingMode, decodeHTML } from 'entities/decode';
 import { stripMarkup } from './strip-markup';
 
 /** Grapheme caps for captured text: enough to pick from, far below anything that slows the popup. */
@@ -53,7 +53,7 @@ export function cleanText(raw: string | null | undefined, options: CleanTextOpti
   // Decoding comes first so escaped markup (`&lt;p&gt;` in a CMS excerpt) is stripped too. DOM
   // text arrives decoded already; this pass then undoes the double escaping (`&amp;quot;`) that
   // many sites put in their og: tags. One pass only: `&amp;lt;` becomes `&lt;`, never `<`.
-  text = stripMarkup(decodeEntities(text.toWellFormed()))
+  text = stripMarkup(decodeHTML(text.toWellFormed(), DecodingMode.Attribute))
     .replace(LINE_BREAKS, '\n')
     .replace(WHITESPACE_CONTROLS, ' ')
     .replace(CONTROLS, '')

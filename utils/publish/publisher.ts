@@ -4,6 +4,7 @@ import { planPost } from '../compose/plan';
 import { scheduleModeFor, scheduleProblem } from '../compose/schedule';
 import { CrosswindError, serializeError, toCrosswindError } from '../errors';
 import { ADAPTERS } from '../networks';
+import { hostOf } from '../networks/info';
 import type { Account, NetworkAdapter, OutgoingPost, TargetContent } from '../networks/types';
 import { draftStorage, lastTargetsStorage } from '../storage';
 import { nextAttemptAt } from './backoff';
@@ -15,6 +16,13 @@ import { isSettled, type PostJob, type TargetJob } from './types';
 
 /** How soon a stopped worker is woken to finish what it left in flight. */
 const WATCHDOG_MS = 60_000;
+
+/**
+ * The longest one attempt at one account may take. Past it the attempt is abandoned and retried
+ * with the same idempotency keys: whatever hangs (a request, a decode, a store), no account stays
+ * "Posting…" for as long as the worker lives, which to the user is a lost post.
+ */
+export const ATTEMPT_DEADLINE_MS = 5 * 60_000;
 
 /** Targets being worked on by this service worker, so a double click cannot run one twice. */
 const running = new Set<string>();
@@ -145,6 +153,7 @@ async function uploadImages(
   target: TargetJob,
   account: Account,
   adapter: NetworkAdapter,
+  signal?: AbortSignal,
 ): Promise<TargetJob> {
   const images = target.content.images ?? [];
   if (images.length === 0 || target.media) return target;
@@ -156,9 +165,10 @@ async function uploadImages(
   // Every image at once; the order is kept, as the post shows them in that order.
   const media = await Promise.all(
     images.map(async (image) =>
-      adapter.uploadImage(account, await prepareForUpload(image, rules), {}),
+      adapter.uploadImage(account, await prepareForUpload(image, rules), { signal }),
     ),
   );
+  signal?.throwIfAborted();
   const updated = await updateTarget(jobId, accountId, (item) => {
     item.media = media;
     item.status = 'posting';
@@ -237,51 +247,93 @@ export async function runTarget(jobId: string, accountId: string): Promise<void>
       delete target.waitingFor;
       delete target.nextAttemptAt;
     });
-    let target = job?.targets.find((item) => item.accountId === accountId);
+    const target = job?.targets.find((item) => item.accountId === accountId);
     if (!job || !target) return;
     const account = await findAccount(accountId);
+    const attempt = new AbortController();
+    const deadline = setTimeout(() => {
+      const host = account ? hostOf(account.server) : 'the server';
+      const minutes = Math.round(ATTEMPT_DEADLINE_MS / 60_000);
+      attempt.abort(
+        new CrosswindError(
+          'network',
+          `${host} did not finish taking the post in ${minutes} minutes. Crosswind tries again.`,
+          { retryable: true },
+        ),
+      );
+    }, ATTEMPT_DEADLINE_MS);
     try {
-      if (!account) {
-        throw new CrosswindError('validation', 'This account was removed from Crosswind.');
-      }
-      if (account.state === 'reconnect') {
-        throw new CrosswindError(
-          'auth',
-          `Reconnect @${account.handle} in Crosswind's settings, then retry.`,
-        );
-      }
-      const adapter = ADAPTERS[account.network];
-      if (target.scheduleMode === 'server' && target.serverScheduledId === undefined) {
-        const now = await handOver(jobId, target, account, adapter);
-        if (!now) return;
-        target = now;
-      }
-      target = await uploadImages(jobId, target, account, adapter);
-      target = await ensureCardThumb(jobId, target, account, adapter);
-      for (let index = 0; index < target.parts.length; index += 1) {
-        const part = target.parts[index];
-        // Parts already posted stay: a retry continues the thread where it stopped.
-        if (!part || part.result) continue;
-        const result = await adapter.publish(account, outgoing(target, index), {
-          idempotencyKey: part.idempotencyKey,
-          isRetry: target.attempts > 1,
-        });
-        const updated = await updateTarget(jobId, accountId, (item) => {
-          const stored = item.parts[index];
-          if (stored) stored.result = result;
-        });
-        target = updated?.targets.find((item) => item.accountId === accountId) ?? target;
-      }
-      await updateTarget(jobId, accountId, (item) => {
-        item.status = 'done';
-      });
+      await untilAborted(sendTarget(jobId, target, account, attempt.signal), attempt.signal);
     } catch (thrown) {
       await recordFailure(jobId, accountId, toCrosswindError(thrown), account);
+    } finally {
+      clearTimeout(deadline);
     }
     await clearDraftWhenDelivered(jobId);
   } finally {
     running.delete(key);
   }
+}
+
+/** Settles with `work`, or rejects with the signal's reason as soon as it aborts. */
+// An abandoned attempt may still finish later: a post it makes is recorded (and its retry, with
+// the same keys, gets the same post back); an error it throws then is nobody's concern.
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  work.catch(() => undefined);
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
+/** One attempt at one account: hand over or upload, then each part not yet posted, then done. */
+async function sendTarget(
+  jobId: string,
+  first: TargetJob,
+  account: Account | undefined,
+  signal: AbortSignal,
+): Promise<void> {
+  const { accountId } = first;
+  let target = first;
+  if (!account) {
+    throw new CrosswindError('validation', 'This account was removed from Crosswind.');
+  }
+  if (account.state === 'reconnect') {
+    throw new CrosswindError(
+      'auth',
+      `Reconnect @${account.handle} in Crosswind's settings, then retry.`,
+    );
+  }
+  const adapter = ADAPTERS[account.network];
+  if (target.scheduleMode === 'server' && target.serverScheduledId === undefined) {
+    const now = await handOver(jobId, target, account, adapter);
+    if (!now) return;
+    target = now;
+  }
+  target = await uploadImages(jobId, target, account, adapter, signal);
+  target = await ensureCardThumb(jobId, target, account, adapter);
+  for (let index = 0; index < target.parts.length; index += 1) {
+    const part = target.parts[index];
+    // Parts already posted stay: a retry continues the thread where it stopped.
+    if (!part || part.result) continue;
+    signal.throwIfAborted();
+    const result = await adapter.publish(account, outgoing(target, index), {
+      idempotencyKey: part.idempotencyKey,
+      isRetry: target.attempts > 1,
+      signal,
+    });
+    const updated = await updateTarget(jobId, accountId, (item) => {
+      const stored = item.parts[index];
+      if (stored) stored.result = result;
+    });
+    target = updated?.targets.find((item) => item.accountId === accountId) ?? target;
+  }
+  signal.throwIfAborted();
+  await updateTarget(jobId, accountId, (item) => {
+    item.status = 'done';
+  });
 }
 
 /** The draft goes only once every account has the post; a partial failure keeps it for retries. */

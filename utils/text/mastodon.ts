@@ -1,4 +1,4 @@
-import { countGraphemes } from './graphemes';
+import { countRubyGraphemes } from './ruby-graphemes';
 import { findMastodonMentions } from './mentions';
 import { findMastodonUrls } from './urls';
 
@@ -19,8 +19,9 @@ interface Entity {
 
 // Status#prepare_contents runs String#strip! before validation: ASCII white space and NUL only.
 const RUBY_STRIP = /^[\0\t\n\v\f\r ]+|[\0\t\n\v\f\r ]+$/g;
-// ActiveSupport's String#blank? (fast_blank's blank_as?): nothing but Unicode white space.
-const BLANK = /^\p{White_Space}*$/u;
+// Mastodon loads fast_blank, whose String#blank? replaces ActiveSupport's: only ASCII white space
+// and NUL are blank, so a text of U+3000 or no-break spaces is not.
+const BLANK = /^[\0\t\n\v\f\r ]*$/;
 
 /** Ruby's remove_overlapping_entities: by start, dropping any that overlaps the last one kept. */
 function withoutOverlaps(entities: Entity[]): Entity[] {
@@ -57,6 +58,14 @@ function countableText(text: string, reservedPerUrl: number): string {
 // [spoiler_text, countable_text(text)].join: no separator, so the two can merge into one cluster.
 export function countMastodon(text: string, options: MastodonCountOptions = {}): number {
   const reserved = options.charactersReservedPerUrl ?? MASTODON_CHARACTERS_RESERVED_PER_URL;
-  const spoiler = (options.spoilerText ?? '').replace(RUBY_STRIP, '');
-  return countGraphemes(spoiler + countableText(text.replace(RUBY_STRIP, ''), reserved));
+  let body = text;
+  let spoiler = options.spoilerText ?? '';
+  // PostStatusService#preprocess_attributes!: a blank text with a content warning becomes the
+  // warning itself, with no warning left, so its links and mentions are now discounted.
+  if (BLANK.test(body) && !BLANK.test(spoiler)) {
+    body = spoiler;
+    spoiler = '';
+  }
+  spoiler = spoiler.replace(RUBY_STRIP, '');
+  return countRubyGraphemes(spoiler + countableText(body.replace(RUBY_STRIP, ''), reserved));
 }

@@ -17,6 +17,32 @@ export const LATIN_ACCENTS =
   '\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u00FF\\u0100-\\u024F\\u0253\\u0254\\u0256\\u0257' +
   '\\u0259\\u025B\\u0263\\u0268\\u026F\\u0272\\u0289\\u028B\\u02BB\\u0300-\\u036F\\u1E00-\\u1EFF';
 
+// Onigmo's /i folds with Unicode's full case folding, so a pattern's "ss" also matches "ß" and
+// its "fi" the ligature "ﬁ"; JavaScript's /iu folds one character to one character only. These
+// are the multi-character folds (CaseFolding.txt, status F) whose result occurs in a TLD or a
+// scheme Mastodon links; the sequences are tried longest first.
+const MULTI_CHAR_FOLDS: ReadonlyArray<readonly [string, string]> = [
+  ['ffi', '\uFB03'],
+  ['ffl', '\uFB04'],
+  ['ff', '\uFB00'],
+  ['fi', '\uFB01'],
+  ['fl', '\uFB02'],
+  ['ss', '\u00DF\u1E9E'],
+  ['st', '\uFB05\uFB06'],
+];
+
+/** A lowercase word as Ruby's case-insensitive regex matches it, ligatures and ß included. */
+export function rubyFoldedWord(word: string, from = 0): string {
+  if (from >= word.length) return '';
+  const options = [(word[from] ?? '') + rubyFoldedWord(word, from + 1)];
+  for (const [sequence, folded] of MULTI_CHAR_FOLDS) {
+    if (word.startsWith(sequence, from)) {
+      options.push(`[${folded}]${rubyFoldedWord(word, from + sequence.length)}`);
+    }
+  }
+  return options.length === 1 ? (options[0] ?? '') : `(?:${options.join('|')})`;
+}
+
 const PRECEDING = `(?:[^A-Z0-9@＠$#＃${INVALID}]|[${DIRECTIONAL}]|^)`;
 
 /** One character allowed in a domain label (besides the `-` and `_` joiners). */
@@ -24,7 +50,7 @@ export const DOMAIN_CHAR = `[^${DIRECTIONAL}${PUNCTUATION}${CONTROL}${INVALID}${
 const SUBDOMAIN = `(?:(?:${DOMAIN_CHAR}(?:[_\\-]|${DOMAIN_CHAR})*)?${DOMAIN_CHAR}\\.)`;
 const DOMAIN_NAME = `(?:(?:${DOMAIN_CHAR}(?:-|${DOMAIN_CHAR})*)?${DOMAIN_CHAR}\\.)`;
 // gTLDs and ccTLDs share one lookahead, so one alternation in the YAML order behaves the same.
-const TLD = `(?:(?:${TWITTER_TEXT_TLDS.join('|')})(?=[^0-9a-z@+\\-]|$))`;
+const TLD = `(?:(?:${TWITTER_TEXT_TLDS.map((tld) => rubyFoldedWord(tld)).join('|')})(?=[^0-9a-z@+\\-]|$))`;
 const PUNYCODE = '(?:xn--[0-9a-z]+)';
 const DOMAIN = `(?:${SUBDOMAIN}*${DOMAIN_NAME}(?:${TLD}|${PUNYCODE}))`;
 
@@ -49,7 +75,7 @@ const QUERY_CHAR = `[a-z0-9!?*'();:&=+$/%#\\[\\]\\-_.,~|@\\^${UCHARS}]`;
 const QUERY_ENDING = `[a-z0-9_&=#/\\-${UCHARS}]`;
 
 /** The schemes Mastodon links, with their `://`; StatusLengthValidator discounts them all. */
-export const PROTOCOL = '(?:https?|dat|dweb|ipfs|ipns|ssb|gopher|gemini):\\/\\/';
+export const PROTOCOL = `(?:https?|dat|dweb|ipfs|ipns|${rubyFoldedWord('ssb')}|gopher|gemini):\\/\\/`;
 
 /** Mastodon's valid_url regex source (groups: preceding, URL, protocol, domain, port, path, query). */
 export const VALID_URL_SOURCE =

@@ -55,4 +55,23 @@ describe('statusLength', () => {
   it('uses the configured URL length', () => {
     expect(statusLength('https://example.com/x', '', 40)).toBe(40);
   });
+
+  // Ruby 3.4 on a current Mastodon: Unicode 15.0 clusters (no Indic conjunct rule, GB9c),
+  // [[:word:]] around mentions, fast_blank, and Onigmo's full case folding in the TLD regex.
+  it.each([
+    ['क्ष', 2],
+    ['क्षत्रिय', 5],
+    ['নক্ষত্র', 5],
+    ['\u0995\u200D\u09CD\u09B7', 2],
+    ['ก่ำ', 1],
+    ['Ⓐ@bob@example.org x', 19],
+    ['@bob@exampleⅫ.org', 4],
+    ['\u3000', 1],
+    ['\u00A0 \u00A0', 3],
+    ['https://example.swiß/a/long/path/here', 23],
+    ['https://shop.o\uFB03ce/x', 23],
+    ['\u00DFb://example.com/feed/entry', 23],
+  ])('counts %j as %i, as the Ruby server does', (text, expected) => {
+    expect(statusLength(text)).toBe(expected);
+  });
 });

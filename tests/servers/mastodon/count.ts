@@ -5,11 +5,21 @@ import { isBlank } from './multipart';
 // extension's counter is tested against, so it must not share that counter's code.
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+// Inside one of the browser's clusters, a letter right after a mark or a joiner is there only by
+// rule GB9c (Indic conjuncts, Unicode 15.1): nothing else in UAX #29 joins a letter to a mark
+// but the four letters that are themselves spacing or extending marks (Thai and Lao AM, the
+// halfwidth kana voicing marks).
+const CONJUNCT_JOIN = /(?<=[\p{M}\u200D])(?![\u0E33\u0EB3\uFF9E\uFF9F])\p{L}/gu;
 
-/** Grapheme clusters, as Ruby's `each_grapheme_cluster.size` counts them. */
+/**
+ * Grapheme clusters, as Ruby 3.4's `each_grapheme_cluster.size` counts them: Unicode 15.0's
+ * rules, which do not have GB9c, so "क्ष" is two clusters where Intl.Segmenter sees one.
+ */
 export function graphemeLength(text: string): number {
   let count = 0;
-  for (const _ of segmenter.segment(text)) count += 1;
+  for (const { segment } of segmenter.segment(text)) {
+    count += 1 + (segment.match(CONJUNCT_JOIN)?.length ?? 0);
+  }
   return count;
 }
 

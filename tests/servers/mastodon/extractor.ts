@@ -35,8 +35,35 @@ const DOMAIN_CHAR = `[^${DIRECTIONAL}${PUNCTUATION}${SPACE}${CTRL}${INVALID}${UN
 const SUBDOMAIN = `(?:(?:${DOMAIN_CHAR}(?:[_\\-]|${DOMAIN_CHAR})*)?${DOMAIN_CHAR}\\.)`;
 const DOMAIN_NAME = `(?:(?:${DOMAIN_CHAR}(?:-|${DOMAIN_CHAR})*)?${DOMAIN_CHAR}\\.)`;
 const TLD_END = '(?=[^0-9a-z@+\\-]|$)';
-const GTLD = `(?:(?:${GENERIC_TLDS.join('|')})${TLD_END})`;
-const CCTLD = `(?:(?:${COUNTRY_TLDS.join('|')})${TLD_END})`;
+
+// Onigmo's /i uses full case folding: "ss" in a pattern matches "ß", "fi" matches "ﬁ". JavaScript
+// folds one character to one, so each TLD spells out what folds into it.
+const FULL_FOLDS: Record<string, string> = {
+  ss: 'ßẞ',
+  ff: 'ﬀ',
+  fi: 'ﬁ',
+  fl: 'ﬂ',
+  ffi: 'ﬃ',
+  ffl: 'ﬄ',
+  st: 'ﬅﬆ',
+};
+
+/** A TLD as a case-insensitive Ruby regex reads it: every way to spell it with folded letters. */
+function rubyCaseless(word: string): string {
+  const spell = (rest: string): string => {
+    if (rest === '') return '';
+    const ways = [rest.charAt(0) + spell(rest.slice(1))];
+    for (const length of [2, 3]) {
+      const folded = FULL_FOLDS[rest.slice(0, length)];
+      if (rest.length >= length && folded) ways.push(`[${folded}]${spell(rest.slice(length))}`);
+    }
+    return ways.length === 1 ? (ways[0] ?? '') : `(?:${ways.join('|')})`;
+  };
+  return spell(word);
+}
+
+const GTLD = `(?:(?:${GENERIC_TLDS.map(rubyCaseless).join('|')})${TLD_END})`;
+const CCTLD = `(?:(?:${COUNTRY_TLDS.map(rubyCaseless).join('|')})${TLD_END})`;
 const PUNYCODE = '(?:xn--[0-9a-z]+)';
 const DOMAIN = `(?:${SUBDOMAIN}*${DOMAIN_NAME}(?:${GTLD}|${CCTLD}|${PUNYCODE}))`;
 
@@ -51,7 +78,7 @@ const PATH = `(?:(?:${PATH_CHAR}*(?:${PARENS}${PATH_CHAR}*)*${PATH_END})|(?:${PA
 const QUERY_CHAR = `[a-z0-9!?*'();:&=+$/%#\\[\\]\\-_.,~|@\\^${UCHARS}]`;
 const QUERY_END = `[a-z0-9_&=#/\\-${UCHARS}]`;
 const PRECEDING = `(?:[^A-Z0-9@\uFF20$#\uFF03${INVALID}]|[${DIRECTIONAL}]|^)`;
-const PROTOCOL = '(?:https?|dat|dweb|ipfs|ipns|ssb|gopher|gemini)://';
+const PROTOCOL = `(?:https?|dat|dweb|ipfs|ipns|${rubyCaseless('ssb')}|gopher|gemini)://`;
 
 const VALID_URL = new RegExp(
   `((${PRECEDING})((${PROTOCOL})?(${DOMAIN})(?::([0-9]+))?(/${PATH}*)?(\\?${QUERY_CHAR}*${QUERY_END})?))`,
@@ -62,9 +89,9 @@ const MAX_URL_LENGTH = 4096;
 const MAX_TCO_SLUG_LENGTH = 40;
 const URL_PROTOCOL_LENGTH = 'https://'.length;
 
-// Account::USERNAME_RE and Account::MENTION_RE; Onigmo's [[:word:]] is letters, marks, decimal
-// digits and connector punctuation.
-const WORD = '\\p{L}\\p{M}\\p{Nd}\\p{Pc}';
+// Account::USERNAME_RE and Account::MENTION_RE; Onigmo's [[:word:]] is Alphabetic (wider than
+// letters: Ⅻ, Ⓐ), marks, decimal digits and connector punctuation (Ruby's tool/enc-unicode.rb).
+const WORD = '\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}';
 const MENTION = new RegExp(
   `(?<![=/${WORD}])@(([a-z0-9_]+(?:[.\\-]+[a-z0-9_]+)*)(?:@[${WORD}]+(?:[.\\-]+[${WORD}]+)*)?)`,
   'giu',

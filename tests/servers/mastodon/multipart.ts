@@ -1,3 +1,5 @@
+import { FormParseError, isForm, mediaType, readForm, type FormEntry } from '../shared/form';
+
 /** A parameter as Rails sees one: text, an array of texts, a file, or a JSON scalar. */
 export type ParamValue = string | boolean | number | null | File | ParamValue[] | ParamObject;
 
@@ -64,9 +66,12 @@ export class Params {
   }
 }
 
-/** ActiveSupport's `blank?` for text: empty or only Unicode white space. */
+/**
+ * `String#blank?` as Mastodon has it: the fast_blank gem replaces ActiveSupport's, and counts
+ * only ASCII white space and NUL as blank (a text of U+3000 or no-break spaces is not blank).
+ */
 export function isBlank(text: string): boolean {
-  return /^[\p{White_Space}]*$/u.test(text);
+  return /^[\0\t\n\v\f\r ]*$/.test(text);
 }
 
 /** Adds a form field the way Rack does: `name[]` collects an array, otherwise the last value wins. */
@@ -109,8 +114,8 @@ function toParam(value: unknown): ParamValue {
 }
 
 /**
- * Reads query and body parameters. Multipart goes through undici's own parser (Node's global
- * Request), which is the same one browsers' FormData comes from.
+ * Reads query and body parameters: JSON as Rails' JSON params parser does, forms through the
+ * shared form reader (busboy for multipart), with Rack's rules for `name[]` and repeated names.
  */
 export async function parseParams(
   url: URL,
@@ -118,26 +123,19 @@ export async function parseParams(
   body: Buffer,
 ): Promise<Params> {
   const values = new Map<string, ParamValue>();
-  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const type = mediaType(contentType);
   if (body.length > 0) {
     if (type === 'application/json' || type.endsWith('+json')) {
       fromJson(values, body.toString('utf8'));
-    } else if (type === 'application/x-www-form-urlencoded') {
-      for (const [name, value] of new URLSearchParams(body.toString('utf8'))) {
-        addField(values, name, value);
-      }
-    } else if (type === 'multipart/form-data') {
-      let form: FormData;
+    } else if (isForm(contentType)) {
+      let entries: FormEntry[];
       try {
-        form = await new Request('http://multipart.invalid/', {
-          method: 'POST',
-          headers: { 'content-type': contentType ?? '' },
-          body: new Uint8Array(body),
-        }).formData();
-      } catch {
+        entries = await readForm(contentType ?? '', body);
+      } catch (error) {
+        if (!(error instanceof FormParseError)) throw error;
         throw new BodyParseError('Error occurred while parsing request parameters');
       }
-      for (const [name, value] of form.entries()) addField(values, name, value);
+      for (const [name, value] of entries) addField(values, name, value);
     }
   }
   // Rails merges request parameters with the query's, and the query wins.

@@ -79,13 +79,24 @@ function validateMedia(
   return [...new Set(ids.map(rubyToI))].flatMap((id) => found.filter((media) => media.id === id));
 }
 
-/** `fill_blank_text!`: a content warning alone gets a stand-in body. */
-function filledText(text: string, spoilerText: string, media: MediaRecord[]): string {
-  if (!isBlank(text) || isBlank(spoilerText)) return text;
-  if (media.some((item) => item.type === 'video' || item.type === 'gifv')) return '\u{1F4F9}';
-  if (media.some((item) => item.type === 'audio')) return '\u{1F3B5}';
-  if (media.some((item) => item.type === 'image')) return '\u{1F5BC}';
-  return '.';
+/**
+ * `preprocess_attributes!`: a blank text with a content warning is posted as the warning itself,
+ * with no warning left (upstream Mastodon; issue mastodon/mastodon#6825 asks to change it).
+ */
+function warningAsText(text: string, spoilerText: string): { text: string; spoilerText: string } {
+  if (isBlank(text) && !isBlank(spoilerText)) return { text: spoilerText, spoilerText: '' };
+  return { text, spoilerText };
+}
+
+/** Ruby's `String#strip`, which `Status#prepare_contents` runs: ASCII white space and NUL. */
+function rubyStrip(text: string): string {
+  return text.replace(/^[\0\t\n\v\f\r ]+|[\0\t\n\v\f\r ]+$/g, '');
+}
+
+/** The text and warning the Status is validated with, from what the client sent. */
+export function statusFields(text: string, spoilerText: string): [string, string] {
+  const given = warningAsText(text, spoilerText);
+  return [rubyStrip(given.text), rubyStrip(given.spoilerText)];
 }
 
 /** `valid_locale_cascade`: an ISO 639 code as given, else English. */
@@ -297,9 +308,9 @@ export function postStatus(rt: Runtime, account: AccountRecord, request: PostReq
   }
 
   const media = validateMedia(rt, account, request.mediaIds);
-  const spoilerText = request.spoilerText ?? '';
-  const text = filledText(request.text ?? '', spoilerText, media);
-  const sensitive = (request.sensitive ?? false) || !isBlank(spoilerText);
+  // The warning makes the post sensitive before it may move into the text.
+  const sensitive = (request.sensitive ?? false) || !isBlank(request.spoilerText ?? '');
+  const [text, spoilerText] = statusFields(request.text ?? '', request.spoilerText ?? '');
   const visibility =
     request.visibility !== undefined && request.visibility !== ''
       ? request.visibility

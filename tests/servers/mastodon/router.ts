@@ -1,43 +1,55 @@
+import type { Context, Env, Hono } from 'hono';
 import { html, jsonError, type Ctx, type Handler, type Reply } from './http';
 import { notFoundPage } from './pages';
 
-/** One route: a method, an anchored path pattern, and what answers it. */
+/** One route: a method, a path whose `:name` parts match up to the next slash, and its handler. */
 export interface Route {
   method: string;
-  pattern: RegExp;
+  path: string;
   handler: Handler;
 }
 
 /** Declares a route; each `:name` in `path` matches up to the next slash. */
 export function route(method: string, path: string, handler: Handler): Route {
-  const source = path
-    .split(/(:[A-Za-z_]+)/)
-    .map((part) => (part.startsWith(':') ? '([^/]+)' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return { method, pattern: new RegExp(`^${source}$`), handler };
+  return { method, path, handler };
 }
 
-/** The route for a request, with its captured segments decoded. */
-export function findRoute(
+/** A route's path in Hono's syntax, and the text each captured part starts with. */
+// Hono's `:name` must fill a whole segment; Mastodon's `/@:username` has a literal `@` before it,
+// so that segment becomes a pattern parameter whose prefix is taken off again.
+function honoPath(path: string): { path: string; params: Array<{ name: string; prefix: string }> } {
+  const params: Array<{ name: string; prefix: string }> = [];
+  const segments = path.split('/').map((segment) => {
+    const at = segment.indexOf(':');
+    if (at < 0) return segment;
+    const prefix = segment.slice(0, at);
+    const name = segment.slice(at + 1);
+    params.push({ name, prefix });
+    if (prefix === '') return segment;
+    return `:${name}{${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^/]+}`;
+  });
+  return { path: segments.join('/'), params };
+}
+
+/**
+ * Registers routes on a Hono app, first declared first tried. `answer` runs a route with its
+ * captured path parts (decoded, in path order) and turns the Reply into the Response.
+ */
+export function mountRoutes<E extends Env>(
+  app: Hono<E>,
   routes: readonly Route[],
-  method: string,
-  path: string,
-): { route: Route; match: string[] } | undefined {
-  for (const candidate of routes) {
-    if (candidate.method !== method) continue;
-    const found = candidate.pattern.exec(path);
-    if (found) {
-      const match = found.slice(1).map((part) => {
-        try {
-          return decodeURIComponent(part);
-        } catch {
-          return part;
-        }
-      });
-      return { route: candidate, match };
-    }
+  answer: (c: Context<E>, handler: Handler, match: string[]) => Promise<Response>,
+): void {
+  for (const { method, path, handler } of routes) {
+    const mounted = honoPath(path);
+    app.on(method, mounted.path, (c) =>
+      answer(
+        c,
+        handler,
+        mounted.params.map(({ name, prefix }) => (c.req.param(name) ?? '').slice(prefix.length)),
+      ),
+    );
   }
-  return undefined;
 }
 
 /** Rails' answer for a route that does not exist: JSON under /api, the HTML page elsewhere. */

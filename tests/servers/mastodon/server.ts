@@ -1,16 +1,27 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { Hono, type Context } from 'hono';
+import { BodyTooLargeError, readBodyLimited } from '../shared/body';
+import { serveOnLoopback, type NodeEnv } from '../shared/serve';
 import { findToken } from './auth';
 import { createControl, controlRoutes } from './control';
 import { corsHeaders, preflight } from './cors';
 import { Faults } from './faults';
-import { header, json, jsonError, wantsJson, HttpError, type Ctx, type Reply } from './http';
+import {
+  header,
+  json,
+  jsonError,
+  wantsJson,
+  HttpError,
+  type Ctx,
+  type Handler,
+  type Reply,
+} from './http';
 import { vapidKey } from './ids';
 import { BodyParseError, parseParams, type Params } from './multipart';
 import { RateLimiter, throttledReply } from './ratelimit';
 import type { Runtime } from './runtime';
-import { findRoute, notFound, type Route } from './router';
+import { mountRoutes, notFound, type Route } from './router';
 import { accountRoutes } from './routes/accounts';
 import { appRoutes } from './routes/apps';
 import { instanceRoutes } from './routes/instance';
@@ -88,38 +99,21 @@ function createState(options: ResolvedOptions): ServerState {
   };
 }
 
-class BodyTooLarge extends Error {}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new BodyTooLarge());
-        req.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function send(res: ServerResponse, reply: Reply, headOnly: boolean): void {
-  const body = typeof reply.body === 'string' ? Buffer.from(reply.body, 'utf8') : reply.body;
-  res.writeHead(reply.status, { ...reply.headers, 'content-length': String(body.length) });
-  res.end(headOnly ? undefined : body);
+/** What the pipeline knows about a request before its route runs. */
+interface Pending {
+  ctx: Ctx;
+  isControl: boolean;
+  rateHeaders: Record<string, string>;
 }
 
+type MastodonEnv = NodeEnv & { Variables: { pending: Pending } };
+
 /** Runs a route, turning thrown HttpErrors and parse failures into answers. */
-async function run(handler: Route['handler'], ctx: Ctx): Promise<Reply> {
+async function run(handler: Handler, ctx: Ctx): Promise<Reply> {
   try {
     return await handler(ctx);
   } catch (error) {
@@ -132,84 +126,112 @@ async function run(handler: Route['handler'], ctx: Ctx): Promise<Reply> {
   }
 }
 
-async function handle(
-  rt: Runtime,
-  control: Route[],
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
-  const url = new URL(req.url ?? '/', rt.baseUrl);
-  const headOnly = req.method === 'HEAD';
-  const method = headOnly ? 'GET' : (req.method ?? 'GET').toUpperCase();
-  const path = url.pathname;
-  const base = { method, path, headers: req.headers };
-  const isControl = path.startsWith('/__control/');
-  let body: Buffer;
-  try {
-    body = await readBody(req);
-  } catch {
-    send(res, jsonError(413, 'Request Entity Too Large'), false);
-    return;
+/** The Response for a Reply, with the headers every answer gets; logs API requests. */
+function finish(rt: Runtime, pending: Pending, reply: Reply): Response {
+  const { ctx } = pending;
+  const headers: Record<string, string> = {
+    ...reply.headers,
+    ...pending.rateHeaders,
+    ...corsHeaders(ctx),
+    'x-request-id': randomUUID(),
+  };
+  if (ctx.path.startsWith('/api/') && !headers['cache-control']) {
+    headers['cache-control'] = 'private, no-store';
   }
+  const body = typeof reply.body === 'string' ? Buffer.from(reply.body, 'utf8') : reply.body;
+  headers['content-length'] = String(body.length);
+  if (!pending.isControl) {
+    rt.state.requests.push({
+      method: ctx.method,
+      path: ctx.path,
+      status: reply.status,
+      idempotencyKey: header(ctx.headers, 'idempotency-key') ?? null,
+      time: new Date().toISOString(),
+    });
+  }
+  // A HEAD answer keeps the GET answer's headers; Hono drops the body.
+  return new Response(new Uint8Array(body), { status: reply.status, headers });
+}
 
+/** Reads the request and answers what comes before routing: size, preflight, faults, rate limit. */
+async function begin(
+  rt: Runtime,
+  raw: Request,
+  headers: IncomingHttpHeaders,
+): Promise<{ pending: Pending; early?: Reply }> {
+  const url = new URL(raw.url);
+  const method = raw.method === 'HEAD' ? 'GET' : raw.method.toUpperCase();
+  const path = url.pathname;
+  const isControl = path.startsWith('/__control/');
+  let body: Buffer = Buffer.alloc(0);
+  let tooLarge = false;
+  try {
+    body = await readBodyLimited(raw, MAX_BODY_BYTES);
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    tooLarge = true;
+  }
   let parsed: Promise<Params> | undefined;
   const ctx: Ctx = {
     rt,
     method,
     url,
     path,
-    headers: req.headers,
+    headers,
     body,
     match: [],
-    params: () => (parsed ??= parseParams(url, header(req.headers, 'content-type'), body)),
+    params: () => (parsed ??= parseParams(url, header(headers, 'content-type'), body)),
   };
+  const pending: Pending = { ctx, isControl, rateHeaders: {} };
+  if (tooLarge) return { pending, early: jsonError(413, 'Request Entity Too Large') };
 
-  let reply = preflight(base);
-  let rateHeaders: Record<string, string> = {};
-  if (!reply && !isControl) {
-    const wait = rt.faults.takeDelay(path);
-    if (wait > 0) await sleep(wait);
-    const apiLike = /^\/(api\/|oauth\/(token|revoke)$|\.well-known\/)/.test(path);
-    reply = rt.faults.takeFailure(method, path, apiLike || wantsJson(ctx));
-  }
-  if (!reply && !isControl && path.startsWith('/api/')) {
+  const preflightReply = preflight(ctx);
+  if (preflightReply) return { pending, early: preflightReply };
+  if (isControl) return { pending };
+  const wait = rt.faults.takeDelay(path);
+  if (wait > 0) await sleep(wait);
+  const apiLike = /^\/(api\/|oauth\/(token|revoke)$|\.well-known\/)/.test(path);
+  const failure = rt.faults.takeFailure(method, path, apiLike || wantsJson(ctx));
+  if (failure) return { pending, early: failure };
+  if (path.startsWith('/api/')) {
     const token = findToken(rt, ctx);
     if (token && !token.revokedAt) {
       const hit = rt.rateLimiter.hit(token.token);
-      rateHeaders = hit.headers;
-      if (hit.limited) reply = throttledReply(hit.headers);
+      pending.rateHeaders = hit.headers;
+      if (hit.limited) return { pending, early: throttledReply(hit.headers) };
     }
   }
-  if (!reply) {
-    const found = findRoute(isControl ? control : ROUTES, method, path);
-    if (found) {
-      ctx.match = found.match;
-      reply = await run(found.route.handler, ctx);
-    } else {
-      reply = notFound(ctx);
-    }
-  }
+  return { pending };
+}
 
-  const headers: Record<string, string> = {
-    ...reply.headers,
-    ...rateHeaders,
-    ...corsHeaders(base),
-    'x-request-id': randomUUID(),
+/** Mastodon's routes on Hono, behind the pipeline a Rails server runs them in. */
+function createApp(rt: Runtime, control: Route[]): Hono<MastodonEnv> {
+  const app = new Hono<MastodonEnv>();
+  app.use('*', async (c, next) => {
+    const { pending, early } = await begin(rt, c.req.raw, c.env.incoming.headers);
+    if (early) return finish(rt, pending, early);
+    c.set('pending', pending);
+    await next();
+  });
+  const answer = async (c: Context<MastodonEnv>, handler: Handler, match: string[]) => {
+    const pending = c.get('pending');
+    pending.ctx.match = match;
+    return finish(rt, pending, await run(handler, pending.ctx));
   };
-  if (path.startsWith('/api/') && !headers['cache-control']) {
-    headers['cache-control'] = 'private, no-store';
-  }
-  const idempotencyKey = header(req.headers, 'idempotency-key');
-  send(res, { ...reply, headers }, headOnly);
-  if (!isControl) {
-    rt.state.requests.push({
-      method,
-      path,
-      status: reply.status,
-      idempotencyKey: idempotencyKey ?? null,
-      time: new Date().toISOString(),
-    });
-  }
+  // Control routes first: an API route never shadows them, whatever it matches.
+  mountRoutes(app, control, answer);
+  mountRoutes(app, ROUTES, answer);
+  app.notFound((c) => {
+    const pending = c.get('pending');
+    return finish(rt, pending, notFound(pending.ctx));
+  });
+  app.onError((error, c) => {
+    console.error('[mastodon test server]', error);
+    const pending = c.get('pending');
+    const reply = jsonError(500, 'Internal Server Error');
+    return pending ? finish(rt, pending, reply) : new Response(String(reply.body), { status: 500 });
+  });
+  return app;
 }
 
 /** Starts a Mastodon API test server on 127.0.0.1. */
@@ -242,38 +264,18 @@ export async function startMastodonServer(
     },
   };
   const control = createControl(rt);
-  const controlRouteList = controlRoutes(control);
-  const server = createServer((req, res) => {
-    handle(rt, controlRouteList, req, res).catch((error: unknown) => {
-      console.error('[mastodon test server]', error);
-      if (!res.headersSent) send(res, jsonError(500, 'Internal Server Error'), false);
-      else res.destroy();
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(resolved.port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  rt.host = `127.0.0.1:${port}`;
-  rt.baseUrl = `http://${rt.host}`;
+  const server = await serveOnLoopback(createApp(rt, controlRoutes(control)), resolved.port);
+  rt.host = server.host;
+  rt.baseUrl = server.url;
 
-  let closing: Promise<void> | undefined;
   return {
     url: rt.baseUrl,
     state: rt.state,
     control,
     close() {
-      closing ??= new Promise<void>((resolve, reject) => {
-        for (const timer of timers) clearTimeout(timer);
-        timers.clear();
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      });
-      return closing;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      return server.close();
     },
   };
 }

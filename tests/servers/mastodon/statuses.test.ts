@@ -124,6 +124,28 @@ describe('POST /api/v1/statuses', () => {
     expect(server.state.statuses).toHaveLength(0);
   });
 
+  it('posts a lone content warning as the text, and strips only ASCII white space', async () => {
+    const server = await startServer();
+    const token = await userToken(server);
+    const warned = await call(server, 'POST', '/api/v1/statuses', {
+      token,
+      json: { status: ' \n', spoiler_text: '  Spoilers ahead ' },
+    });
+    expect(warned.status).toBe(200);
+    expect(warned.body).toMatchObject({ spoiler_text: '', sensitive: true });
+    // U+3000 is not blank to fast_blank, so this text stays and keeps its warning.
+    const ideographic = await call(server, 'POST', '/api/v1/statuses', {
+      token,
+      json: { status: '\u3000', spoiler_text: 'CW' },
+    });
+    expect(ideographic.status).toBe(200);
+    expect(ideographic.body).toMatchObject({ spoiler_text: 'CW' });
+    expect(server.state.statuses.map((status) => status.text)).toEqual([
+      'Spoilers ahead',
+      '\u3000',
+    ]);
+  });
+
   it('refuses text over the configured limit, counting like Mastodon', async () => {
     const server = await startServer({ maxCharacters: 50 });
     const token = await userToken(server);

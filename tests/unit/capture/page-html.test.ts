@@ -144,3 +144,60 @@ describe('readHeadEntriesFromHtml', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });
+
+// What a browser reads and the hand-written tokenizer did not: HTML5's full table of named
+// references, legacy names without `;`, long and out-of-range numbers, comments closed by `--!>`.
+describe('readHeadEntriesFromHtml, as the HTML spec tokenizes', () => {
+  it.each<[string, string, HeadEntry[]]>([
+    [
+      'HTML5 named references in a title',
+      '<title>a &NotEqualTilde; b &alpha;&beta; &check; &rarrw; &hellip;&mdash;</title>',
+      [{ kind: 'title', value: 'a \u2242\u0338 b \u03B1\u03B2 \u2713 \u219D \u2026\u2014' }],
+    ],
+    [
+      'HTML5 named references in an attribute',
+      '<meta name=d content="&Gamma;&lambda; &NotEqualTilde; &bigstar;">',
+      [meta('d', '\u0393\u03BB \u2242\u0338 \u2605')],
+    ],
+    [
+      'legacy names without a semicolon in text',
+      '<title>&copy 2024 AT&T &amp more</title>',
+      [{ kind: 'title', value: '\u00A9 2024 AT&T & more' }],
+    ],
+    [
+      'legacy names without a semicolon in attributes, unless = or a letter follows',
+      '<meta name=d content="&copy 2024 ?a=1&copy=2 &copyx">',
+      [meta('d', '\u00A9 2024 ?a=1&copy=2 &copyx')],
+    ],
+    ['unquoted value that is one reference', '<meta name=d content=&copy>', [meta('d', '\u00A9')]],
+    [
+      'numbers with many digits, out of range, and without a semicolon',
+      '<meta name=d content="&#0000000065;&#99999999999;&#x000000041;&#128 &#x92;">',
+      [meta('d', 'A\uFFFDA\u20AC \u2019')],
+    ],
+    ['comment closed by --!>', '<!--x--!><meta name=a content=b>', [meta('a', 'b')]],
+    ['comment with -- inside', '<!-- a -- > b --><meta name=a content=b>', [meta('a', 'b')]],
+    [
+      'CDATA is a bogus comment in HTML',
+      '<![CDATA[<meta name=a content=b>]]><meta name=c content=d>',
+      [meta('c', 'd')],
+    ],
+    [
+      'style text holds no tags',
+      '<style>a::after{content:"<meta name=a content=b>"}</style><meta name=c content=d>',
+      [meta('c', 'd')],
+    ],
+    [
+      'script text holds no comments',
+      '<script>x = "<!--"</script><meta name=c content=d>',
+      [meta('c', 'd')],
+    ],
+    [
+      'an SVG or noscript title is not the page title',
+      '<svg><title>No</title></svg><noscript><title>No</title></noscript><title>Yes</title>',
+      [{ kind: 'title', value: 'Yes' }],
+    ],
+  ])('%s', (_name, html, expected) => {
+    expect(readHeadEntriesFromHtml(html)).toEqual(expected);
+  });
+});

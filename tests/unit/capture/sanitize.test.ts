@@ -67,6 +67,11 @@ describe('cleanText: entities', () => {
     ['name without semicolon kept', '?a=1&copy=2', '?a=1&copy=2'],
     ['out of range number', 'x&#1114112;y&#0;z&#xD800;', 'x\uFFFDy\uFFFDz\uFFFD'],
     ['bare ampersand', 'R&D & more', 'R&D & more'],
+    // HTML5's full table and the spec's attribute rules, which the HTML 4 subset missed.
+    ['HTML5 names', '&alpha;&Omega; &NotEqualTilde; &check;', '\u03B1\u03A9 \u2242\u0338 \u2713'],
+    ['legacy name before a space', '&copy 2024', '\u00A9 2024'],
+    ['many leading zeros', '&#0000000065;', 'A'],
+    ['number past the range', '&#99999999999;', '\uFFFD'],
   ])('%s', (_name, raw, expected) => {
     expect(oneLine(raw)).toBe(expected);
   });

@@ -13,6 +13,8 @@ const uploads: Array<{ accountId: string; alt: string }> = [];
 // Per account, what each next call does: throw the error, or succeed for null.
 const failures = new Map<string, Array<CrosswindError | null>>();
 const uploadFailures = new Map<string, Array<CrosswindError | null>>();
+// Accounts whose next publish never answers, whatever its signal says (a hung request).
+const hangs = new Set<string>();
 // Link card thumbnails: the images fetched, the rules they were fitted to, and a fetch failure.
 const thumbFetches: string[] = [];
 const thumbRules: ImageTarget[] = [];
@@ -25,6 +27,7 @@ function fakeAdapter(id: 'mastodon' | 'bluesky'): NetworkAdapter {
     newIdempotencyKey: () => `${id}-key-${++next}`,
     async publish(account, post, options) {
       calls.push({ accountId: account.id, post, options });
+      if (hangs.delete(account.id)) return new Promise<never>(() => undefined);
       const queued = failures.get(account.id);
       const failure = queued?.shift();
       if (failure) throw failure;
@@ -74,7 +77,8 @@ vi.mock('@/utils/networks', () => ({
   ADAPTERS: { mastodon: fakeAdapter('mastodon'), bluesky: fakeAdapter('bluesky') },
 }));
 
-const { startPost, retryTarget, resumeDue, runTarget } = await import('@/utils/publish/publisher');
+const { ATTEMPT_DEADLINE_MS, startPost, retryTarget, resumeDue, runTarget } =
+  await import('@/utils/publish/publisher');
 
 function draftOf(id: string, text: string, targetIds: string[], extra: Partial<Draft> = {}): Draft {
   return { ...newDraft(targetIds, 'en'), id, text, ...extra };
@@ -123,6 +127,7 @@ describe('publisher', () => {
     uploads.length = 0;
     failures.clear();
     uploadFailures.clear();
+    hangs.clear();
     thumbFetches.length = 0;
     thumbRules.length = 0;
     thumbFetchError = undefined;
@@ -173,6 +178,43 @@ describe('publisher', () => {
     expect(mastodonCalls[1]?.options.idempotencyKey).toBe(mastodonCalls[0]?.options.idempotencyKey);
     expect(mastodonCalls[1]?.options.isRetry).toBe(true);
     await vi.waitFor(async () => expect(await draftStorage.getValue()).toBeNull());
+  });
+
+  it('gives up an attempt that never ends and retries it, so no account stays posting', async () => {
+    vi.useFakeTimers({ now: 2_000_000, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      hangs.add('m1');
+      const job = await startPost(draftOf('d-hang', 'stuck', ['m1', 'b1']));
+      await vi.waitFor(async () => {
+        const targets = (await jobsStorage.getValue())[0]!.targets;
+        expect(targets.map((t) => t.status)).toEqual(['posting', 'done']);
+      });
+      expect(calls.find((call) => call.accountId === 'm1')?.options.signal).toBeInstanceOf(
+        AbortSignal,
+      );
+      await vi.advanceTimersByTimeAsync(ATTEMPT_DEADLINE_MS);
+      await vi.waitFor(async () => {
+        const stuck = (await jobsStorage.getValue())[0]!.targets[0]!;
+        expect(stuck).toMatchObject({
+          status: 'waiting',
+          waitingFor: 'retry',
+          error: { kind: 'network', retryable: true },
+        });
+        expect(stuck.error?.message).toMatch(/did not finish taking the post in 5 minutes/);
+      });
+      expect(calls.find((call) => call.accountId === 'm1')?.options.signal?.aborted).toBe(true);
+      // The retry runs (the hung attempt no longer holds the account) with the same key.
+      for (let step = 0; step < 8; step += 1) await vi.advanceTimersByTimeAsync(500);
+      const done = await settled(job.id);
+      expect(done.targets[0]).toMatchObject({ status: 'done', attempts: 2 });
+      const keys = calls
+        .filter((call) => call.accountId === 'm1')
+        .map((c) => c.options.idempotencyKey);
+      expect(keys).toHaveLength(2);
+      expect(new Set(keys).size).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('retries server errors by itself, with growing delays and the same key', async () => {

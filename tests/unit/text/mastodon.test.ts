@@ -42,7 +42,8 @@ describe('countMastodon', () => {
     ['leading and trailing spaces stripped', '  hello  \n', {}, 5],
     ['no-break space is not stripped', '\u00A0hi', {}, 3],
     ['white space only', ' \n\t ', {}, 0],
-    ['ideographic space only', '\u3000', {}, 0],
+    // fast_blank's String#blank? knows only ASCII white space: U+3000 is text (stripped: no).
+    ['ideographic space only', '\u3000', {}, 1],
     ['spoiler counted', 'body', { spoilerText: 'CW' }, 6],
     ['spoiler stripped', 'body', { spoilerText: '  CW \n' }, 6],
     ['spoiler with blank text', '   ', { spoilerText: 'CW' }, 2],
@@ -55,5 +56,53 @@ describe('countMastodon', () => {
 
   it('works without options', () => {
     expect(countMastodon('https://example.com/' + 'a'.repeat(100))).toBe(23);
+  });
+});
+
+// Each case counted differently before: the counter followed the browser's rules, not Ruby's.
+describe('countMastodon as a Ruby 3.4 Mastodon server counts', () => {
+  it.each<[string, string, MastodonCountOptions, number]>([
+    // Ruby 3.4 segments with Unicode 15.0's rules, which have no Indic conjunct rule (GB9c).
+    ['Devanagari conjunct', '\u0915\u094D\u0937', {}, 2],
+    ['Devanagari word', 'क्षत्रिय', {}, 5],
+    ['Bengali conjunct', '\u0995\u09CD\u09B7\u09AE\u09BE', {}, 3],
+    ['Bengali word', 'নক্ষত্র', {}, 5],
+    ['Gujarati conjunct', '\u0AA8\u0ACD\u0AA4', {}, 2],
+    // Unicode 15.0 data: a mark assigned in 16.0 (Garay) is an unassigned code point to Ruby.
+    ['mark newer than Unicode 15.0', 'a\u{10D69}', {}, 2],
+    // Account::MENTION_RE's [[:word:]] is Alphabetic + marks + digits + connectors.
+    ['circled letter before @ is a word character', 'Ⓐ@bob@example.org x', {}, 19],
+    ['Roman numeral before @ is a word character', 'Ⅻ@bob@example.org', {}, 17],
+    ['Roman numeral in the mention domain', '@bob@exampleⅫ.org', {}, 4],
+    ['squared letter in the mention domain', 'x @bob@\u{1F170}example.org', {}, 6],
+    // fast_blank: only ASCII white space (and NUL) is blank.
+    ['no-break spaces are not blank', '\u00A0\u00A0', {}, 2],
+    ['ideographic space with a warning', '\u3000', { spoilerText: 'CW' }, 3],
+    // PostStatusService: a blank text with a warning posts the warning as the text.
+    [
+      'warning alone becomes the text, its link discounted',
+      ' ',
+      { spoilerText: 'see https://example.com/a/very/long/path' },
+      27,
+    ],
+    [
+      'warning alone becomes the text, its mention shortened',
+      '',
+      { spoilerText: '@alice@example.org' },
+      6,
+    ],
+    // twitter-text's TLD regex is case-insensitive in Onigmo, which folds ß to ss and ligatures.
+    ['sharp s in a TLD', 'https://example.swiß/a/long/path/here', {}, 23],
+    ['ligature in a country TLD', 'https://example.\uFB01/a/long/path/here', {}, 23],
+    [
+      'two ligature readings of one TLD',
+      'https://shop.o\uFB03ce/x https://shop.of\uFB01ce/y',
+      {},
+      47,
+    ],
+    ['st ligature in a TLD', 'https://example.\uFB06ore/a/long/path', {}, 23],
+    ['sharp s in the ssb scheme', '\u00DFb://example.com/feed/entry', {}, 23],
+  ])('%s', (_name, text, options, expected) => {
+    expect(countMastodon(text, options)).toBe(expected);
   });
 });
