@@ -5,6 +5,7 @@ import { defaultPostTime, scheduleProblem } from '@/utils/compose/schedule';
 import { THREAD_MARKER } from '@/utils/text/split-thread';
 import { useComposer } from '@/utils/composer-store';
 import type { SerializedError } from '@/utils/errors';
+import { capabilitiesOf, NETWORK_INFO } from '@/utils/networks/info';
 import type { Account } from '@/utils/networks/types';
 import { altReminderStorage } from '@/utils/storage';
 import { useNow } from '@/utils/use-now';
@@ -43,10 +44,18 @@ export function Composer(props: {
   // Counting and splitting scan every URL and mention, so they run only when the draft changes.
   const plans = useMemo(() => planPost(draft, props.accounts), [draft, props.accounts]);
   const picked = plans.map((plan) => plan.account);
-  const hasBluesky = picked.some((account) => account.network === 'bluesky');
+  const networkWhere = (test: (account: Account) => boolean) => {
+    const account = picked.find(test);
+    return account ? NETWORK_INFO[account.network] : undefined;
+  };
+  const labelNetwork = networkWhere((a) => capabilitiesOf(a).contentWarning === 'self-label');
+  const stillGifNetwork = networkWhere((a) => capabilitiesOf(a).media.stillGifs);
   const altLimit = altTextLimit(picked);
-  // Only Bluesky needs a card built by the client; Mastodon servers make their own.
-  const linkCard = useLinkCard(draft, hasBluesky);
+  // Only networks without a server that builds cards need Crosswind to make one.
+  const linkCard = useLinkCard(
+    draft,
+    networkWhere((a) => capabilitiesOf(a).linkCards === 'client')?.id,
+  );
   const problem = plans.find((plan) => plan.problem)?.problem;
   const hasThread = plans.some((plan) => plan.parts.length > 1);
   // "Post later" stays open for this draft while its time is being typed (the field is empty then).
@@ -105,7 +114,7 @@ export function Composer(props: {
       onDrop={attach.onDrop}
     >
       <PageShareOffer captured={props.captured} disabled={props.busy} />
-      <WarningFields draft={draft} hasBluesky={hasBluesky} disabled={props.busy} />
+      <WarningFields draft={draft} labelNetwork={labelNetwork?.name} disabled={props.busy} />
       <label htmlFor="post-text" className="visually-hidden">
         Post text
       </label>
@@ -134,7 +143,7 @@ export function Composer(props: {
       <ImageAttachments
         images={draft.images}
         altLimit={altLimit}
-        hasBluesky={hasBluesky}
+        stillGifNetwork={stillGifNetwork?.name}
         disabled={props.busy}
         adding={attach.adding}
         errors={attach.errors}
@@ -159,11 +168,7 @@ export function Composer(props: {
           Number the posts of a thread (1/3, 2/3…)
         </label>
       ) : null}
-      <PostSettings
-        draft={draft}
-        mastodonAccounts={picked.filter((account) => account.network === 'mastodon')}
-        disabled={props.busy}
-      />
+      <PostSettings draft={draft} accounts={picked} disabled={props.busy} />
       <ScheduleFields
         draft={draft}
         plans={plans}

@@ -13,7 +13,8 @@ export function ImageAttachments(props: {
   images: DraftImage[];
   /** The smallest alt text limit of the picked accounts. */
   altLimit: number;
-  hasBluesky: boolean;
+  /** A picked network that shows animated GIFs as stills, by name. */
+  stillGifNetwork: string | undefined;
   disabled: boolean;
   /** Files being checked: Post waits for them. */
   adding: boolean;
@@ -130,9 +131,9 @@ export function ImageAttachments(props: {
                       ? `${length} of ${props.altLimit} characters: ${length - props.altLimit} too many`
                       : `${length} / ${props.altLimit}`}
                   </span>
-                  {image.animated && props.hasBluesky ? (
+                  {image.animated && props.stillGifNetwork ? (
                     <span className="image-note">
-                      Bluesky shows only the first frame of {image.name}.
+                      {props.stillGifNetwork} shows only the first frame of {image.name}.
                     </span>
                   ) : null}
                 </div>

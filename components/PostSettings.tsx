@@ -1,24 +1,21 @@
 import type { Draft } from '@/utils/compose/draft';
 import { languageOptions } from '@/utils/compose/languages';
+import { VISIBILITY_NAMES } from '@/utils/compose/plan';
 import { useComposer } from '@/utils/composer-store';
+import { capabilitiesOf, NETWORK_INFO } from '@/utils/networks/info';
 import type { Account, Visibility } from '@/utils/networks/types';
 
-/** Mastodon's words for its visibilities, as its own composer shows them. */
-export const VISIBILITY_NAMES: Record<Visibility, string> = {
-  public: 'Public',
-  unlisted: 'Quiet public (unlisted)',
-  private: 'Followers only',
-  direct: 'Mentioned people only',
-};
+export { VISIBILITY_NAMES };
 
-/** Who sees the post on Mastodon, and which language it is in everywhere. */
-export function PostSettings(props: {
-  draft: Draft;
-  mastodonAccounts: Account[];
-  disabled: boolean;
-}) {
+/** Who sees the post, where the picked accounts' networks let one choose, and which language it is in. */
+export function PostSettings(props: { draft: Draft; accounts: Account[]; disabled: boolean }) {
   const { setVisibility, setLanguage } = useComposer();
-  const defaults = [...new Set(props.mastodonAccounts.map((a) => a.defaultVisibility ?? 'public'))];
+  const choosing = props.accounts.filter((a) => capabilitiesOf(a).visibilities.length > 0);
+  const offered = new Set(choosing.flatMap((a) => capabilitiesOf(a).visibilities));
+  const networks = [...new Set(choosing.map((a) => NETWORK_INFO[a.network].name))];
+  // "Mastodon visibility" while one network is concerned; just "Visibility" across several.
+  const heading = networks.length === 1 ? `${networks[0]} visibility` : 'Visibility';
+  const defaults = [...new Set(choosing.map((a) => a.defaultVisibility ?? 'public'))];
   const accountDefault =
     defaults.length === 1 && defaults[0]
       ? `Account default (${VISIBILITY_NAMES[defaults[0]]})`
@@ -26,9 +23,9 @@ export function PostSettings(props: {
 
   return (
     <div className="settings">
-      {props.mastodonAccounts.length > 0 ? (
+      {choosing.length > 0 ? (
         <label className="field">
-          <span>Mastodon visibility</span>
+          <span>{heading}</span>
           <select
             value={props.draft.visibility ?? ''}
             disabled={props.disabled}
@@ -37,11 +34,13 @@ export function PostSettings(props: {
             }
           >
             <option value="">{accountDefault}</option>
-            {(Object.keys(VISIBILITY_NAMES) as Visibility[]).map((value) => (
-              <option key={value} value={value}>
-                {VISIBILITY_NAMES[value]}
-              </option>
-            ))}
+            {(Object.keys(VISIBILITY_NAMES) as Visibility[])
+              .filter((value) => offered.has(value))
+              .map((value) => (
+                <option key={value} value={value}>
+                  {VISIBILITY_NAMES[value]}
+                </option>
+              ))}
           </select>
         </label>
       ) : null}

@@ -1,19 +1,27 @@
 import { useState } from 'react';
 import type { Draft } from '@/utils/compose/draft';
-import { blueskyLabelOf, warningInBlueskyText } from '@/utils/compose/plan';
+import { selfLabelOf, warningInLabelledText } from '@/utils/compose/plan';
 import { SELF_LABEL_NAMES } from '@/utils/compose/warning-label';
 import type { SelfLabel } from '@/utils/networks/types';
 import { useComposer } from '@/utils/composer-store';
 
 const LABELS = Object.keys(SELF_LABEL_NAMES) as Array<SelfLabel | 'none'>;
 
-/** One content warning for every network: Mastodon's own, a self-label and optional text on Bluesky. */
-export function WarningFields(props: { draft: Draft; hasBluesky: boolean; disabled: boolean }) {
+/**
+ * One content warning for every network: a text warning where the network has one, a self-label
+ * (and optionally the warning atop the text) where it labels instead.
+ */
+export function WarningFields(props: {
+  draft: Draft;
+  /** The picked network that labels rather than warns, by name; unset when none is picked. */
+  labelNetwork: string | undefined;
+  disabled: boolean;
+}) {
   const { setContentWarning, setBlueskyLabel, setWarningInBlueskyText } = useComposer();
   const warning = props.draft.contentWarning;
   const [open, setOpen] = useState(warning.length > 0);
   const shown = open || warning.length > 0;
-  const label = blueskyLabelOf(props.draft);
+  const label = selfLabelOf(props.draft);
 
   const toggle = () => {
     if (shown) {
@@ -49,10 +57,10 @@ export function WarningFields(props: { draft: Draft; hasBluesky: boolean; disabl
               onChange={(event) => setContentWarning(event.currentTarget.value)}
             />
           </label>
-          {props.hasBluesky && warning.trim() ? (
+          {props.labelNetwork && warning.trim() ? (
             <>
               <label className="field">
-                <span>Bluesky label</span>
+                <span>{props.labelNetwork} label</span>
                 <select
                   value={label}
                   disabled={props.disabled}
@@ -70,11 +78,11 @@ export function WarningFields(props: { draft: Draft; hasBluesky: boolean; disabl
               <label className="check">
                 <input
                   type="checkbox"
-                  checked={warningInBlueskyText(props.draft)}
+                  checked={warningInLabelledText(props.draft)}
                   disabled={props.disabled}
                   onChange={(event) => setWarningInBlueskyText(event.currentTarget.checked)}
                 />
-                Put the warning at the top of the Bluesky post
+                Put the warning at the top of the {props.labelNetwork} post
               </label>
             </>
           ) : null}

@@ -6,6 +6,7 @@ import { networkVariant, type Draft } from '@/utils/compose/draft';
 import { useComposer } from '@/utils/composer-store';
 import { serializeError } from '@/utils/errors';
 import { sendMessage } from '@/utils/messaging';
+import type { NetworkId } from '@/utils/networks/types';
 import { detectAtprotoLinks } from '@/utils/text/atproto-links';
 
 /** Where the card for the text's first link stands. */
@@ -19,19 +20,20 @@ export type LinkCardState =
 // Typing a link fetches once the user pauses, not on every keystroke of the address.
 const FETCH_AFTER_MS = 600;
 
-/** The first link Bluesky will see: in the Bluesky version when there is one, else the main text. */
-export function firstBlueskyLink(draft: Draft): string | undefined {
-  const text = draft.variants[networkVariant('bluesky')] ?? draft.text;
+/** The first link a network will see: in that network's version when there is one, else the main text. */
+export function firstLinkFor(draft: Draft, network: NetworkId): string | undefined {
+  const text = draft.variants[networkVariant(network)] ?? draft.text;
   return detectAtprotoLinks(text)[0]?.uri;
 }
 
 /**
- * Keeps a card for the first link of a post to Bluesky: the shared page's own metadata when the
- * link is that page, otherwise the linked page's, read by the background.
+ * Keeps a card for the first link of a post to a network whose cards Crosswind builds: the shared
+ * page's own metadata when the link is that page, otherwise the linked page's, read by the
+ * background. Nothing is fetched while no such network is picked.
  */
 export function useLinkCard(
   draft: Draft,
-  active: boolean,
+  cardNetwork: NetworkId | undefined,
 ): {
   state: LinkCardState;
   retry(): void;
@@ -40,7 +42,7 @@ export function useLinkCard(
   const share = useStore(captureStore, (state) => state.share);
   const [fetched, setFetched] = useState<{ url: string; attempt: number; state: LinkCardState }>();
   const [attempt, setAttempt] = useState(0);
-  const url = active ? firstBlueskyLink(draft) : undefined;
+  const url = cardNetwork ? firstLinkFor(draft, cardNetwork) : undefined;
   const kept = Boolean(url && draft.linkCard && sameLink(draft.linkCard.url, url));
   const removed = Boolean(url && draft.removedCards?.some((item) => sameLink(item, url)));
 

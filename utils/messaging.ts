@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { deserializeError, serializeError, type SerializedError } from './errors';
 import type { Draft } from './compose/draft';
 import type { PageMetadata } from './capture/types';
-import type { Account } from './networks/types';
+import type { Account, ConnectFields, NetworkId } from './networks/types';
 
 /** One account where changing a schedule failed, and why. */
 export interface ScheduleFailure {
@@ -14,10 +14,19 @@ export interface ScheduleFailure {
 export interface ProtocolMap {
   'accounts.refresh': (data: { accountId?: string }) => Account[];
   'accounts.remove': (data: { accountId: string }) => void;
-  'mastodon.beginConnect': (data: { server: string }) => { authorizeUrl: string };
-  'mastodon.completeConnect': (data: { redirectUrl: string }) => Account;
-  'mastodon.cancelConnect': (data: { state?: string }) => void;
-  'bluesky.connect': (data: { identifier: string; password: string; server?: string }) => Account;
+  /**
+   * Starts connecting an account with what the network's connect form asked for. A form sign-in
+   * answers the account; a redirect sign-in answers the consent page to open and which network
+   * finishes it (a server may turn out to run another flavor of the protocol).
+   */
+  'accounts.connect': (data: {
+    network: NetworkId;
+    fields: ConnectFields;
+  }) => { account: Account } | { authorizeUrl: string; network: NetworkId };
+  /** Completes a redirect sign-in with the address the consent page sent the browser to. */
+  'accounts.finishConnect': (data: { network: NetworkId; redirectUrl: string }) => Account;
+  /** Forgets a redirect sign-in the person abandoned. */
+  'accounts.cancelConnect': (data: { network: NetworkId; state?: string }) => void;
   'post.publish': (data: { draft: Draft }) => { jobId: string };
   'post.retry': (data: { jobId: string; accountId: string }) => void;
   /** Removes a sent post from every account; answers with the accounts where that failed. */

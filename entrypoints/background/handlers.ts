@@ -13,14 +13,7 @@ import { canReadSite } from '@/utils/capture/site-access';
 import { CrosswindError } from '@/utils/errors';
 import type { MessageHandlers, ScheduleFailure } from '@/utils/messaging';
 import { ADAPTERS } from '@/utils/networks';
-import { findBlueskyService, normalizeIdentifier } from '@/utils/networks/bluesky/identity';
-import { loginBluesky } from '@/utils/networks/bluesky/adapter';
-import { createMastodonAccount } from '@/utils/networks/mastodon/adapter';
-import {
-  beginMastodonAuthorization,
-  completeMastodonAuthorization,
-  forgetMastodonAuthorization,
-} from '@/utils/networks/mastodon/auth';
+import { beginConnect, cancelConnect, finishConnect } from '@/utils/networks/sign-in';
 import type { Account } from '@/utils/networks/types';
 import { deleteEverywhere } from '@/utils/publish/delete';
 import { clearHistory, removeJob } from '@/utils/publish/job-store';
@@ -31,7 +24,7 @@ import {
   reschedule,
   type ScheduleOutcome,
 } from '@/utils/publish/schedule';
-import { directoryStorage, lastTargetsStorage } from '@/utils/storage';
+import { lastTargetsStorage } from '@/utils/storage';
 
 async function refreshOne(account: Account): Promise<void> {
   try {
@@ -47,6 +40,12 @@ async function refreshOne(account: Account): Promise<void> {
     }
     // Other failures (offline, server down) keep the last known profile and limits.
   }
+}
+
+/** Keeps a newly (re)connected account; posts that waited for it to be reconnected go out now. */
+async function connected(account: Account): Promise<void> {
+  await upsertAccount(account);
+  void resumeDue();
 }
 
 /** The accounts where a change of schedule failed, with why, as the page shows them. */
@@ -76,31 +75,20 @@ export const handlers: MessageHandlers = {
     await lastTargetsStorage.setValue(targets.filter((id) => id !== accountId));
   },
 
-  async 'mastodon.beginConnect'({ server }) {
-    return { authorizeUrl: await beginMastodonAuthorization(server) };
+  async 'accounts.connect'({ network, fields }) {
+    const answer = await beginConnect(network, fields);
+    if ('account' in answer) await connected(answer.account);
+    return answer;
   },
 
-  async 'mastodon.completeConnect'({ redirectUrl }) {
-    const grant = await completeMastodonAuthorization(redirectUrl);
-    const account = await createMastodonAccount(grant);
-    await upsertAccount(account);
-    // Posts that waited for this account to be reconnected go out now.
-    void resumeDue();
+  async 'accounts.finishConnect'({ network, redirectUrl }) {
+    const account = await finishConnect(network, redirectUrl);
+    await connected(account);
     return account;
   },
 
-  async 'mastodon.cancelConnect'({ state }) {
-    await forgetMastodonAuthorization(state);
-  },
-
-  async 'bluesky.connect'({ identifier, password, server }) {
-    const cleanId = normalizeIdentifier(identifier);
-    if (!password.trim()) throw new CrosswindError('validation', 'Enter an app password.');
-    const service = await findBlueskyService(cleanId, server, await directoryStorage.getValue());
-    const account = await loginBluesky(service, cleanId, password.trim());
-    await upsertAccount(account);
-    void resumeDue();
-    return account;
+  async 'accounts.cancelConnect'({ network, state }) {
+    await cancelConnect(network, state);
   },
 
   async 'post.publish'({ draft }) {

@@ -1,22 +1,22 @@
 import { useEffect, useState } from 'react';
 import { AccountList } from '@/components/AccountList';
-import { ConnectBlueskyForm } from '@/components/ConnectBlueskyForm';
-import { ConnectMastodonForm } from '@/components/ConnectMastodonForm';
 import { DirectoryForm } from '@/components/DirectoryForm';
 import { ErrorMessage } from '@/components/ErrorMessage';
 import { PreferencesForm } from '@/components/PreferencesForm';
-import { connectMastodon } from '@/utils/connect-mastodon';
+import { connectAccount } from '@/utils/connect-account';
 import { serializeError, type SerializedError } from '@/utils/errors';
 import { sendMessage } from '@/utils/messaging';
+import { NETWORK_INFO } from '@/utils/networks/info';
 import type { Account } from '@/utils/networks/types';
 import { accountsStorage } from '@/utils/storage';
 import { useStoredValue } from '@/utils/use-stored-value';
+import { ConnectForms } from './ConnectForms';
 
 /** The options page: connected accounts, and the forms that connect new ones. */
 export function OptionsApp() {
   const accounts = useStoredValue(accountsStorage);
   const [error, setError] = useState<SerializedError | null>(null);
-  const [blueskyHandle, setBlueskyHandle] = useState('');
+  const [reconnecting, setReconnecting] = useState<Account>();
 
   useEffect(() => {
     // Shows which accounts still work each time the page opens.
@@ -25,13 +25,14 @@ export function OptionsApp() {
 
   const reconnect = async (account: Account) => {
     setError(null);
-    if (account.network === 'bluesky') {
-      setBlueskyHandle(account.handle);
-      document.getElementById('bluesky-password')?.focus();
+    const how = NETWORK_INFO[account.network].reconnect;
+    if (how.kind === 'form') {
+      // The network's form comes back filled in with the account, waiting for its secret.
+      setReconnecting(account);
       return;
     }
     try {
-      await connectMastodon(account.server);
+      await connectAccount(account.network, how.fields(account));
     } catch (thrown) {
       setError(serializeError(thrown));
     }
@@ -62,10 +63,7 @@ export function OptionsApp() {
         ) : null}
         <ErrorMessage error={error} />
       </section>
-      <div className="connect-grid">
-        <ConnectMastodonForm />
-        <ConnectBlueskyForm key={blueskyHandle} initialHandle={blueskyHandle} />
-      </div>
+      <ConnectForms reconnecting={reconnecting} />
       <DirectoryForm />
       <PreferencesForm />
     </main>

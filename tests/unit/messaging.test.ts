@@ -10,10 +10,9 @@ function handlers(overrides: Partial<MessageHandlers>): MessageHandlers {
   return {
     'accounts.refresh': unused,
     'accounts.remove': unused,
-    'mastodon.beginConnect': unused,
-    'mastodon.completeConnect': unused,
-    'mastodon.cancelConnect': unused,
-    'bluesky.connect': unused,
+    'accounts.connect': unused,
+    'accounts.finishConnect': unused,
+    'accounts.cancelConnect': unused,
     'post.publish': unused,
     'post.retry': unused,
     ...overrides,
@@ -26,8 +25,9 @@ describe('messaging', () => {
   it('answers extension pages and rebuilds errors on the sending side', async () => {
     listenForMessages(
       handlers({
-        'mastodon.beginConnect': async ({ server }) => ({
-          authorizeUrl: `${server}/oauth/authorize`,
+        'accounts.connect': async ({ network, fields }) => ({
+          authorizeUrl: `${fields.server}/oauth/authorize`,
+          network,
         }),
         'post.retry': async () => {
           throw new CrosswindError('validation', 'That post is no longer in the history.');
@@ -44,9 +44,13 @@ describe('messaging', () => {
     });
 
     await expect(
-      sendMessage('mastodon.beginConnect', { server: 'https://a.example' }),
+      sendMessage('accounts.connect', {
+        network: 'mastodon',
+        fields: { server: 'https://a.example' },
+      }),
     ).resolves.toEqual({
       authorizeUrl: 'https://a.example/oauth/authorize',
+      network: 'mastodon',
     });
     const failure = sendMessage('post.retry', { jobId: 'j', accountId: 'a' });
     await expect(failure).rejects.toBeInstanceOf(CrosswindError);

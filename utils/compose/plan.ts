@@ -1,8 +1,9 @@
 import { linkKey } from '../capture/link-card';
-import { accountLabel } from '../networks/info';
-import type { Account, LinkCard, SelfLabel, TargetContent } from '../networks/types';
+import type { NetworkCapabilities } from '../networks/capabilities';
+import { accountLabel, capabilitiesOf, NETWORK_INFO } from '../networks/info';
+import type { Account, LinkCard, SelfLabel, TargetContent, Visibility } from '../networks/types';
 import { detectAtprotoLinks } from '../text/atproto-links';
-import { measureText, type TextMeasure } from '../text/limits';
+import type { TextMeasure } from '../text/limits';
 import { hasThreadMarker, splitThread } from '../text/split-thread';
 import { accountVariant, networkVariant, type Draft, type VariantKey } from './draft';
 import { suggestLabel, warningPrefix } from './warning-label';
@@ -32,6 +33,8 @@ export interface TargetPlan {
   content: TargetContent;
   /** Why this account cannot get the post as it stands; unset when it can. */
   problem?: string;
+  /** The network wants a photo on a top-level post and the draft has none ("Pixelfed needs a photo"). */
+  needsMedia?: string;
 }
 
 /** The text an account gets and where it comes from: its own version, its network's, or the main. */
@@ -46,30 +49,44 @@ export function sourceFor(
   return { source: 'main', text: draft.text };
 }
 
-/** The Bluesky label in force: the user's choice, or the one the warning suggests. */
-export function blueskyLabelOf(draft: Draft): SelfLabel | 'none' {
+/** The self-label in force on networks that label rather than warn: the user's choice, or the suggested one. */
+export function selfLabelOf(draft: Draft): SelfLabel | 'none' {
   if (!draft.contentWarning.trim()) return 'none';
   return draft.blueskyLabel ?? suggestLabel(draft.contentWarning);
 }
 
-/** Whether the warning goes at the top of the Bluesky text: by default only when no label carries it. */
-export function warningInBlueskyText(draft: Draft): boolean {
+/** Whether the warning also goes at the top of a self-labelled text: by default only when no label carries it. */
+export function warningInLabelledText(draft: Draft): boolean {
   if (!draft.contentWarning.trim()) return false;
-  return draft.warningInBlueskyText ?? blueskyLabelOf(draft) === 'none';
+  return draft.warningInBlueskyText ?? selfLabelOf(draft) === 'none';
+}
+
+/** The audience an account posts to: the one chosen, else the account's own default. */
+function visibilityFor(
+  draft: Draft,
+  account: Account,
+  offered: Visibility[],
+): Visibility | undefined {
+  if (offered.length === 0) return undefined;
+  const wanted = draft.visibility ?? account.defaultVisibility ?? 'public';
+  // A chosen audience the server lacks is reported as a problem, never widened silently.
+  return wanted;
 }
 
 /** Adapts the draft to one account: its text, its warning, its thread and its settings. */
 export function planTarget(draft: Draft, account: Account): TargetPlan {
   const warning = draft.contentWarning.trim();
   const { source, text: written } = sourceFor(draft, account);
-  const mastodon = account.network === 'mastodon';
-  const spoilerText = mastodon && warning ? warning : undefined;
+  const caps = capabilitiesOf(account);
+  const spoilerText = caps.contentWarning === 'text' && warning ? warning : undefined;
+  const labelled = caps.contentWarning === 'self-label';
   const text =
-    account.network === 'bluesky' && warningInBlueskyText(draft) && written.trim()
+    labelled && warningInLabelledText(draft) && written.trim()
       ? warningPrefix(warning) + written
       : written;
+  const counter = NETWORK_INFO[account.network];
   const measureOf = (part: string) =>
-    measureText(account.network, part, account.limits, spoilerText ? { spoilerText } : {});
+    counter.measure(part, account.limits, spoilerText ? { spoilerText } : {});
   const measure = measureOf(text);
   const manual = hasThreadMarker(text);
   const threaded = draft.threadTargets.includes(account.id);
@@ -80,22 +97,23 @@ export function planTarget(draft: Draft, account: Account): TargetPlan {
           numbering: draft.numbering,
         })
       : { parts: text.trim() ? [text.trim()] : [] };
-  // Images alone make a post: both networks accept an empty text with media.
+  // Images alone make a post: every network so far accepts an empty text with media.
   const texts = split.parts.length === 0 && draft.images.length > 0 ? [''] : split.parts;
   const parts = texts.map((part) => ({ text: part, measure: measureOf(part) }));
 
-  const label = account.network === 'bluesky' ? blueskyLabelOf(draft) : 'none';
+  const label = labelled ? selfLabelOf(draft) : 'none';
+  const visibility = visibilityFor(draft, account, caps.visibilities);
   const content: TargetContent = {
     parts: parts.map((part) => part.text),
     ...(spoilerText && { spoilerText, sensitive: true }),
     ...(label !== 'none' && { labels: [label] }),
-    ...(mastodon && { visibility: draft.visibility ?? account.defaultVisibility ?? 'public' }),
-    ...(draft.language && { language: draft.language }),
+    ...(visibility && { visibility }),
+    ...(caps.language && draft.language && { language: draft.language }),
     ...(draft.images.length > 0 && {
       images: draft.images.map(({ id, alt, name }) => ({ id, alt: alt.trim(), name })),
     }),
   };
-  const linkCard = cardFor(draft, account, parts[0]?.text);
+  const linkCard = cardFor(draft, caps, parts[0]?.text);
   if (linkCard) content.linkCard = linkCard;
 
   const plan: TargetPlan = {
@@ -103,27 +121,32 @@ export function planTarget(draft: Draft, account: Account): TargetPlan {
     source,
     text,
     measure,
-    canThread: measure.over,
+    canThread: measure.over && caps.threads !== 'none',
     threaded,
     parts,
     content,
   };
-  const problem = problemOf(plan, split.unsplittable);
+  // A thread's replies may be text only; its first post is the one that needs the photo.
+  if (caps.media.topLevelNeedsMedia && draft.images.length === 0) {
+    plan.needsMedia = `${counter.name} needs a photo`;
+  }
+  const problem = problemOf(plan, caps, split.unsplittable);
   if (problem) plan.problem = problem;
   return plan;
 }
 
 /**
- * The draft's card, for a Bluesky account whose first post still links to it. Mastodon builds its
- * own card from the link in the text, and on Bluesky images take the embed a card would use.
+ * The draft's card, for an account whose network has the client build cards and whose first post
+ * still links to it. Servers that build their own cards get only the link; images take the embed
+ * a card would use.
  */
 function cardFor(
   draft: Draft,
-  account: Account,
+  caps: NetworkCapabilities,
   firstPart: string | undefined,
 ): LinkCard | undefined {
   const card = draft.linkCard;
-  if (!card || account.network !== 'bluesky' || draft.images.length > 0 || !firstPart) {
+  if (!card || caps.linkCards !== 'client' || draft.images.length > 0 || !firstPart) {
     return undefined;
   }
   // A card whose link the user has since deleted or changed would describe a page not linked.
@@ -137,8 +160,25 @@ function altLength(alt: string): number {
   return [...alt.trim()].length;
 }
 
-function problemOf(plan: TargetPlan, unsplittable: string | undefined): string | undefined {
+/** Mastodon's words for its visibilities, as its own composer shows them. */
+export const VISIBILITY_NAMES: Record<Visibility, string> = {
+  public: 'Public',
+  unlisted: 'Quiet public (unlisted)',
+  private: 'Followers only',
+  direct: 'Mentioned people only',
+};
+
+function problemOf(
+  plan: TargetPlan,
+  caps: NetworkCapabilities,
+  unsplittable: string | undefined,
+): string | undefined {
   const label = accountLabel(plan.account);
+  if (plan.needsMedia) return `${plan.needsMedia}: add one, or leave out ${label}.`;
+  const visibility = plan.content.visibility;
+  if (visibility && !caps.visibilities.includes(visibility)) {
+    return `${label} cannot post to “${VISIBILITY_NAMES[visibility]}”: choose another visibility.`;
+  }
   const images = plan.content.images ?? [];
   const { maxMediaAttachments, altTextLimit } = plan.account.limits;
   if (images.length > maxMediaAttachments) {

@@ -1,4 +1,4 @@
-import { accountLabel, NETWORK_INFO } from '../networks/info';
+import { accountLabel, capabilitiesOf, NETWORK_INFO } from '../networks/info';
 import type { Account } from '../networks/types';
 import { atMomentText } from '../time-text';
 import { scheduleModeFor, type LocalReason } from './schedule';
@@ -11,7 +11,7 @@ function localText(why: LocalReason, when: string, account: Account): string {
     return `a thread cannot be scheduled on the server (each part answers the one before), so ${crosswind}`;
   }
   if (why === 'too-soon') {
-    const lead = NETWORK_INFO[account.network].serverScheduling?.minLeadMs ?? 0;
+    const lead = capabilitiesOf(account).serverScheduling?.minLeadMs ?? 0;
     return `that is too soon for the server to schedule (it needs ${lead / MINUTE_MS} minutes’ notice), so ${crosswind}`;
   }
   return crosswind;
@@ -30,7 +30,11 @@ export function scheduleNotes(
   const when = atMomentText(at, now);
   const groups = new Map<string, { text: string; accounts: Account[] }>();
   for (const { account, parts } of plans) {
-    const mode = scheduleModeFor({ network: account.network, parts: parts.length }, at, now);
+    const mode = scheduleModeFor(
+      { network: account.network, parts: parts.length, capabilities: account.capabilities },
+      at,
+      now,
+    );
     const text =
       mode.by === 'server'
         ? `your server posts it ${when}, even if your browser is closed.`

@@ -1,4 +1,5 @@
-import { NETWORK_INFO } from '../networks/info';
+import type { AccountCapabilities } from '../networks/capabilities';
+import { capabilitiesOf } from '../networks/info';
 import type { NetworkId } from '../networks/types';
 
 /** On top of the server's own minimum: images go up first, and clocks differ a little. */
@@ -16,11 +17,12 @@ export type ScheduleMode = { by: 'server' } | { by: 'crosswind'; why: LocalReaso
  * exist yet), or when the time is too close for the server to accept.
  */
 export function scheduleModeFor(
-  target: { network: NetworkId; parts: number },
+  target: { network: NetworkId; parts: number; capabilities?: AccountCapabilities },
   at: number,
   now: number,
 ): ScheduleMode {
-  const scheduling = NETWORK_INFO[target.network].serverScheduling;
+  // A server of the network that cannot schedule (Hollo, GoToSocial…) says so per account.
+  const scheduling = capabilitiesOf(target).serverScheduling;
   if (!scheduling) return { by: 'crosswind', why: 'network' };
   if (target.parts > 1) return { by: 'crosswind', why: 'thread' };
   if (at - now < scheduling.minLeadMs + SERVER_LEEWAY_MS) {

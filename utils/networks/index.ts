@@ -1,9 +1,11 @@
 import { blueskyAdapter } from './bluesky/adapter';
 import { mastodonAdapter } from './mastodon/adapter';
+import { pixelfedAdapter } from './pixelfed/adapter';
 import type { NetworkAdapter, NetworkId } from './types';
 
 /** Every network Crosswind posts to. Background only: adapters bring their SDKs with them. */
 export const ADAPTERS: Record<NetworkId, NetworkAdapter> = {
   mastodon: mastodonAdapter,
   bluesky: blueskyAdapter,
+  pixelfed: pixelfedAdapter,
 };

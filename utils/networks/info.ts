@@ -1,49 +1,40 @@
-import type { Account, AccountLimits, NetworkId } from './types';
+import { blueskyInfo } from './bluesky/info';
+import type { AccountCapabilities, NetworkCapabilities, NetworkInfo } from './capabilities';
+import { mastodonInfo } from './mastodon/info';
+import { pixelfedInfo } from './pixelfed/info';
+import type { Account } from './types';
 
-/** What pages may know about a network without loading its SDK. */
-export interface NetworkInfo {
-  id: NetworkId;
-  name: string;
-  defaultLimits: AccountLimits;
-  /** Set when the server itself can post a single post later; how far ahead it must be asked. */
-  serverScheduling?: { minLeadMs: number };
-}
+/** Every network, as pages may know it (no SDK, no token): one line each. */
+const PAGE_NETWORKS = [mastodonInfo, blueskyInfo, pixelfedInfo] as const;
+
+/** The networks Crosswind can post to; each is one folder under utils/networks/. */
+export type NetworkId = (typeof PAGE_NETWORKS)[number]['id'];
 
 /** Popup-safe facts per network; the SDK-backed adapters live in the background registry. */
-export const NETWORK_INFO: Record<NetworkId, NetworkInfo> = {
-  mastodon: {
-    id: 'mastodon',
-    name: 'Mastodon',
-    defaultLimits: {
-      maxCharacters: 500,
-      charactersReservedPerUrl: 23,
-      maxMediaAttachments: 4,
-      altTextLimit: 1500,
-    },
-    // `scheduled_at` must be at least 5 minutes ahead; the server then posts with the browser closed.
-    serverScheduling: { minLeadMs: 5 * 60_000 },
-  },
-  bluesky: {
-    id: 'bluesky',
-    name: 'Bluesky',
-    defaultLimits: { maxCharacters: 300, maxMediaAttachments: 4, altTextLimit: 2000 },
-  },
-};
+export const NETWORK_INFO = Object.fromEntries(
+  PAGE_NETWORKS.map((info) => [info.id, info]),
+) as Record<NetworkId, NetworkInfo<NetworkId>>;
 
-/** How an account is named to a person and a screen reader: "@alice on mastodon.social (Mastodon)". */
-export function accountLabel(account: Pick<Account, 'handle' | 'server' | 'network'>): string {
-  const host = hostOf(account.server);
-  const network = NETWORK_INFO[account.network].name;
-  return account.network === 'mastodon'
-    ? `@${account.handle}@${host} (${network})`
-    : `@${account.handle} (${network})`;
+/** Every network id, in the order the options page offers them. */
+export const NETWORK_IDS: NetworkId[] = PAGE_NETWORKS.map((info) => info.id);
+
+/** Whether a string names a network Crosswind knows (for ids read back from storage). */
+export function isNetworkId(value: string): value is NetworkId {
+  return Object.hasOwn(NETWORK_INFO, value);
 }
 
-/** The host of a server URL, kept readable even for odd inputs. */
-export function hostOf(server: string): string {
-  try {
-    return new URL(server).host;
-  } catch {
-    return server;
-  }
+/** What this account's server can carry: its network's capabilities, narrowed by what it reported. */
+export function capabilitiesOf(
+  account: Pick<Account, 'network'> & { capabilities?: AccountCapabilities },
+): NetworkCapabilities {
+  return { ...NETWORK_INFO[account.network].capabilities, ...account.capabilities };
 }
+
+/** How an account is named to a person and a screen reader: "@alice@mastodon.social (Mastodon)". */
+export function accountLabel(
+  account: Pick<Account, 'handle' | 'server' | 'network' | 'software'>,
+): string {
+  return NETWORK_INFO[account.network].label(account);
+}
+
+export { hostOf } from './host';

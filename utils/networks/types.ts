@@ -1,7 +1,8 @@
 import type { ImageTarget } from '../media/targets';
+import type { AccountCapabilities } from './capabilities';
+import type { NetworkId } from './info';
 
-/** The networks Crosswind can post to; each has one adapter file in this folder. */
-export type NetworkId = 'mastodon' | 'bluesky';
+export type { NetworkId };
 
 /** What a server allows in one post, read from the server where it says so. */
 export interface AccountLimits {
@@ -15,6 +16,11 @@ export interface AccountLimits {
   imageMatrixLimit?: number;
   /** MIME types the server accepts for uploads. */
   supportedMimeTypes?: string[];
+  /**
+   * The server counts code points of the text and the warning, links at full length, instead of
+   * Mastodon's rules (GoToSocial).
+   */
+  countsCodePoints?: boolean;
 }
 
 /** A connected account as everyone may see it: no token, no secret. */
@@ -34,9 +40,20 @@ export interface Account {
   limits: AccountLimits;
   /** The visibility the user chose as default on Mastodon. */
   defaultVisibility?: Visibility;
+  /** What the server runs, from its nodeinfo (Mastodon-API servers: "gotosocial", "pixelfed"…). */
+  software?: ServerSoftware;
+  /** Where this server differs from its network's usual capabilities. */
+  capabilities?: AccountCapabilities;
   state: 'connected' | 'reconnect';
   connectedAt: number;
   limitsCheckedAt: number;
+}
+
+/** A server's software as its nodeinfo names it. */
+export interface ServerSoftware {
+  /** Lower case, as in nodeinfo: "mastodon", "pixelfed", "gotosocial"… */
+  name: string;
+  version?: string;
 }
 
 /** Mastodon visibilities; other networks ignore it. */
@@ -148,9 +165,49 @@ export interface AccountSnapshot {
   defaultVisibility?: Visibility;
 }
 
+/** What a connect form sends: its fields by name (server address, handle, app password…). */
+export type ConnectFields = Record<string, string>;
+
+/**
+ * Sign-in through the server's own consent page (OAuth authorization code): the background
+ * prepares it, the page opens it with `launchWebAuthFlow`, the background completes it.
+ */
+export interface RedirectSignIn {
+  kind: 'redirect';
+  /** Registers with the server when needed and answers the consent page to open. */
+  prepare(fields: ConnectFields, server: ServerFacts): Promise<{ authorizeUrl: string }>;
+  /** Trades the redirect's code for credentials and builds the account. */
+  complete(redirectUrl: string): Promise<Account>;
+  /** Forgets a sign-in the person abandoned. */
+  cancel(state: string | undefined): Promise<void>;
+}
+
+/** Sign-in by a form sent straight to the server (an app password). */
+export interface FormSignIn {
+  kind: 'form';
+  connect(fields: ConnectFields): Promise<Account>;
+}
+
+/** What was learned about a server before signing in (its nodeinfo). */
+export interface ServerFacts {
+  software?: ServerSoftware;
+}
+
+/** Servers of one protocol that several networks share (the Mastodon API), and which software each claims. */
+export interface ProtocolFamily {
+  name: string;
+  /** nodeinfo software names this network serves; 'any' for the one that takes all others. */
+  software: string[] | 'any';
+  /** Reads which software a server runs before signing in, to pick the network that fits it. */
+  identify(fields: ConnectFields): Promise<ServerFacts>;
+}
+
 /** The contract every network adapter keeps; the background calls nothing else. */
 export interface NetworkAdapter {
   id: NetworkId;
+  signIn: RedirectSignIn | FormSignIn;
+  /** Set for networks that are flavors of one protocol, so a sign-in lands on the right one. */
+  family?: ProtocolFamily;
   /** Chooses, before the first attempt, the key that makes every retry safe. */
   newIdempotencyKey(): string;
   publish(account: Account, post: OutgoingPost, options: PublishOptions): Promise<PublishedPost>;

@@ -54,7 +54,11 @@ function scheduledStart(
   at: number,
   now: number,
 ): Pick<TargetJob, 'status' | 'scheduledAt' | 'scheduleMode'> {
-  const mode = scheduleModeFor({ network: account.network, parts: content.parts.length }, at, now);
+  const mode = scheduleModeFor(
+    { network: account.network, parts: content.parts.length, capabilities: account.capabilities },
+    at,
+    now,
+  );
   return mode.by === 'server' && ADAPTERS[account.network].schedule
     ? { status: 'queued', scheduledAt: at, scheduleMode: 'server' }
     : { status: 'scheduled', scheduledAt: at, scheduleMode: 'local' };
@@ -190,7 +194,7 @@ async function handOver(
   const { accountId } = target;
   const at = target.scheduledAt ?? Date.now();
   const mode = scheduleModeFor(
-    { network: account.network, parts: target.parts.length },
+    { network: account.network, parts: target.parts.length, capabilities: account.capabilities },
     at,
     Date.now(),
   );

@@ -3,9 +3,6 @@ import { countMastodon } from './mastodon';
 import { MISSKEY_MAX_CW, countMisskey } from './misskey';
 import { THREADS_MAX_LINKS, countThreads, countThreadsLinks } from './threads';
 
-/** The counting rules a network needs; one per network Crosswind can post to. */
-export type CounterId = 'mastodon' | 'bluesky' | 'threads' | 'misskey';
-
 /** How a text measures up against one account's limit. */
 export interface TextMeasure {
   used: number;
@@ -64,27 +61,39 @@ function measureMisskey(text: string, limits: CounterLimits, cw: string): TextMe
   return result;
 }
 
-/** Measures the text as the given network's server counts it, against the account's limits. */
+/** Mastodon's validator: the warning counts with the text, every link the server's fixed length. */
+function measureMastodon(text: string, limits: CounterLimits, spoilerText: string): TextMeasure {
+  const used = countMastodon(text, {
+    spoilerText,
+    charactersReservedPerUrl: limits.charactersReservedPerUrl,
+  });
+  return measure(used, limits.maxCharacters, 'characters');
+}
+
+/**
+ * Each counting rule by name. A network's folder names the rule it counts by; several networks
+ * may share one (every Mastodon-API server counts as Mastodon does).
+ */
+const COUNTERS = {
+  mastodon: (text: string, limits: CounterLimits, cw: string) => measureMastodon(text, limits, cw),
+  // The lexicon fixes Bluesky's caps, whatever the account reports.
+  bluesky: (text: string) => measureBluesky(text),
+  // Servers that check `len([]rune(text)) + len([]rune(warning))` (GoToSocial): links in full.
+  codePoints: (text: string, limits: CounterLimits, cw: string) =>
+    measure([...cw].length + [...text].length, limits.maxCharacters, 'characters'),
+  threads: (text: string, limits: CounterLimits) => measureThreads(text, limits),
+  misskey: (text: string, limits: CounterLimits, cw: string) => measureMisskey(text, limits, cw),
+} satisfies Record<string, (text: string, limits: CounterLimits, cw: string) => TextMeasure>;
+
+/** The counting rules a network needs; one per family of servers Crosswind can post to. */
+export type CounterId = keyof typeof COUNTERS;
+
+/** Measures the text by the given counting rules, against the account's limits. */
 export function measureText(
   counter: CounterId,
   text: string,
   limits: CounterLimits,
   options: { spoilerText?: string } = {},
 ): TextMeasure {
-  switch (counter) {
-    case 'mastodon': {
-      const used = countMastodon(text, {
-        spoilerText: options.spoilerText ?? '',
-        charactersReservedPerUrl: limits.charactersReservedPerUrl,
-      });
-      return measure(used, limits.maxCharacters, 'characters');
-    }
-    case 'bluesky':
-      // The lexicon fixes Bluesky's caps, whatever the account reports.
-      return measureBluesky(text);
-    case 'threads':
-      return measureThreads(text, limits);
-    case 'misskey':
-      return measureMisskey(text, limits, options.spoilerText ?? '');
-  }
+  return COUNTERS[counter](text, limits, options.spoilerText ?? '');
 }

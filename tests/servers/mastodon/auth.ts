@@ -20,6 +20,11 @@ export function findToken(rt: Runtime, ctx: Pick<Ctx, 'headers' | 'url'>): Token
   return value === undefined ? undefined : rt.state.tokens.find((token) => token.token === value);
 }
 
+/** Tokens of flavors whose tokens expire stop working at their time. */
+export function expired(token: TokenRecord): boolean {
+  return token.expiresAt !== undefined && token.expiresAt.getTime() <= Date.now();
+}
+
 function invalidToken(token: TokenRecord | undefined): HttpError {
   // Doorkeeper's InvalidTokenResponse names why: revoked, or simply unknown.
   const description = token?.revokedAt
@@ -38,7 +43,7 @@ function invalidToken(token: TokenRecord | undefined): HttpError {
  */
 export function authorize(ctx: Ctx, scopes: string[]): TokenRecord {
   const token = findToken(ctx.rt, ctx);
-  if (!token || token.revokedAt) throw invalidToken(token);
+  if (!token || token.revokedAt || expired(token)) throw invalidToken(token);
   if (!scopes.some((scope) => token.scopes.includes(scope))) {
     throw new HttpError(jsonError(403, 'This action is outside the authorized scopes'));
   }

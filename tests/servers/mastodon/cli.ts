@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { stopWithParent } from '../stop-with-parent';
+import { FLAVORS } from './flavors';
 import { startMastodonServer } from './server';
 import type { MastodonServerOptions, MastodonUser } from './types';
 
@@ -16,7 +17,8 @@ const USAGE = `Usage: tsx tests/servers/mastodon/cli.ts [options]
   --media-polls <n>            GET /api/v1/media/:id answers 206 this many times (default 0)
   --auto-approve               skip the consent page
   --no-instance-v2             answer 404 on /api/v2/instance
-  --title <text>               server title`;
+  --title <text>               server title
+  --flavor <name>              behave like mastodon (default), pixelfed or gotosocial`;
 
 function integer(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -43,6 +45,7 @@ function parseCliOptions(argv: string[]): MastodonServerOptions {
       'auto-approve': { type: 'boolean' },
       'no-instance-v2': { type: 'boolean' },
       title: { type: 'string' },
+      flavor: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -65,6 +68,11 @@ function parseCliOptions(argv: string[]): MastodonServerOptions {
   if (values['auto-approve']) options.autoApprove = true;
   if (values['no-instance-v2']) options.instanceV2 = false;
   if (values.title !== undefined) options.title = values.title;
+  if (values.flavor !== undefined) {
+    const flavor = FLAVORS.find((name) => name === values.flavor);
+    if (!flavor) throw new Error(`--flavor is one of ${FLAVORS.join(', ')}`);
+    options.flavor = flavor;
+  }
   return options;
 }
 

@@ -30,6 +30,18 @@ export function createControl(rt: Runtime): ServerControl {
       if (!account) throw new Error(`no user named ${username}`);
       rt.state.signedInUsername = account.username;
     },
+    expireTokens(username?: string): number {
+      const account = username === undefined ? undefined : accountByUsername(rt, username);
+      if (username !== undefined && !account) throw new Error(`no user named ${username}`);
+      let expired = 0;
+      for (const token of rt.state.tokens) {
+        if (token.revokedAt || (account && token.accountId !== account.id)) continue;
+        if (!token.accountId) continue;
+        token.expiresAt = new Date(Date.now() - 1000);
+        expired += 1;
+      }
+      return expired;
+    },
     publishScheduledNow(id: string): string {
       const scheduled = rt.state.scheduledStatuses.find((item) => item.id === id);
       if (!scheduled || scheduled.cancelledAt || scheduled.publishedStatusId) {
@@ -128,6 +140,7 @@ function tokensView(rt: Runtime): unknown[] {
     scopes: token.scopes,
     createdAt: token.createdAt.toISOString(),
     revoked: token.revokedAt !== null,
+    expiresAt: token.expiresAt?.toISOString() ?? null,
   }));
 }
 
@@ -179,6 +192,7 @@ export function controlRoutes(control: ServerControl): Route[] {
         if (path !== undefined) rule.path = path;
         if (method !== undefined) rule.method = method;
         if (retryAfterSeconds !== undefined) rule.retryAfterSeconds = retryAfterSeconds;
+        if (input.afterHandling === true) rule.afterHandling = true;
         control.fail(rule);
       }),
     ),
@@ -195,6 +209,11 @@ export function controlRoutes(control: ServerControl): Route[] {
     route('POST', '/__control/revoke', (ctx) =>
       act(ctx, (input) => ({
         revoked: control.revokeAllTokens(optionalString(input.username, 'username')),
+      })),
+    ),
+    route('POST', '/__control/expire-tokens', (ctx) =>
+      act(ctx, (input) => ({
+        expired: control.expireTokens(optionalString(input.username, 'username')),
       })),
     ),
     route('POST', '/__control/signed-in-user', (ctx) =>

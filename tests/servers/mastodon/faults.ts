@@ -57,11 +57,26 @@ export class Faults {
     return rule.ms;
   }
 
-  /** The failure to answer with, if one is due for this request. */
+  /** The failure to answer with instead of handling this request, if one is due. */
   takeFailure(method: string, path: string, asJson: boolean): Reply | undefined {
+    return this.take(method, path, asJson, false);
+  }
+
+  /** The failure that replaces the answer of a request already handled, if one is due. */
+  takeLostAnswer(method: string, path: string, asJson: boolean): Reply | undefined {
+    return this.take(method, path, asJson, true);
+  }
+
+  private take(
+    method: string,
+    path: string,
+    asJson: boolean,
+    afterHandling: boolean,
+  ): Reply | undefined {
     const rule = this.fails.find(
       (candidate) =>
         candidate.remaining > 0 &&
+        (candidate.afterHandling ?? false) === afterHandling &&
         matches(candidate.path, path) &&
         (!candidate.method || candidate.method.toUpperCase() === method),
     );

@@ -1,6 +1,7 @@
 import { statusLength } from './count';
 import { formatStatusText } from './format';
-import { HttpError, jsonError } from './http';
+import { HttpError, json, jsonError } from './http';
+import { PIXELFED_MAX_WARNING, rulesOf } from './flavors';
 import { snowflake } from './ids';
 import { isBlank } from './multipart';
 import { mediaProcessed } from './entities';
@@ -16,7 +17,6 @@ import type {
 
 // PostStatusService and the Status / ScheduledStatus validations it triggers.
 
-const VISIBILITIES: readonly string[] = ['public', 'unlisted', 'private', 'direct'];
 const MIN_SCHEDULE_OFFSET_MS = 5 * 60 * 1000;
 const IDEMPOTENCY_TTL_MS = 60 * 60 * 1000;
 const SCHEDULED_TOTAL_LIMIT = 300;
@@ -114,9 +114,12 @@ function statusErrors(
   hasMedia: boolean,
 ): string[] {
   const errors: string[] = [];
-  if (!VISIBILITIES.includes(visibility)) errors.push('Visibility is not included in the list');
+  if (!rulesOf(rt.options.flavor).visibilities.includes(visibility)) {
+    errors.push('Visibility is not included in the list');
+  }
   if (isBlank(text) && !hasMedia) errors.push("Text can't be blank");
   if (
+    rulesOf(rt.options.flavor).length === 'mastodon' &&
     statusLength(text, spoilerText, rt.options.charactersReservedPerUrl) > rt.options.maxCharacters
   ) {
     errors.push(`Text character limit of ${rt.options.maxCharacters} exceeded`);
@@ -292,12 +295,59 @@ function scheduleStatus(
   return scheduled;
 }
 
+/** Laravel's answer to `abort(status, message)` in a JSON request (Pixelfed). */
+function laravelAbort(status: number, message: string): HttpError {
+  return new HttpError(json(status, { message }));
+}
+
+/**
+ * The checks other server software makes before Mastodon's own: Pixelfed's photo rule and caption
+ * length, GoToSocial's length in code points (400, not 422).
+ */
+function flavorChecks(rt: Runtime, request: PostRequest): void {
+  const rules = rulesOf(rt.options.flavor);
+  const text = request.text ?? '';
+  const warning = request.spoilerText ?? '';
+  if (rules.topLevelNeedsMedia && !request.thread && (request.mediaIds ?? []).length === 0) {
+    throw laravelAbort(403, 'Empty statuses are not allowed');
+  }
+  if (rules.length === 'caption-code-points') {
+    if ([...text].length > rt.options.maxCharacters) {
+      throw laravelAbort(
+        422,
+        `The status must not be greater than ${rt.options.maxCharacters} characters.`,
+      );
+    }
+    if ([...warning].length > PIXELFED_MAX_WARNING) {
+      throw laravelAbort(
+        422,
+        `The spoiler text must not be greater than ${PIXELFED_MAX_WARNING} characters.`,
+      );
+    }
+  }
+  if (rules.length === 'text-and-warning-code-points') {
+    const length = [...text].length + [...warning].length;
+    if (length > rt.options.maxCharacters) {
+      throw new HttpError(
+        jsonError(
+          400,
+          `Bad Request: status too long, ${length} characters provided (including spoiler/content warning) but limit is ${rt.options.maxCharacters}`,
+        ),
+      );
+    }
+  }
+}
+
 /** PostStatusService#call for a local account. Throws HttpError with Mastodon's answers. */
 export function postStatus(rt: Runtime, account: AccountRecord, request: PostRequest): PostResult {
-  const key = request.idempotencyKey;
+  const rules = rulesOf(rt.options.flavor);
+  const key = rules.repeatedKey === 'ignored' ? undefined : request.idempotencyKey;
   const slot = key !== undefined && !isBlank(key) ? idempotencySlot(account, key) : undefined;
   if (slot) {
     const known = rt.state.idempotency.get(slot);
+    if (known && known.expiresAt > Date.now() && rules.repeatedKey === 'duplicate-error') {
+      throw laravelAbort(400, 'Duplicate idempotency key.');
+    }
     if (known && known.expiresAt > Date.now()) {
       // Mastodon looks the id up among statuses before it knows whether this request is
       // scheduled, so a repeated scheduled post (or a deleted one) is "Record not found".
@@ -307,17 +357,22 @@ export function postStatus(rt: Runtime, account: AccountRecord, request: PostReq
     }
   }
 
+  flavorChecks(rt, request);
   const media = validateMedia(rt, account, request.mediaIds);
+  // Pixelfed keeps a content warning only on a post marked sensitive.
+  const givenWarning =
+    rules.warningNeedsSensitive && !request.sensitive ? '' : (request.spoilerText ?? '');
   // The warning makes the post sensitive before it may move into the text.
-  const sensitive = (request.sensitive ?? false) || !isBlank(request.spoilerText ?? '');
-  const [text, spoilerText] = statusFields(request.text ?? '', request.spoilerText ?? '');
+  const sensitive = (request.sensitive ?? false) || !isBlank(givenWarning);
+  const [text, spoilerText] = statusFields(request.text ?? '', givenWarning);
   const visibility =
     request.visibility !== undefined && request.visibility !== ''
       ? request.visibility
       : account.defaultPrivacy;
 
   let scheduledAt: Date | undefined;
-  if (request.scheduledAt !== undefined && request.scheduledAt !== '') {
+  // Servers without scheduling ignore the parameter and post at once.
+  if (rules.scheduling && request.scheduledAt !== undefined && request.scheduledAt !== '') {
     scheduledAt = parseScheduledAt(request.scheduledAt);
     // Date::Error is an ArgumentError, which preprocessing turns into a bare RecordInvalid.
     if (!scheduledAt) throw invalid('Record invalid');

@@ -1,3 +1,5 @@
+import { rulesOf, type Flavor } from './flavors';
+
 /** Doorkeeper's `default_scopes` in Mastodon. */
 export const DEFAULT_SCOPES = ['read'];
 
@@ -58,12 +60,20 @@ export function parseScopes(text: string | undefined): string[] {
   return [...new Set((text ?? '').split(/\s+/).filter((scope) => scope !== ''))];
 }
 
+/** The scopes a flavor's OAuth server knows: Mastodon's, or the flavor's own few. */
+export function knownScopes(flavor: Flavor): readonly string[] {
+  const scopes = rulesOf(flavor).scopes;
+  return scopes === 'mastodon' ? ALL_SCOPES : scopes;
+}
+
 /** ScopeChecker.valid?: not blank, no odd characters, every scope known and allowed. */
-export function scopesValid(requested: string, allowed: readonly string[]): boolean {
+export function scopesValid(
+  requested: string,
+  allowed: readonly string[],
+  known: readonly string[] = ALL_SCOPES,
+): boolean {
   if (requested.trim() === '' || /[\r\n\t]/.test(requested)) return false;
-  return parseScopes(requested).every(
-    (scope) => ALL_SCOPES.includes(scope) && allowed.includes(scope),
-  );
+  return parseScopes(requested).every((scope) => known.includes(scope) && allowed.includes(scope));
 }
 
 /** Plain-language descriptions for the consent page. */

@@ -26,6 +26,8 @@ import { accountRoutes } from './routes/accounts';
 import { appRoutes } from './routes/apps';
 import { instanceRoutes } from './routes/instance';
 import { mediaRoutes } from './routes/media';
+import { nodeinfoRoutes } from './routes/nodeinfo';
+import { rulesOf } from './flavors';
 import { oauthRoutes } from './routes/oauth';
 import { scheduledRoutes } from './routes/scheduled';
 import { statusRoutes } from './routes/statuses';
@@ -50,15 +52,19 @@ const ROUTES: Route[] = [
   ...scheduledRoutes,
   ...mediaRoutes,
   ...webRoutes,
+  ...nodeinfoRoutes,
 ];
 
 function resolveOptions(options: MastodonServerOptions): ResolvedOptions {
   const users = options.users && options.users.length > 0 ? options.users : undefined;
+  const flavor = options.flavor ?? 'mastodon';
+  const rules = rulesOf(flavor);
   return {
+    flavor,
     port: options.port ?? 0,
     users: users ?? [{ username: 'alice', displayName: 'Alice Sandbox' }],
-    maxCharacters: options.maxCharacters ?? 500,
-    maxMediaAttachments: options.maxMediaAttachments ?? 4,
+    maxCharacters: options.maxCharacters ?? rules.maxCharacters,
+    maxMediaAttachments: options.maxMediaAttachments ?? rules.maxMediaAttachments,
     charactersReservedPerUrl: options.charactersReservedPerUrl ?? 23,
     autoApprove: options.autoApprove ?? false,
     instanceV2: options.instanceV2 ?? true,
@@ -153,6 +159,9 @@ function finish(rt: Runtime, pending: Pending, reply: Reply): Response {
   return new Response(new Uint8Array(body), { status: reply.status, headers });
 }
 
+/** Paths where a Rails error page would be JSON: the API, OAuth's token endpoints, well-known documents. */
+const API_LIKE = /^\/(api\/|oauth\/(token|revoke)$|\.well-known\/)/;
+
 /** Reads the request and answers what comes before routing: size, preflight, faults, rate limit. */
 async function begin(
   rt: Runtime,
@@ -190,7 +199,7 @@ async function begin(
   if (isControl) return { pending };
   const wait = rt.faults.takeDelay(path);
   if (wait > 0) await sleep(wait);
-  const apiLike = /^\/(api\/|oauth\/(token|revoke)$|\.well-known\/)/.test(path);
+  const apiLike = API_LIKE.test(path);
   const failure = rt.faults.takeFailure(method, path, apiLike || wantsJson(ctx));
   if (failure) return { pending, early: failure };
   if (path.startsWith('/api/')) {
@@ -216,7 +225,16 @@ function createApp(rt: Runtime, control: Route[]): Hono<MastodonEnv> {
   const answer = async (c: Context<MastodonEnv>, handler: Handler, match: string[]) => {
     const pending = c.get('pending');
     pending.ctx.match = match;
-    return finish(rt, pending, await run(handler, pending.ctx));
+    const reply = await run(handler, pending.ctx);
+    if (pending.isControl) return finish(rt, pending, reply);
+    // A lost-answer fault lets the work happen, then drops what the server would have said.
+    const { method, path } = pending.ctx;
+    const apiLike = API_LIKE.test(path);
+    return finish(
+      rt,
+      pending,
+      rt.faults.takeLostAnswer(method, path, apiLike || wantsJson(pending.ctx)) ?? reply,
+    );
   };
   // Control routes first: an API route never shadows them, whatever it matches.
   mountRoutes(app, control, answer);

@@ -1,3 +1,5 @@
+import type { Flavor } from './flavors';
+
 /** A post's audience, as Mastodon names it. */
 export type Visibility = 'public' | 'unlisted' | 'private' | 'direct';
 
@@ -25,6 +27,8 @@ export interface MastodonServerOptions {
   /** How many GET /api/v1/media/:id answer 206 before 200; above 0, v2/media answers 202. */
   mediaProcessingPolls?: number;
   title?: string;
+  /** Behave like another Mastodon-API server software (see flavors.ts); Mastodon by default. */
+  flavor?: Flavor;
 }
 
 /** The options with every default filled in. */
@@ -38,6 +42,7 @@ export interface ResolvedOptions {
   instanceV2: boolean;
   mediaProcessingPolls: number;
   title: string;
+  flavor: Flavor;
 }
 
 /** A local account. */
@@ -85,6 +90,10 @@ export interface TokenRecord {
   scopes: string[];
   createdAt: Date;
   revokedAt: Date | null;
+  /** Set by flavors whose tokens expire (Pixelfed). */
+  expiresAt?: Date;
+  /** Trades for a new token once, where tokens expire. */
+  refreshToken?: string;
 }
 
 /** Kinds of media Mastodon distinguishes. */
@@ -208,6 +217,11 @@ export interface FailRule {
   path?: string;
   method?: string;
   retryAfterSeconds?: number;
+  /**
+   * The server does the work, then the answer is lost on the way back (a proxy times out): the
+   * client sees the failure although the post exists.
+   */
+  afterHandling?: boolean;
 }
 
 /** Slow responses: matching requests wait `ms` first (`times` unset means until reset). */
@@ -223,6 +237,8 @@ export interface ServerControl {
   delay(rule: DelayRule): void;
   revokeAllTokens(username?: string): number;
   setSignedInUser(username: string): void;
+  /** Makes the user's (or everyone's) access tokens expired, as time would; answers how many. */
+  expireTokens(username?: string): number;
   /** Publishes a pending scheduled status now, as if its time had come; answers the new status id. */
   publishScheduledNow(id: string): string;
   /** Clears faults and delays; data stays. */

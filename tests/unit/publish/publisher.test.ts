@@ -24,6 +24,7 @@ function fakeAdapter(id: 'mastodon' | 'bluesky'): NetworkAdapter {
   let next = 0;
   return {
     id,
+    signIn: { kind: 'form', connect: () => Promise.reject(new Error('not used here')) },
     newIdempotencyKey: () => `${id}-key-${++next}`,
     async publish(account, post, options) {
       calls.push({ accountId: account.id, post, options });

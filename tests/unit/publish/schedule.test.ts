@@ -29,6 +29,7 @@ function fakeAdapter(id: 'mastodon' | 'bluesky'): NetworkAdapter {
   let next = 0;
   const adapter: NetworkAdapter = {
     id,
+    signIn: { kind: 'form', connect: () => Promise.reject(new Error('not used here')) },
     newIdempotencyKey: () => `${id}-key-${++next}`,
     async publish(account, post, options) {
       posts.push({ accountId: account.id, post, options });

@@ -17,8 +17,11 @@ import { BLUESKY_IMAGE_TARGET } from '@/utils/media/targets';
 import { CrosswindError } from '@/utils/errors';
 import { shortenBlueskyLinks } from '@/utils/text/bluesky';
 import { defineCredential } from '@/utils/vault';
+import { directoryStorage } from '@/utils/storage';
 import { fromBlueskyError } from './errors';
-import { hostOf, NETWORK_INFO } from '../info';
+import { findBlueskyService, normalizeIdentifier } from './identity';
+import { hostOf } from '../info';
+import { blueskyInfo } from './info';
 import type {
   Account,
   AccountSnapshot,
@@ -197,7 +200,7 @@ async function snapshot(
     handle: session?.handle ?? account.handle,
     displayName,
     ...(avatarUrl && { avatarUrl }),
-    limits: NETWORK_INFO.bluesky.defaultLimits,
+    limits: blueskyInfo.defaultLimits,
   };
 }
 
@@ -254,6 +257,18 @@ export async function loginBluesky(
 /** Bluesky and every AT Protocol server. */
 export const blueskyAdapter: NetworkAdapter = {
   id: 'bluesky',
+
+  // App passwords: the form's handle and password go straight to the user's own PDS.
+  signIn: {
+    kind: 'form',
+    async connect({ identifier = '', password = '', server }) {
+      const cleanId = normalizeIdentifier(identifier);
+      if (!password.trim()) throw new CrosswindError('validation', 'Enter an app password.');
+      const directory = await directoryStorage.getValue();
+      const service = await findBlueskyService(cleanId, server || undefined, directory);
+      return loginBluesky(service, cleanId, password.trim());
+    },
+  },
 
   // A record key chosen up front: a retry at the same key cannot create a second post.
   newIdempotencyKey: () => TID.nextStr(),

@@ -1,39 +1,41 @@
 import { createRestAPIClient, MastoTimeoutError, type mastodon } from 'masto';
+import { normalizeServerUrl } from '@/utils/auth/server-url';
 import { mastodonImageTarget } from '@/utils/media/targets';
 import { CrosswindError } from '@/utils/errors';
-import { defineCredential } from '@/utils/vault';
 import { fromMastodonError } from './errors';
-import { hostOf } from '../info';
+import { capabilitiesOf, hostOf } from '../info';
 import { fetchMastodonLimits } from './instance';
-import { revokeMastodonToken, type MastodonGrant } from './auth';
+import {
+  beginMastodonAuthorization,
+  completeMastodonAuthorization,
+  forgetMastodonAuthorization,
+  revokeMastodonToken,
+  type MastodonGrant,
+} from './auth';
+import { authorized, renewals, tokens } from './access';
+import { MASTODON_FLAVOR, type MastodonFlavor } from './flavor';
+import { findSentStatus } from './lookup';
+import { readServerSoftware } from './nodeinfo';
+import { differencesOf } from './servers';
 import type {
   Account,
+  AccountLimits,
   AccountSnapshot,
   NetworkAdapter,
   OutgoingPost,
+  ProtocolFamily,
   PublishedPost,
   PublishOptions,
+  RedirectSignIn,
   ServerScheduled,
+  ServerSoftware,
   UploadedMedia,
   Visibility,
 } from '../types';
 
-const tokens = defineCredential<string>('mastodon-token');
-
-async function clientFor(account: Account): Promise<mastodon.rest.Client> {
-  const credential = await tokens.forAccount(account);
-  if (!credential) {
-    throw new CrosswindError(
-      'auth',
-      `Crosswind has no access to ${account.handle} any more. Reconnect the account.`,
-    );
-  }
-  // The token's own server, never whatever the account record says now.
-  return createRestAPIClient({
-    url: credential.origin,
-    accessToken: credential.secret,
-    timeout: 30_000,
-  });
+/** The instance's limits with the server software's own counting rule. */
+function limitsFor(limits: AccountLimits, software: ServerSoftware | undefined): AccountLimits {
+  return differencesOf(software).countsCodePoints ? { ...limits, countsCodePoints: true } : limits;
 }
 
 function snapshotOf(me: mastodon.v1.CredentialAccount, limits: Account['limits']): AccountSnapshot {
@@ -48,7 +50,12 @@ function snapshotOf(me: mastodon.v1.CredentialAccount, limits: Account['limits']
 }
 
 /** Builds the account record for a finished authorization and keeps its token in the vault. */
-export async function createMastodonAccount(grant: MastodonGrant): Promise<Account> {
+export async function createMastodonAccount(
+  grant: MastodonGrant,
+  flavor: MastodonFlavor = MASTODON_FLAVOR,
+): Promise<Account> {
+  const network = grant.network ?? flavor.network;
+  const software = flavor.readsServerDifferences ? grant.software : undefined;
   const host = hostOf(grant.origin);
   let me: mastodon.v1.CredentialAccount;
   try {
@@ -61,15 +68,20 @@ export async function createMastodonAccount(grant: MastodonGrant): Promise<Accou
   } catch (error) {
     throw fromMastodonError(error, host);
   }
-  const id = `mastodon:${host}:${me.id}`;
+  const id = `${network}:${host}:${me.id}`;
   await tokens.save(id, grant.origin, grant.accessToken);
+  if (grant.renewal) await renewals.save(id, grant.origin, grant.renewal);
+  else await renewals.remove(id);
   const now = Date.now();
+  const { capabilities } = differencesOf(software);
   return {
     id,
-    network: 'mastodon',
+    network,
     server: grant.origin,
     remoteId: me.id,
-    ...snapshotOf(me, grant.limits),
+    ...snapshotOf(me, limitsFor(grant.limits, software)),
+    ...(grant.software && { software: grant.software }),
+    ...(Object.keys(capabilities).length > 0 && { capabilities }),
     state: 'connected',
     connectedAt: now,
     limitsCheckedAt: now,
@@ -120,18 +132,56 @@ function schedulingError(error: unknown, host: string): CrosswindError {
   );
 }
 
+/** The OAuth sign-in of one Mastodon-API flavor: its scopes, and the account it makes. */
+export function mastodonApiSignIn(flavor: MastodonFlavor): RedirectSignIn {
+  return {
+    kind: 'redirect',
+    async prepare(fields, server) {
+      const authorizeUrl = await beginMastodonAuthorization(
+        fields.server ?? '',
+        flavor,
+        server.software,
+      );
+      return { authorizeUrl };
+    },
+    async complete(redirectUrl) {
+      const grant = await completeMastodonAuthorization(redirectUrl, flavor);
+      return createMastodonAccount(grant, flavor);
+    },
+    cancel: forgetMastodonAuthorization,
+  };
+}
+
+/** Every server that speaks the Mastodon API, told apart by the software its nodeinfo names. */
+export function mastodonApiFamily(software: ProtocolFamily['software']): ProtocolFamily {
+  return {
+    name: 'mastodon-api',
+    software,
+    async identify(fields) {
+      const origin = normalizeServerUrl(fields.server ?? '', 'Mastodon server');
+      const found = await readServerSoftware(origin);
+      return found ? { software: found } : {};
+    },
+  };
+}
+
 /** Mastodon and every server that speaks its API. */
 export const mastodonAdapter: NetworkAdapter = {
   id: 'mastodon',
+  signIn: mastodonApiSignIn(MASTODON_FLAVOR),
+  family: mastodonApiFamily('any'),
 
   newIdempotencyKey: () => crypto.randomUUID(),
 
   async publish(account, post, options): Promise<PublishedPost> {
-    const client = await clientFor(account);
     try {
-      const status = await client.v1.statuses.create(
-        statusParams(account, post),
-        requestMeta(options),
+      // A server that ignores Idempotency-Key would post a retry twice: look for it first.
+      if (options.isRetry && capabilitiesOf(account).idempotency === 'lookup-before-retry') {
+        const sent = await findSentStatus(account, post);
+        if (sent) return sent;
+      }
+      const status = await authorized(account, (client) =>
+        client.v1.statuses.create(statusParams(account, post), requestMeta(options)),
       );
       return { id: status.id, url: status.url ?? status.uri };
     } catch (error) {
@@ -140,15 +190,16 @@ export const mastodonAdapter: NetworkAdapter = {
   },
 
   async schedule(account, post, options): Promise<ServerScheduled> {
-    const client = await clientFor(account);
     const host = hostOf(account.server);
     try {
-      const scheduled = await client.v1.statuses.create(
-        {
-          ...statusParams(account, post),
-          scheduledAt: new Date(options.scheduledAt).toISOString(),
-        },
-        requestMeta(options),
+      const scheduled = await authorized(account, (client) =>
+        client.v1.statuses.create(
+          {
+            ...statusParams(account, post),
+            scheduledAt: new Date(options.scheduledAt).toISOString(),
+          },
+          requestMeta(options),
+        ),
       );
       return scheduledOf(scheduled);
     } catch (error) {
@@ -167,9 +218,8 @@ export const mastodonAdapter: NetworkAdapter = {
   },
 
   async cancelScheduled(account, id) {
-    const client = await clientFor(account);
     try {
-      await client.v1.scheduledStatuses.$select(id).remove();
+      await authorized(account, (client) => client.v1.scheduledStatuses.$select(id).remove());
     } catch (error) {
       const known = fromMastodonError(error, hostOf(account.server));
       // Already cancelled on the server (for instance in its own app): nothing left to do.
@@ -179,11 +229,10 @@ export const mastodonAdapter: NetworkAdapter = {
   },
 
   async reschedule(account, id, at): Promise<ServerScheduled> {
-    const client = await clientFor(account);
     try {
-      const scheduled = await client.v1.scheduledStatuses
-        .$select(id)
-        .update({ scheduledAt: new Date(at).toISOString() });
+      const scheduled = await authorized(account, (client) =>
+        client.v1.scheduledStatuses.$select(id).update({ scheduledAt: new Date(at).toISOString() }),
+      );
       return scheduledOf(scheduled);
     } catch (error) {
       throw schedulingError(error, hostOf(account.server));
@@ -193,13 +242,14 @@ export const mastodonAdapter: NetworkAdapter = {
   imageRules: (account) => mastodonImageTarget(account.limits),
 
   async uploadImage(account, image, options): Promise<UploadedMedia> {
-    const client = await clientFor(account);
     const host = hostOf(account.server);
     try {
       // masto posts to /api/v2/media and, on 202, polls /api/v1/media/:id until it is processed.
-      const media = await client.v2.media.create(
-        { file: image.blob, description: image.alt || null },
-        options.signal ? { requestInit: { signal: options.signal } } : undefined,
+      const media = await authorized(account, (client) =>
+        client.v2.media.create(
+          { file: image.blob, description: image.alt || null },
+          options.signal ? { requestInit: { signal: options.signal } } : undefined,
+        ),
       );
       return { id: media.id, alt: image.alt, width: image.width, height: image.height };
     } catch (error) {
@@ -215,9 +265,8 @@ export const mastodonAdapter: NetworkAdapter = {
   },
 
   async remove(account, post) {
-    const client = await clientFor(account);
     try {
-      await client.v1.statuses.$select(post.id).remove();
+      await authorized(account, (client) => client.v1.statuses.$select(post.id).remove());
     } catch (error) {
       const known = fromMastodonError(error, hostOf(account.server));
       if (known.status === 404) return;
@@ -226,13 +275,14 @@ export const mastodonAdapter: NetworkAdapter = {
   },
 
   async refresh(account) {
-    const client = await clientFor(account);
     try {
-      const [me, limits] = await Promise.all([
-        client.v1.accounts.verifyCredentials(),
-        fetchMastodonLimits(account.server),
-      ]);
-      return snapshotOf(me, limits);
+      // Credentials first: an account whose record names another server sends nothing anywhere.
+      const me = await authorized(account, (client) => client.v1.accounts.verifyCredentials());
+      // What the server reported before stands in for what it no longer reports.
+      const limits = await fetchMastodonLimits(account.server, account.limits);
+      // The server's counting rule was learned when it was connected; the instance does not say it.
+      const counting = account.limits.countsCodePoints && { countsCodePoints: true };
+      return snapshotOf(me, { ...limits, ...counting });
     } catch (error) {
       throw fromMastodonError(error, hostOf(account.server));
     }
@@ -243,5 +293,6 @@ export const mastodonAdapter: NetworkAdapter = {
     const credential = await tokens.peek(account.id);
     if (credential) await revokeMastodonToken(credential.origin, credential.secret);
     await tokens.remove(account.id);
+    await renewals.remove(account.id);
   },
 };

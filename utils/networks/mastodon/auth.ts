@@ -2,13 +2,11 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { randomToken, s256Challenge } from '@/utils/auth/pkce';
 import { normalizeServerUrl } from '@/utils/auth/server-url';
-import { CrosswindError, unreachable } from '@/utils/errors';
+import { CrosswindError, serverTrouble, unreachable } from '@/utils/errors';
 import { defineVaultItem } from '@/utils/vault';
+import { MASTODON_FLAVOR, type MastodonFlavor } from './flavor';
 import { fetchMastodonLimits } from './instance';
-import type { AccountLimits } from '../types';
-
-/** The only scopes Crosswind needs: post, upload media, read who the user is. */
-const MASTODON_SCOPES = 'write:statuses write:media read:accounts';
+import type { AccountLimits, NetworkId, ServerSoftware } from '../types';
 
 interface RegisteredApp {
   clientId: string;
@@ -22,6 +20,9 @@ interface PendingAuthorization {
   redirectUri: string;
   clientId: string;
   startedAt: number;
+  /** The scopes the flavor that signs in asked for. */
+  scopes: string;
+  software?: ServerSoftware;
 }
 
 /** A finished authorization: the token, and what we learned of the server on the way. */
@@ -30,6 +31,17 @@ export interface MastodonGrant {
   accessToken: string;
   clientId: string;
   limits: AccountLimits;
+  network: NetworkId;
+  software?: ServerSoftware;
+  /** Servers whose tokens expire (Pixelfed) give a refresh token to get a new one. */
+  renewal?: TokenRenewal;
+}
+
+/** How an expiring token is renewed without asking the person again. */
+export interface TokenRenewal {
+  refreshToken: string;
+  /** Epoch milliseconds; unset when the server did not say. */
+  expiresAt?: number;
 }
 
 /** Registered OAuth apps, one per server and redirect URI, so we register only once. */
@@ -51,7 +63,11 @@ const pendingStorage = storage.defineItem<Record<string, PendingAuthorization>>(
 
 const PENDING_TTL_MS = 30 * 60 * 1000;
 
-async function registerApp(origin: string, redirectUri: string): Promise<RegisteredApp> {
+async function registerApp(
+  origin: string,
+  redirectUri: string,
+  scopes: string,
+): Promise<RegisteredApp> {
   const key = appKey(origin, redirectUri);
   const known = await mastodonApps.get(key);
   if (known) return known;
@@ -64,7 +80,7 @@ async function registerApp(origin: string, redirectUri: string): Promise<Registe
       body: JSON.stringify({
         client_name: 'Crosswind',
         redirect_uris: redirectUri,
-        scopes: MASTODON_SCOPES,
+        scopes,
         website: 'https://github.com/crosswind-social/crosswind',
       }),
     });
@@ -89,12 +105,17 @@ async function registerApp(origin: string, redirectUri: string): Promise<Registe
 }
 
 /** Starts the authorization-code flow with PKCE and returns the consent page to open. */
-export async function beginMastodonAuthorization(serverInput: string): Promise<string> {
+export async function beginMastodonAuthorization(
+  serverInput: string,
+  flavor: MastodonFlavor = MASTODON_FLAVOR,
+  software?: ServerSoftware,
+): Promise<string> {
   const origin = normalizeServerUrl(serverInput, 'Mastodon server');
   // Checking the instance first gives a clear "not a Mastodon server" before any registration.
-  await fetchMastodonLimits(origin);
+  await fetchMastodonLimits(origin, flavor.defaultLimits);
   const redirectUri = browser.identity.getRedirectURL();
-  const app = await registerApp(origin, redirectUri);
+  const scopes = flavor.scopes;
+  const app = await registerApp(origin, redirectUri, scopes);
   const state = randomToken(24);
   const verifier = randomToken(48);
   const pending = await pendingStorage.getValue();
@@ -102,14 +123,23 @@ export async function beginMastodonAuthorization(serverInput: string): Promise<s
   const fresh = Object.fromEntries(
     Object.entries(pending).filter(([, item]) => now - item.startedAt < PENDING_TTL_MS),
   );
-  fresh[state] = { state, verifier, origin, redirectUri, clientId: app.clientId, startedAt: now };
+  fresh[state] = {
+    state,
+    verifier,
+    origin,
+    redirectUri,
+    clientId: app.clientId,
+    startedAt: now,
+    scopes,
+    ...(software && { software }),
+  };
   await pendingStorage.setValue(fresh);
   const url = new URL('/oauth/authorize', origin);
   url.search = new URLSearchParams({
     response_type: 'code',
     client_id: app.clientId,
     redirect_uri: redirectUri,
-    scope: MASTODON_SCOPES,
+    scope: scopes,
     state,
     code_challenge: await s256Challenge(verifier),
     code_challenge_method: 'S256',
@@ -126,7 +156,10 @@ export async function forgetMastodonAuthorization(state: string | undefined): Pr
 }
 
 /** Checks the redirect (state, error) and trades the code for a token. */
-export async function completeMastodonAuthorization(redirectUrl: string): Promise<MastodonGrant> {
+export async function completeMastodonAuthorization(
+  redirectUrl: string,
+  flavor: MastodonFlavor = MASTODON_FLAVOR,
+): Promise<MastodonGrant> {
   let url: URL;
   try {
     url = new URL(redirectUrl);
@@ -181,7 +214,7 @@ export async function completeMastodonAuthorization(redirectUrl: string): Promis
         client_secret: app.clientSecret,
         redirect_uri: flow.redirectUri,
         code_verifier: flow.verifier,
-        scope: MASTODON_SCOPES,
+        scope: flow.scopes ?? MASTODON_FLAVOR.scopes,
       }),
     });
   } catch (cause) {
@@ -191,11 +224,7 @@ export async function completeMastodonAuthorization(redirectUrl: string): Promis
       { cause },
     );
   }
-  const body = (await response.json().catch(() => ({}))) as {
-    access_token?: string;
-    error?: string;
-    error_description?: string;
-  };
+  const body = (await response.json().catch(() => ({}))) as TokenBody;
   if (!response.ok || !body.access_token) {
     throw new CrosswindError(
       response.status >= 500 ? 'server' : 'auth',
@@ -203,8 +232,71 @@ export async function completeMastodonAuthorization(redirectUrl: string): Promis
       { status: response.status },
     );
   }
-  const limits = await fetchMastodonLimits(flow.origin);
-  return { origin: flow.origin, accessToken: body.access_token, clientId: app.clientId, limits };
+  const network = flavor.network;
+  const limits = await fetchMastodonLimits(flow.origin, flavor.defaultLimits);
+  const renewal = renewalOf(body);
+  return {
+    origin: flow.origin,
+    accessToken: body.access_token,
+    clientId: app.clientId,
+    limits,
+    network,
+    ...(flow.software && { software: flow.software }),
+    ...(renewal && { renewal }),
+  };
+}
+
+interface TokenBody {
+  access_token?: string;
+  refresh_token?: string;
+  expires_in?: number;
+  error?: string;
+  error_description?: string;
+}
+
+function renewalOf(body: TokenBody): TokenRenewal | undefined {
+  if (!body.refresh_token) return undefined;
+  return {
+    refreshToken: body.refresh_token,
+    ...(typeof body.expires_in === 'number' &&
+      body.expires_in > 0 && { expiresAt: Date.now() + body.expires_in * 1000 }),
+  };
+}
+
+/**
+ * Trades a refresh token for a new access token (OAuth `refresh_token` grant). Undefined when the
+ * server will not renew it: then, and only then, the person has to reconnect.
+ */
+export async function renewMastodonToken(
+  origin: string,
+  renewal: TokenRenewal,
+): Promise<{ accessToken: string; renewal: TokenRenewal } | undefined> {
+  const redirectUri = browser.identity.getRedirectURL();
+  const app = await mastodonApps.get(appKey(origin, redirectUri));
+  if (!app) return undefined;
+  let response: Response;
+  try {
+    response = await fetch(`${origin}/oauth/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: renewal.refreshToken,
+        client_id: app.clientId,
+        client_secret: app.clientSecret,
+      }),
+    });
+  } catch (error) {
+    throw unreachable(new URL(origin).host, error);
+  }
+  if (response.status >= 500) throw serverTrouble(new URL(origin).host, response.status);
+  const body = (await response.json().catch(() => ({}))) as TokenBody;
+  if (!response.ok || !body.access_token) return undefined;
+  // Servers may rotate the refresh token; one that does not keeps the old one valid.
+  return {
+    accessToken: body.access_token,
+    renewal: renewalOf(body) ?? { refreshToken: renewal.refreshToken },
+  };
 }
 
 /** Revokes a token; a server that cannot be reached must not keep the user from removing it. */

@@ -1,6 +1,6 @@
 import { CrosswindError, serverTrouble, unreachable } from '@/utils/errors';
 import type { AccountLimits } from '../types';
-import { NETWORK_INFO } from '../info';
+import { MASTODON_DEFAULT_LIMITS } from './info';
 
 interface InstanceConfiguration {
   statuses?: {
@@ -40,7 +40,10 @@ async function readInstance(origin: string, version: 'v1' | 'v2'): Promise<Insta
  * Reads the server's own limits: /api/v2/instance (Mastodon 4.0+), then /api/v1/instance, then
  * Mastodon's defaults. A server that answers neither is not a Mastodon-API server.
  */
-export async function fetchMastodonLimits(origin: string): Promise<AccountLimits> {
+export async function fetchMastodonLimits(
+  origin: string,
+  defaults: AccountLimits = MASTODON_DEFAULT_LIMITS,
+): Promise<AccountLimits> {
   const host = new URL(origin).host;
   let body: InstanceBody | null;
   try {
@@ -55,7 +58,6 @@ export async function fetchMastodonLimits(origin: string): Promise<AccountLimits
       `${host} does not look like a Mastodon server (it has no Mastodon API).`,
     );
   }
-  const defaults = NETWORK_INFO.mastodon.defaultLimits;
   const statuses = body.configuration?.statuses;
   const media = body.configuration?.media_attachments;
   return {

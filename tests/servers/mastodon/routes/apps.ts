@@ -5,7 +5,7 @@ import { secret } from '../ids';
 import { isBlank } from '../multipart';
 import { redirectUriErrors } from '../redirect-uris';
 import { route, type Route } from '../router';
-import { ALL_SCOPES, parseScopes } from '../scopes';
+import { ALL_SCOPES, knownScopes, parseScopes } from '../scopes';
 import type { AppRecord } from '../types';
 import { byId } from '../runtime';
 
@@ -33,7 +33,8 @@ async function createApp(ctx: Ctx): Promise<Reply> {
   const errors: string[] = [];
   if (isBlank(name)) errors.push("Application name can't be blank");
   errors.push(...redirectUriErrors(redirectUri));
-  if (!parseScopes(scopeText).every((scope) => ALL_SCOPES.includes(scope))) {
+  const known = knownScopes(ctx.rt.options.flavor);
+  if (!parseScopes(scopeText).every((scope) => known.includes(scope))) {
     errors.push("Scopes doesn't match configured on the server.");
   }
   if ([...name].length > 60) errors.push('Application name is too long (maximum is 60 characters)');

@@ -1,4 +1,5 @@
 import { serializeAccount } from '../entities';
+import { rulesOf } from '../flavors';
 import { json, type Ctx, type Reply } from '../http';
 import { notFound, route, type Route } from '../router';
 import type { Runtime } from '../runtime';
@@ -86,8 +87,8 @@ function instanceV2(ctx: Ctx): Reply {
   return json(200, {
     domain: rt.host,
     title: rt.options.title,
-    version: MASTODON_VERSION,
-    source_url: 'https://github.com/mastodon/mastodon',
+    version: rulesOf(rt.options.flavor).instance.version,
+    source_url: rulesOf(rt.options.flavor).instance.sourceUrl,
     description: DESCRIPTION,
     usage: { users: { active_month: rt.state.accounts.length } },
     thumbnail: { url: thumbnailUrl(rt) },
@@ -114,7 +115,7 @@ function instanceV2(ctx: Ctx): Reply {
       },
       statuses: statusesConfig(rt),
       media_attachments: {
-        description_limit: MEDIA_LIMITS.description,
+        description_limit: rulesOf(rt.options.flavor).altTextLimit,
         image_matrix_limit: MEDIA_LIMITS.imageMatrix,
         image_size_limit: MEDIA_LIMITS.imageSize,
         supported_mime_types: SUPPORTED_MIME_TYPES,
@@ -150,7 +151,7 @@ function instanceV1(ctx: Ctx): Reply {
     short_description: DESCRIPTION,
     description: DESCRIPTION,
     email: `admin@${rt.host.replace(/:\d+$/, '')}`,
-    version: MASTODON_VERSION,
+    version: rulesOf(rt.options.flavor).instance.version,
     urls: { streaming_api: rt.baseUrl.replace(/^http/, 'ws') },
     stats: { user_count: rt.state.accounts.length, status_count: statuses.length, domain_count: 0 },
     thumbnail: thumbnailUrl(rt),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { rulesOf } from '../flavors';
 import { authorize, requireUser } from '../auth';
 import { mediaProcessed, serializeMedia } from '../entities';
 import { json, jsonError, type Ctx, type Reply } from '../http';
@@ -38,6 +39,7 @@ function mediaType(mimeType: string, bytes: Buffer): MediaType {
 function mediaErrors(
   file: { mimeType: string; size: number; type: MediaType } | undefined,
   description: string | undefined,
+  altTextLimit: number,
 ): string[] {
   const errors: string[] = [];
   if (file) {
@@ -52,8 +54,8 @@ function mediaErrors(
       errors.push(`File file size must be less than ${human}`, `File must be less than ${human}`);
     }
   }
-  if (description !== undefined && [...description].length > MEDIA_LIMITS.description) {
-    errors.push(`Description is too long (maximum is ${MEDIA_LIMITS.description} characters)`);
+  if (description !== undefined && [...description].length > altTextLimit) {
+    errors.push(`Description is too long (maximum is ${altTextLimit} characters)`);
   }
   if (!file) errors.push("File can't be blank");
   return errors;
@@ -106,7 +108,7 @@ async function createMedia(
       return jsonError(422, `${dimensions.width}x${dimensions.height} images are not supported`);
     }
   }
-  const errors = mediaErrors(file, description);
+  const errors = mediaErrors(file, description, rulesOf(ctx.rt.options.flavor).altTextLimit);
   if (errors.length > 0 || !file) return jsonError(422, `Validation failed: ${errors.join(', ')}`);
 
   const media: MediaRecord = {
@@ -168,10 +170,11 @@ async function updateMedia(ctx: Ctx): Promise<Reply> {
   if (!media) return jsonError(404, 'Record not found');
   const p = await ctx.params();
   const description = p.string('description');
-  if (description !== undefined && [...description].length > MEDIA_LIMITS.description) {
+  const altTextLimit = rulesOf(ctx.rt.options.flavor).altTextLimit;
+  if (description !== undefined && [...description].length > altTextLimit) {
     return jsonError(
       422,
-      `Validation failed: Description is too long (maximum is ${MEDIA_LIMITS.description} characters)`,
+      `Validation failed: Description is too long (maximum is ${altTextLimit} characters)`,
     );
   }
   if (description !== undefined) media.description = description;

@@ -7,7 +7,8 @@ import { consentPage, nativeCodePage, oauthErrorPage } from '../pages';
 import { OOB_URI, redirectUriAllowed, withQuery } from '../redirect-uris';
 import { byId, accountByUsername, type Runtime } from '../runtime';
 import { route, type Route } from '../router';
-import { ALL_SCOPES, DEFAULT_SCOPES, parseScopes, scopesValid } from '../scopes';
+import { ALL_SCOPES, DEFAULT_SCOPES, knownScopes, parseScopes, scopesValid } from '../scopes';
+import { rulesOf } from '../flavors';
 import type { AccountRecord, AppRecord, GrantRecord, TokenRecord } from '../types';
 
 // Doorkeeper as Mastodon configures it: authorization code (with S256 PKCE) and client credentials,
@@ -121,7 +122,7 @@ function preAuthorize(rt: Runtime, p: Params): PreAuthResult {
   if (responseType !== 'code') {
     return fail('unsupported_response_type', OAUTH_ERRORS.unsupported_response_type);
   }
-  if (!scopesValid(scopeText, app.scopes)) {
+  if (!scopesValid(scopeText, app.scopes, knownScopes(rt.options.flavor))) {
     return fail('invalid_scope', OAUTH_ERRORS.invalid_scope);
   }
   const codeChallenge = p.present('code_challenge');
@@ -261,6 +262,8 @@ function issueToken(
   accountId: string | null,
   scopes: string[],
 ): Reply {
+  const lifetime = rulesOf(rt.options.flavor).tokenLifetimeSeconds;
+  if (lifetime !== null && accountId !== null) return expiringToken(rt, app, accountId, scopes);
   let token: TokenRecord | undefined;
   for (const candidate of rt.state.tokens) {
     if (
@@ -293,6 +296,53 @@ function issueToken(
     },
     { 'cache-control': 'no-store', pragma: 'no-cache' },
   );
+}
+
+/**
+ * Laravel Passport (Pixelfed): every grant is a new access token that expires, with a refresh
+ * token that can be traded once for the next pair.
+ */
+function expiringToken(rt: Runtime, app: AppRecord, accountId: string, scopes: string[]): Reply {
+  const lifetime = rulesOf(rt.options.flavor).tokenLifetimeSeconds ?? 0;
+  const token: TokenRecord = {
+    token: secret(),
+    appId: app.id,
+    accountId,
+    scopes,
+    createdAt: new Date(),
+    revokedAt: null,
+    expiresAt: new Date(Date.now() + lifetime * 1000),
+    refreshToken: secret(),
+  };
+  rt.state.tokens.push(token);
+  return json(
+    200,
+    {
+      token_type: 'Bearer',
+      expires_in: lifetime,
+      access_token: token.token,
+      refresh_token: token.refreshToken,
+      scope: token.scopes.join(' '),
+      created_at: Math.floor(token.createdAt.getTime() / 1000),
+    },
+    { 'cache-control': 'no-store', pragma: 'no-cache' },
+  );
+}
+
+/** `grant_type=refresh_token`: the old pair is revoked, a new one issued; a used refresh token is refused. */
+function refreshTokenGrant(ctx: Ctx, p: Params): Reply {
+  const client = authenticateClient(ctx.rt, ctx, p);
+  if (!client) return tokenError('invalid_client', OAUTH_ERRORS.invalid_client);
+  const value = p.string('refresh_token');
+  const old = value ? ctx.rt.state.tokens.find((token) => token.refreshToken === value) : undefined;
+  // A revoked token's refresh token dies with it; an expired one's is what it is for.
+  if (!old || old.appId !== client.id || !old.accountId || old.revokedAt) {
+    return tokenError('invalid_grant', OAUTH_ERRORS.invalid_grant);
+  }
+  old.revokedAt = new Date();
+  // Spent: the same refresh token cannot be traded twice.
+  old.refreshToken = '';
+  return expiringToken(ctx.rt, client, old.accountId, old.scopes);
 }
 
 function s256(verifier: string): string {
@@ -338,7 +388,7 @@ function clientCredentialsGrant(ctx: Ctx, p: Params): Reply {
   if (!client) return tokenError('invalid_client', OAUTH_ERRORS.invalid_client);
   const requested =
     p.present('scope') ?? client.scopes.filter((scope) => DEFAULT_SCOPES.includes(scope)).join(' ');
-  if (!scopesValid(requested, client.scopes)) {
+  if (!scopesValid(requested, client.scopes, knownScopes(ctx.rt.options.flavor))) {
     return tokenError('invalid_scope', OAUTH_ERRORS.invalid_scope);
   }
   return issueToken(ctx.rt, client, null, parseScopes(requested));
@@ -350,6 +400,9 @@ async function createToken(ctx: Ctx): Promise<Reply> {
   if (!grantType) return tokenError('invalid_request', missingParam('grant_type'));
   if (grantType === 'authorization_code') return authorizationCodeGrant(ctx, p);
   if (grantType === 'client_credentials') return clientCredentialsGrant(ctx, p);
+  if (grantType === 'refresh_token' && rulesOf(ctx.rt.options.flavor).tokenLifetimeSeconds) {
+    return refreshTokenGrant(ctx, p);
+  }
   return tokenError('unsupported_grant_type', OAUTH_ERRORS.unsupported_grant_type);
 }
 

@@ -1,15 +1,20 @@
 import { browser } from 'wxt/browser';
 import { CrosswindError } from './errors';
 import { sendMessage } from './messaging';
-import type { Account } from './networks/types';
+import type { Account, ConnectFields, NetworkId } from './networks/types';
 
 /**
- * Runs the Mastodon sign-in from an extension page: the background prepares the request and
- * trades the code for the token; only the consent window itself runs here, so the flow does not
+ * Connects an account from an extension page, whatever its network's sign-in. A form sign-in
+ * (an app password) is done by the background in one step. A redirect sign-in (OAuth) is prepared
+ * and completed by the background, and only the consent window runs here, so the flow does not
  * depend on the service worker staying alive while the person reads the consent page.
  */
-export async function connectMastodon(server: string): Promise<Account> {
-  const { authorizeUrl } = await sendMessage('mastodon.beginConnect', { server });
+export async function connectAccount(network: NetworkId, fields: ConnectFields): Promise<Account> {
+  const answer = await sendMessage('accounts.connect', { network, fields });
+  if ('account' in answer) return answer.account;
+  // The server may have turned out to run another flavor of the protocol (a Pixelfed server
+  // typed into the Mastodon form): the background says which network finishes the sign-in.
+  const { authorizeUrl, network: signingIn } = answer;
   const state = new URL(authorizeUrl).searchParams.get('state') ?? undefined;
   let redirectUrl: string | undefined;
   try {
@@ -18,7 +23,7 @@ export async function connectMastodon(server: string): Promise<Account> {
       interactive: true,
     });
   } catch (cause) {
-    await sendMessage('mastodon.cancelConnect', state ? { state } : {});
+    await sendMessage('accounts.cancelConnect', { network: signingIn, ...(state && { state }) });
     const text = cause instanceof Error ? cause.message : String(cause);
     if (/could not be loaded|cannot be loaded|network/i.test(text)) {
       throw new CrosswindError(
@@ -36,5 +41,5 @@ export async function connectMastodon(server: string): Promise<Account> {
   if (!redirectUrl) {
     throw new CrosswindError('cancelled', 'The sign-in was not finished. Nothing was connected.');
   }
-  return sendMessage('mastodon.completeConnect', { redirectUrl });
+  return sendMessage('accounts.finishConnect', { network: signingIn, redirectUrl });
 }

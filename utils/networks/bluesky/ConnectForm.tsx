@@ -1,11 +1,16 @@
 import { useState, type FormEvent } from 'react';
+import { ErrorMessage } from '@/components/ErrorMessage';
+import { connectAccount } from '@/utils/connect-account';
 import { serializeError, type SerializedError } from '@/utils/errors';
-import { sendMessage } from '@/utils/messaging';
-import { accountLabel } from '@/utils/networks/info';
-import { ErrorMessage } from './ErrorMessage';
+import type { ConnectFormProps } from '../capabilities';
+import { accountLabel } from '../info';
 
-/** Connects a Bluesky (or other AT Protocol) account with an app password. */
-export function ConnectBlueskyForm({ initialHandle = '' }: { initialHandle?: string }) {
+/**
+ * Connects a Bluesky (or other AT Protocol) account with an app password. To reconnect, the
+ * options page shows it with the account's handle filled in and the password field focused.
+ */
+export default function BlueskyConnectForm({ account }: ConnectFormProps) {
+  const initialHandle = account?.handle ?? '';
   const [identifier, setIdentifier] = useState(initialHandle);
   const [password, setPassword] = useState('');
   const [server, setServer] = useState('');
@@ -19,13 +24,13 @@ export function ConnectBlueskyForm({ initialHandle = '' }: { initialHandle?: str
     setError(null);
     setDone('');
     try {
-      const account = await sendMessage('bluesky.connect', {
+      const connected = await connectAccount('bluesky', {
         identifier,
         password,
         ...(server.trim() && { server }),
       });
       setPassword('');
-      setDone(`Connected ${accountLabel(account)}.`);
+      setDone(`Connected ${accountLabel(connected)}.`);
     } catch (thrown) {
       setError(serializeError(thrown));
     } finally {

@@ -1,0 +1,63 @@
+import { useState, type FormEvent } from 'react';
+import { connectAccount } from '@/utils/connect-account';
+import { serializeError, type SerializedError } from '@/utils/errors';
+import { accountLabel, NETWORK_INFO } from '@/utils/networks/info';
+import type { NetworkId } from '@/utils/networks/types';
+import { ErrorMessage } from './ErrorMessage';
+
+/**
+ * Connects an account by its server's address and the server's own consent page: the form every
+ * network with a redirect (OAuth) sign-in shares.
+ */
+export function ServerConnectForm(props: {
+  network: NetworkId;
+  /** Which servers the form takes, in a sentence. */
+  description: string;
+  placeholder: string;
+}) {
+  const name = NETWORK_INFO[props.network].name;
+  const [server, setServer] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<SerializedError | null>(null);
+  const [done, setDone] = useState('');
+  const heading = `${props.network}-heading`;
+  const field = `${props.network}-server`;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setDone('');
+    try {
+      const account = await connectAccount(props.network, { server });
+      setDone(`Connected ${accountLabel(account)}.`);
+    } catch (thrown) {
+      setError(serializeError(thrown));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} aria-labelledby={heading}>
+      <h2 id={heading}>Add a {name} account</h2>
+      <p className="muted">{props.description}</p>
+      <label htmlFor={field}>{name} server</label>
+      <input
+        id={field}
+        type="text"
+        inputMode="url"
+        autoComplete="url"
+        placeholder={props.placeholder}
+        value={server}
+        onChange={(event) => setServer(event.currentTarget.value)}
+        required
+      />
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? 'Waiting for authorization…' : `Connect ${name} account`}
+      </button>
+      <ErrorMessage error={error} />
+      {done ? <p role="status">{done}</p> : null}
+    </form>
+  );
+}

@@ -1,0 +1,27 @@
+import { defineNetwork } from '../capabilities';
+import { measureText } from '../../text/limits';
+
+/** Bluesky and any AT Protocol server. */
+export const blueskyInfo = defineNetwork({
+  id: 'bluesky',
+  name: 'Bluesky',
+  defaultLimits: { maxCharacters: 300, maxMediaAttachments: 4, altTextLimit: 2000 },
+  capabilities: {
+    contentWarning: 'self-label',
+    visibilities: [],
+    language: true,
+    // Nothing on the network builds a card: the client makes `app.bsky.embed.external`.
+    linkCards: 'client',
+    media: { topLevelNeedsMedia: false, stillGifs: true },
+    threads: 'reply-chain',
+    idempotency: 'record-key',
+    serverScheduling: null,
+    deletion: true,
+  },
+  // The lexicon fixes Bluesky's caps, whatever the account reports.
+  measure: (text, limits) => measureText('bluesky', text, limits),
+  label: (account) => `@${account.handle} (Bluesky)`,
+  accountIdNamesServer: false,
+  reconnect: { kind: 'form' },
+  loadConnectForm: () => import('./ConnectForm'),
+});

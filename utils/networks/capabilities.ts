@@ -1,0 +1,73 @@
+import type { ComponentType } from 'react';
+import type { TextMeasure } from '../text/limits';
+import type { Account, AccountLimits, ConnectFields, Visibility } from './types';
+
+/**
+ * What a network can carry, so the composer and the planner ask "does it take a warning?" rather
+ * than "is it Mastodon?". Everything here is plain data, safe in any page.
+ */
+export interface NetworkCapabilities {
+  /**
+   * How a content warning travels: a text shown before the post (Mastodon's `spoiler_text`,
+   * Misskey's `cw`), a moderation self-label (Bluesky), a tag (Nostr), or not at all.
+   */
+  contentWarning: 'text' | 'self-label' | 'tag' | 'none';
+  /** The audiences a post can be given, in the network's own terms; empty when there is no choice. */
+  visibilities: Visibility[];
+  /** Whether the post can say which language it is in. */
+  language: boolean;
+  /** Who makes the preview of a link: Crosswind, the server itself, or nobody. */
+  linkCards: 'client' | 'server' | 'none';
+  media: {
+    /** A top-level post must carry at least one image (Pixelfed); replies may be text only. */
+    topLevelNeedsMedia: boolean;
+    /** The network shows animated GIFs as stills. */
+    stillGifs: boolean;
+  };
+  /** How a text too long for one post goes out: as a chain of replies, or not at all. */
+  threads: 'reply-chain' | 'none';
+  /**
+   * What makes a retry safe: a key the server remembers, a record key chosen by the client, or
+   * looking for the post before sending it again.
+   */
+  idempotency: 'server-key' | 'record-key' | 'lookup-before-retry';
+  /** Set when the server posts a single post later by itself; how far ahead it must be asked. */
+  serverScheduling: { minLeadMs: number } | null;
+  /** Whether a sent post can be deleted from Crosswind. */
+  deletion: boolean;
+}
+
+/** What one server changes of its network's capabilities (read when the account is connected). */
+export type AccountCapabilities = Partial<NetworkCapabilities>;
+
+/** What a connect form gets from the options page. */
+export interface ConnectFormProps {
+  /** Set when the form is shown to reconnect this account. */
+  account?: Account;
+}
+
+/** What pages may know about a network without loading its SDK. */
+export interface NetworkInfo<Id extends string = string> {
+  id: Id;
+  name: string;
+  defaultLimits: AccountLimits;
+  capabilities: NetworkCapabilities;
+  /** Counts a text as the network's servers do, against the account's limits. */
+  measure(text: string, limits: AccountLimits, options: { spoilerText?: string }): TextMeasure;
+  /** How an account is named to a person and a screen reader. */
+  label(account: Pick<Account, 'handle' | 'server' | 'software'>): string;
+  /** Account ids name the server after the network ("<network>:<host>:<id>"). */
+  accountIdNamesServer: boolean;
+  /**
+   * How "Reconnect" works: a redirect sign-in starts again at once with what the account already
+   * tells (its server); a form sign-in shows the form filled in for the person to finish.
+   */
+  reconnect: { kind: 'redirect'; fields(account: Account): ConnectFields } | { kind: 'form' };
+  /** The connect form for the options page, loaded only when that page shows it. */
+  loadConnectForm(): Promise<{ default: ComponentType<ConnectFormProps> }>;
+}
+
+/** Declares a network's page-safe facts, keeping its id as a literal type for the registry. */
+export function defineNetwork<const Id extends string>(info: NetworkInfo<Id>): NetworkInfo<Id> {
+  return info;
+}
