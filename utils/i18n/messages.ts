@@ -17,6 +17,9 @@ type ParamsOf<K extends MessageKey> = Structure[K] extends {
 /** The arguments after the key: the placeholders' values when the message has any. */
 export type MessageArgs<K extends MessageKey> = [ParamsOf<K>] extends [never] ? [] : [ParamsOf<K>];
 
+/** Keys of messages without placeholders, which can be looked up from a table. */
+export type PlainKey = { [K in MessageKey]: MessageArgs<K> extends [] ? K : never }[MessageKey];
+
 /** A `_locales/<lang>/messages.json` as the build writes it (keys with `_` for `.`). */
 export type ChromeMessages = Record<string, { message: string }>;
 

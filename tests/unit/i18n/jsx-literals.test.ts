@@ -24,6 +24,8 @@ describe('findLiteralText', () => {
         <div className="row" role="status" aria-live="polite" lang="de">
           {t('a')} · {count} — 1/3
           <input type="text" autoComplete="off" dir="auto" aria-describedby="hint" />
+          <input placeholder="mastodon.social" title="https://pds.example.com" />
+          <input placeholder="xxxx-xxxx-xxxx-xxxx" />
           {state === 'done' && <b>{t('done')}</b>}
         </div>
       );`),

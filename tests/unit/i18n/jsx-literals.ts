@@ -23,6 +23,12 @@ const READ_PROP = /(label|title|text|message|hint|placeholder|description)$/i;
 
 const LETTER = /\p{L}/u;
 
+/**
+ * Examples of an address or a format ("mastodon.social", "https://pds.example.com",
+ * "xxxx-xxxx-xxxx-xxxx") read the same in every language: not words to translate.
+ */
+const EXAMPLE_VALUE = /^(https?:\/\/\S+|[\w-]+(\.[\w-]+)+|[x-]+)$/;
+
 function isReadAttribute(name: string): boolean {
   return READ_ATTRIBUTES.has(name) || (!name.includes('-') && READ_PROP.test(name));
 }
@@ -73,7 +79,7 @@ export function findLiteralText(fileName: string, source: string): LiteralText[]
   );
   const found: LiteralText[] = [];
   const report = (node: ts.Node, text: string) => {
-    if (!LETTER.test(text)) return;
+    if (!LETTER.test(text) || EXAMPLE_VALUE.test(text.trim())) return;
     const { line } = file.getLineAndCharacterOfPosition(node.getStart(file));
     found.push({ line: line + 1, text: text.trim() });
   };

@@ -11,16 +11,9 @@ const ROOT = `${resolve('.')}/`;
  */
 const NOT_YET_TRANSLATED: Record<string, string> = {
   'components/AccountList.tsx': 'being changed on the trust-servers branch',
-  'components/Composer.tsx': 'being changed on the plugins branch',
-  'components/ConnectBlueskyForm.tsx': 'moved to utils/networks/bluesky on the plugins branch',
-  'components/ConnectMastodonForm.tsx': 'replaced by ServerConnectForm on the plugins branch',
   'components/DeliveryTarget.tsx': 'being changed on the trust-servers branch',
   'components/HistoryItem.tsx': 'being changed on the trust-servers branch',
-  'components/ImageAttachments.tsx': 'being changed on the plugins branch',
-  'components/PostSettings.tsx': 'being changed on the plugins branch',
   'components/TargetCounters.tsx': 'being changed on the plugins and trust-servers branches',
-  'components/WarningFields.tsx': 'being changed on the plugins branch',
-  'entrypoints/options/OptionsApp.tsx': 'being changed on the plugins branch',
   'entrypoints/popup/PopupApp.tsx': 'being changed on the history-perf branch',
   'entrypoints/sent-posts/HistoryApp.tsx': 'being changed on the history-perf branch',
 };
