@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-/** Benchmarks that drive the built extension against the local servers (`npm run bench:fanout`). */
+/** Benchmarks that drive the built extension against the local servers (`npm run bench:fanout`, `bench:history`). */
 export default defineConfig({
   testDir: 'tests/bench',
   testMatch: '*.spec.ts',

@@ -80,16 +80,12 @@ export default defineConfig({
   },
   vite: () => ({
     // Network SDKs and the page parsers belong to the background; the popup stays small.
+    // Pages read the outbox; only the background writes it.
     plugins: [
-      forbidModulesInPages([
-        'masto',
-        '@atproto',
-        'nostr-tools',
-        'htmlparser2',
-        'entities',
-        'domhandler',
-        'domutils',
-      ]),
+      forbidModulesInPages(
+        ['masto', '@atproto', 'nostr-tools', 'htmlparser2', 'entities', 'domhandler', 'domutils'],
+        ['utils/publish/job-store.ts'],
+      ),
       noHtmlSink(),
     ],
   }),

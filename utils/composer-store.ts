@@ -5,7 +5,8 @@ import { newDraftFromLastChoices, storedOrNewDraft } from './compose/stored-draf
 import { deleteImage, keepOnlyImages } from './media/image-store';
 import { imagesInUse } from './media/images-in-use';
 import type { LinkCard, SelfLabel, Visibility } from './networks/types';
-import { draftStorage, jobsStorage, lastLanguageStorage, lastTargetsStorage } from './storage';
+import { readUnfinishedJobs } from './outbox/read';
+import { draftStorage, lastLanguageStorage, lastTargetsStorage } from './storage';
 
 /** The composer's state, shared by every extension context through extension storage. */
 export interface ComposerState {
@@ -57,6 +58,11 @@ function inTurn<T>(work: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/** Only posts some account has not got yet can still need their images. */
+async function unfinishedJobs() {
+  return (await readUnfinishedJobs()).map((item) => item.job);
+}
+
 function toggled(list: string[], id: string, on: boolean): string[] {
   const rest = list.filter((item) => item !== id);
   return on ? [...rest, id] : rest;
@@ -72,9 +78,9 @@ export const useComposer = create<ComposerState>()((set, get) => {
     replace({ ...get().draft, ...patch, updatedAt: Date.now() });
   // Files of drafts that were sent or replaced would otherwise stay in IndexedDB for ever.
   const sweepImages = () =>
-    inTurn(async () =>
-      keepOnlyImages(imagesInUse([get().draft], await jobsStorage.getValue())),
-    ).catch((error: unknown) => console.warn('Crosswind could not tidy the image store', error));
+    inTurn(async () => keepOnlyImages(imagesInUse([get().draft], await unfinishedJobs()))).catch(
+      (error: unknown) => console.warn('Crosswind could not tidy the image store', error),
+    );
   return {
     hydrated: false,
     draft: newDraft([]),
@@ -132,8 +138,7 @@ export const useComposer = create<ComposerState>()((set, get) => {
     async removeImage(id) {
       change({ images: get().draft.images.filter((image) => image.id !== id) });
       await inTurn(async () => {
-        const jobs = await jobsStorage.getValue();
-        if (!imagesInUse([get().draft], jobs).has(id)) await deleteImage(id);
+        if (!imagesInUse([get().draft], await unfinishedJobs()).has(id)) await deleteImage(id);
       });
     },
 

@@ -3,7 +3,6 @@ import { storage } from 'wxt/utils/storage';
 import { DEFAULT_PAGE_TEMPLATE, type PageTemplate } from './capture/template';
 import type { Draft } from './compose/draft';
 import type { Account } from './networks/types';
-import type { PostJob } from './publish/types';
 
 /** Where Crosswind looks up Bluesky handles and DIDs; changeable for self-hosted setups. */
 export interface DirectorySettings {
@@ -27,10 +26,6 @@ export const draftStorage = storage.defineItem<Draft | null>('local:draft', { fa
 export const lastTargetsStorage = storage.defineItem<string[]>('local:lastTargets', {
   fallback: [],
 });
-
-/** Sent posts and their per-account delivery, newest first. */
-// A new key: posts recorded before threads existed have a different shape and are not resumed.
-export const jobsStorage = storage.defineItem<PostJob[]>('local:outbox', { fallback: [] });
 
 /** The post language picked last, so the next post starts with it. */
 export const lastLanguageStorage = storage.defineItem<string | null>('local:lastLanguage', {

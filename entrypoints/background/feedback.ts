@@ -1,9 +1,13 @@
 import { browser } from 'wxt/browser';
-import { badgeState, jobsToNotify, notificationText } from '@/utils/publish/feedback';
+import { badgeState, jobsToNotify, notificationText, RECENT_JOBS } from '@/utils/publish/feedback';
+import { outboxChangeStorage } from '@/utils/outbox/change';
+import { readJob, readJobIds, readRecentFloor, readUnfinishedJobs } from '@/utils/outbox/read';
 import type { PostJob } from '@/utils/publish/types';
-import { accountsStorage, jobsStorage, notifiedJobsStorage } from '@/utils/storage';
+import { accountsStorage, notifiedJobsStorage } from '@/utils/storage';
 
 const NOTIFICATION_PREFIX = 'crosswind-job:';
+
+const newestFirst = (a: PostJob, b: PostJob) => b.createdAt - a.createdAt;
 
 /** MV3 has `action`; Firefox's MV2 build has only `browserAction`. */
 function toolbarButton() {
@@ -16,8 +20,8 @@ function idleTitle(): string {
   return manifest.action?.default_title ?? manifest.browser_action?.default_title ?? manifest.name;
 }
 
-async function showBadge(jobs: PostJob[]): Promise<void> {
-  const badge = badgeState(jobs, idleTitle());
+async function showBadge(jobs: PostJob[], recent: number): Promise<void> {
+  const badge = badgeState(jobs, idleTitle(), recent);
   const button = toolbarButton();
   await Promise.all([
     button.setBadgeText({ text: badge.text }),
@@ -26,16 +30,39 @@ async function showBadge(jobs: PostJob[]): Promise<void> {
   ]);
 }
 
+/**
+ * The badge from the unfinished posts only (a failed one is unfinished too): the latest posts
+ * are found by their place, so the rest of the history is never read.
+ */
+async function showBadgeForOutbox(): Promise<void> {
+  const [unfinished, floor] = await Promise.all([
+    readUnfinishedJobs(),
+    readRecentFloor(RECENT_JOBS),
+  ]);
+  const recent = unfinished.filter((item) => item.seq >= floor).length;
+  await showBadge(
+    unfinished.map((item) => item.job),
+    recent,
+  );
+}
+
 /** Notifies each job that settled since last time, once, even across worker restarts. */
-async function notifySettled(jobs: PostJob[]): Promise<void> {
-  const stored = await notifiedJobsStorage.getValue();
+async function notifySettled(): Promise<void> {
+  const [stored, history] = await Promise.all([notifiedJobsStorage.getValue(), readJobIds()]);
   const ids = new Set(stored ?? []);
+  const unnotified = history.settled.filter((id) => !ids.has(id));
+  // Only the few posts settled since last time are read, never the whole history.
+  const candidates = (await Promise.all(unnotified.map(readJob))).filter(
+    (job): job is PostJob => job !== undefined,
+  );
   // The very first run only seeds the list: posts settled before this existed stay quiet.
-  const fresh = stored === null ? [] : jobsToNotify(jobs, ids);
-  for (const job of jobsToNotify(jobs, ids)) ids.add(job.id);
+  const fresh = stored === null ? [] : jobsToNotify(candidates.toSorted(newestFirst), ids);
+  for (const id of unnotified) ids.add(id);
   // Only ids still in the history are kept, so the list never outgrows it.
-  const kept = jobs.filter((job) => ids.has(job.id)).map((job) => job.id);
-  if (stored === null || kept.join() !== stored.join()) await notifiedJobsStorage.setValue(kept);
+  const kept = history.all.filter((id) => ids.has(id)).toSorted();
+  if (stored === null || kept.join() !== stored.toSorted().join()) {
+    await notifiedJobsStorage.setValue(kept);
+  }
   if (fresh.length === 0) return;
   // Recorded before shown: a worker stopped in between loses a notification rather than doubling it.
   const accounts = await accountsStorage.getValue();
@@ -68,12 +95,11 @@ export function startDeliveryFeedback(): void {
   const refresh = () => {
     queue = queue
       .then(async () => {
-        const jobs = await jobsStorage.getValue();
-        await Promise.all([showBadge(jobs), notifySettled(jobs)]);
+        await Promise.all([showBadgeForOutbox(), notifySettled()]);
       })
       // Badge and notifications are a courtesy: their failure must never stop the next update.
       .catch(() => undefined);
   };
-  jobsStorage.watch(refresh);
+  outboxChangeStorage.watch(refresh);
   refresh();
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Composer } from '@/components/Composer';
 import { DeliveryStatus } from '@/components/DeliveryStatus';
@@ -7,8 +7,10 @@ import { useComposer } from '@/utils/composer-store';
 import { serializeError, type SerializedError } from '@/utils/errors';
 import { sendMessage } from '@/utils/messaging';
 import { isScheduledJob, isSettled } from '@/utils/publish/types';
-import { accountsStorage, jobsStorage } from '@/utils/storage';
+import { accountsStorage } from '@/utils/storage';
+import { useOutbox } from '@/utils/use-outbox';
 import { useStoredValue } from '@/utils/use-stored-value';
+import { readPopupJobs } from './popup-jobs';
 
 const LIMITS_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
@@ -17,10 +19,11 @@ const openAccounts = () => void browser.runtime.openOptionsPage();
 /** The toolbar popup: compose, pick accounts, post, and watch each account's delivery. */
 export function PopupApp() {
   const accounts = useStoredValue(accountsStorage);
-  const jobs = useStoredValue(jobsStorage);
   const { hydrated, draft, hydrate, startNew } = useComposer();
   // The job on screen stays there after its draft is cleared, so the links remain visible.
   const [pinnedJobId, setPinnedJobId] = useState<string>();
+  const readJobs = useCallback(() => readPopupJobs(draft.id, pinnedJobId), [draft.id, pinnedJobId]);
+  const jobs = useOutbox(readJobs);
   const [error, setError] = useState<SerializedError | null>(null);
   const captured = usePageCapture();
 

@@ -2,19 +2,23 @@ import { useState } from 'react';
 import { ConfirmAction } from '@/components/ConfirmAction';
 import { ErrorMessage } from '@/components/ErrorMessage';
 import { HistoryList } from '@/components/HistoryList';
+import { LoadMore } from '@/components/LoadMore';
 import { ScheduledList } from '@/components/ScheduledList';
 import { serializeError, type SerializedError } from '@/utils/errors';
 import { sendMessage } from '@/utils/messaging';
 import { isScheduledJob, isSettled } from '@/utils/publish/types';
-import { accountsStorage, jobsStorage } from '@/utils/storage';
+import { accountsStorage } from '@/utils/storage';
 import { useStoredValue } from '@/utils/use-stored-value';
+import { useHistory } from './use-history';
 
 /**
  * The history page: posts waiting for their time first, then every sent post with where it went,
- * live as deliveries progress.
+ * live as deliveries progress. Only the first screen is read at once; older posts follow as the
+ * user scrolls, so a long history opens as fast as a short one.
  */
 export function HistoryApp() {
-  const jobs = useStoredValue(jobsStorage);
+  const { view, loadMore } = useHistory();
+  const jobs = view?.history.map((item) => item.job);
   const accounts = useStoredValue(accountsStorage);
   const [error, setError] = useState<SerializedError | null>(null);
 
@@ -41,10 +45,14 @@ export function HistoryApp() {
         </div>
       ) : null}
       <ErrorMessage error={error} />
-      {jobs && accounts ? (
+      {view && jobs && accounts ? (
         <>
-          <ScheduledList jobs={jobs.filter(isScheduledJob)} accounts={accounts} />
+          <ScheduledList jobs={view.scheduled} accounts={accounts} />
           <HistoryList jobs={jobs.filter((job) => !isScheduledJob(job))} accounts={accounts} />
+          {view.more ? (
+            // A new button per page: one still in view after a page loads asks for the next.
+            <LoadMore key={jobs.length} label="Show older posts" onLoad={loadMore} />
+          ) : null}
         </>
       ) : null}
     </main>

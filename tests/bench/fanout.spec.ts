@@ -14,7 +14,7 @@ import {
   mastodonControl,
   useLocalDirectory,
 } from '../e2e/helpers';
-import type { PostJob } from '../../utils/publish/types';
+import { newestJob } from './outbox-page';
 
 /** Injected answer delays: each server is slow in its own way, as real ones are. */
 const DELAYS_MS = { first: 1200, second: 700 };
@@ -61,18 +61,11 @@ async function timedPost(
   await popup.getByLabel('Alt text for photo.jpg').fill('A generated landscape');
   await popup.getByRole('button', { name: 'Post' }).click();
   const delivery = popup.getByRole('region', { name: 'Delivery' });
-  const newestJob = () =>
-    popup.evaluate(async () => {
-      const { chrome } = globalThis as unknown as {
-        chrome: { storage: { local: { get(key: string): Promise<{ outbox?: PostJob[] }> } } };
-      };
-      return (await chrome.storage.local.get('outbox')).outbox![0]!;
-    });
   try {
     await expect(delivery.getByRole('link', { name: /^View post on / })).toHaveCount(labels.length);
   } catch (error) {
     // What each account was doing says whether the post stalled or only the page did not show it.
-    const stalled = await newestJob();
+    const stalled = await newestJob(popup);
     const shown = await delivery.innerText().catch(() => '(no delivery region)');
     console.log(
       'Delivery did not finish:',
@@ -91,7 +84,7 @@ async function timedPost(
     throw error;
   }
   // The outbox records when the job started and when each target finished.
-  const job = await newestJob();
+  const job = await newestJob(popup);
   const finished = Math.max(...job.targets.map((target) => target.updatedAt));
   return finished - job.createdAt;
 }

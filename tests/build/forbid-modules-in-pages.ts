@@ -32,10 +32,14 @@ function reachableChunks(
  * Fails the build when a page bundle (popup, options, sent posts) pulls in a network SDK or a page
  * parser: those belong to the background worker only, for the popup's start-up time and so that
  * pages never hold clients.
- * Also prints what the popup loads at start-up, gzipped, so growth is seen at every build.
+ * `backgroundFiles` are project files that must stay in the background too (the outbox's writer:
+ * only the background writes the outbox). Also prints what the popup loads at start-up, gzipped,
+ * so growth is seen at every build.
  */
-export function forbidModulesInPages(packages: string[]): Plugin {
-  const inPackage = (id: string) => packages.some((name) => id.includes(`/node_modules/${name}/`));
+export function forbidModulesInPages(packages: string[], backgroundFiles: string[] = []): Plugin {
+  const inPackage = (id: string) =>
+    packages.some((name) => id.includes(`/node_modules/${name}/`)) ||
+    backgroundFiles.some((file) => id.endsWith(`/${file}`));
   return {
     name: 'crosswind:forbid-modules-in-pages',
     apply: 'build',
@@ -48,7 +52,7 @@ export function forbidModulesInPages(packages: string[]): Plugin {
           const offender = chunk.moduleIds.find(inPackage);
           if (offender) {
             this.error(
-              `${entry.fileName} loads ${chunk.fileName}, which includes ${offender}: network SDKs and page parsers must stay in the background bundle.`,
+              `${entry.fileName} loads ${chunk.fileName}, which includes ${offender}: network SDKs, page parsers and the outbox's writer must stay in the background bundle.`,
             );
           }
         }

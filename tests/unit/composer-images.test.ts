@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PostJob, TargetStatus } from '@/utils/publish/types';
-import { draftStorage, jobsStorage } from '@/utils/storage';
+import { draftStorage } from '@/utils/storage';
 
 // Node has no createImageBitmap: files whose name starts with "bad" stand for unreadable ones.
 vi.mock('@/utils/media/inspect', () => ({
@@ -22,6 +22,12 @@ async function freshStore() {
   const { useComposer } = await import('@/utils/composer-store');
   await useComposer.getState().hydrate(['a']);
   return useComposer;
+}
+
+/** Records posts in this test's fresh IndexedDB, through modules loaded after the reset. */
+async function seedJobs(jobs: PostJob[]): Promise<void> {
+  const fixtures = await import('./outbox-fixtures');
+  await fixtures.seedJobs(jobs);
 }
 
 async function stored(id: string): Promise<number[] | undefined> {
@@ -167,7 +173,7 @@ describe('composer images', () => {
     const useComposer = await freshStore();
     await useComposer.getState().addImages([jpeg('a.jpg')]);
     const [image] = useComposer.getState().draft.images;
-    await jobsStorage.setValue([jobUsing([image!.id], 'failed')]);
+    await seedJobs([jobUsing([image!.id], 'failed')]);
     await useComposer.getState().removeImage(image!.id);
     expect(useComposer.getState().draft.images).toEqual([]);
     expect(await stored(image!.id)).toBeDefined();
@@ -177,7 +183,7 @@ describe('composer images', () => {
     const useComposer = await freshStore();
     await useComposer.getState().addImages(['a.jpg', 'b.jpg', 'c.jpg'].map((n) => jpeg(n)));
     const [a, b, c] = useComposer.getState().draft.images.map((image) => image.id);
-    await jobsStorage.setValue([jobUsing([a!], 'waiting'), jobUsing([b!], 'done')]);
+    await seedJobs([jobUsing([a!], 'waiting'), jobUsing([b!], 'done')]);
 
     useComposer.getState().startNew();
     expect(useComposer.getState().draft.images).toEqual([]);

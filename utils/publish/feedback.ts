@@ -12,7 +12,7 @@ export interface BadgeState {
 }
 
 /** Only recent failures count: an old one the user chose to leave must not nag forever. */
-const RECENT_JOBS = 20;
+export const RECENT_JOBS = 20;
 
 const NEUTRAL = '#5b616e';
 const ALERT = '#b3261e';
@@ -28,11 +28,14 @@ function failedUndeleted(target: TargetJob): boolean {
   return target.status === 'failed' && target.deletedAt === undefined;
 }
 
-/** The badge for a job list: "!" in red for recent failures, else the count of posts in flight. */
-export function badgeState(jobs: PostJob[], idleTitle: string): BadgeState {
+/**
+ * The badge for a job list, newest first: "!" in red for failures among the first `recent` jobs
+ * (the latest posts), else the count of posts in flight.
+ */
+export function badgeState(jobs: PostJob[], idleTitle: string, recent = RECENT_JOBS): BadgeState {
   const inFlight = jobs.flatMap((job) => job.targets).filter((t) => IN_FLIGHT.has(t.status)).length;
   const failed = jobs
-    .slice(0, RECENT_JOBS)
+    .slice(0, recent)
     .flatMap((job) => job.targets)
     .filter(failedUndeleted).length;
   const progress = inFlight > 0 ? ` ${plural(inFlight, 'post')} in progress.` : '';

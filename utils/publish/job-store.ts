@@ -1,22 +1,160 @@
+import { storage } from 'wxt/utils/storage';
 import { CrosswindError } from '../errors';
-import { serialUpdater } from '../serial-update';
-import { jobsStorage } from '../storage';
+import { outboxChangeStorage } from '../outbox/change';
+import {
+  importOnce,
+  inTransaction,
+  LEDGER,
+  toRecord,
+  type JobRecord,
+  type LedgerKey,
+} from '../outbox/db';
+import { readAllJobs, readJob, readUnfinishedJobs } from '../outbox/read';
 import { isSettled, type PostJob, type TargetJob } from './types';
 
+/**
+ * The outbox's one writer, used by the background only: each change is one IndexedDB
+ * transaction over one post, followed by a word to the pages (`outboxChangeStorage`).
+ */
+
 /** How many sent posts are remembered. */
-const MAX_JOBS = 500;
+export const MAX_JOBS = 500;
+/** How much the history may take (approximate bytes): long threads must not fill the disk. */
+export const MAX_HISTORY_BYTES = 20 * 1024 * 1024;
 
-const jobs = serialUpdater(jobsStorage);
+/** Where the outbox lived before IndexedDB: one item holding every post, newest first. */
+const legacyOutbox = storage.defineItem<PostJob[] | null>('local:outbox', { fallback: null });
 
-/** Adds a new job at the top of the list, dropping the oldest settled ones past the cap. */
+/**
+ * Moves a history kept in `storage.local` into IndexedDB, once (the first time the outbox
+ * database exists), then removes the old item. Stopped before the import, it imports on the next
+ * start; an old item found after the import is only removed, never trusted.
+ */
+export async function migrateLegacyOutbox(): Promise<void> {
+  const legacy = await legacyOutbox.getValue();
+  // Run even with nothing to import: the chance to import passes with the first start.
+  const imported = await importOnce(legacy ?? []);
+  if (legacy) await legacyOutbox.removeValue();
+  if (imported && legacy) await announce();
+}
+
+let ready: Promise<void> | undefined;
+
+/** Every outbox operation waits for the one-time migration first. */
+function migrated(): Promise<void> {
+  ready ??= migrateLegacyOutbox().catch((error: unknown) => {
+    ready = undefined;
+    throw error;
+  });
+  return ready;
+}
+
+async function announce(jobId?: string): Promise<void> {
+  try {
+    await outboxChangeStorage.setValue({ stamp: crypto.randomUUID(), ...(jobId && { jobId }) });
+  } catch (error) {
+    // The post is recorded either way; pages only miss one refresh.
+    console.warn('Crosswind could not announce an outbox change', error);
+  }
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** A browser out of room says QuotaExceededError; the user hears what to do about it. */
+function roomError(error: unknown): unknown {
+  if (error instanceof DOMException && error.name === 'QuotaExceededError') {
+    return new CrosswindError(
+      'validation',
+      'Your browser has no room left to record this post. Free some disk space, then post again: your post is still in the composer.',
+      { cause: error },
+    );
+  }
+  return error;
+}
+
+/** One committed write to the outbox, then the word to everyone watching it. */
+async function write<T>(
+  jobId: string | undefined,
+  work: Parameters<typeof inTransaction<T>>[1],
+): Promise<T> {
+  await migrated();
+  let result: T;
+  try {
+    result = await inTransaction('readwrite', work);
+  } catch (error) {
+    throw roomError(error);
+  }
+  await announce(jobId);
+  return result;
+}
+
+/**
+ * Adds a new post at the top of the history, dropping the oldest settled ones past the count or
+ * the size bound, all in one transaction. A post still being sent is never dropped: when those
+ * alone leave no room, the new post is refused with a clear message (and stays in the composer).
+ */
 export function insertJob(job: PostJob): Promise<void> {
-  return jobs.update((list) => {
-    list.unshift(job);
-    // From the oldest up, and only settled jobs: a post still being sent must never be forgotten.
-    for (let index = list.length - 1; index >= 0 && list.length > MAX_JOBS; index -= 1) {
-      const item = list[index];
-      if (item && isSettled(item)) list.splice(index, 1);
-    }
+  return write(job.id, ({ store, guard }) => {
+    const ledger: { id: IDBValidKey; key: LedgerKey }[] = [];
+    const cursor = store.index(LEDGER).openKeyCursor();
+    cursor.onsuccess = guard(() => {
+      const at = cursor.result;
+      if (at) {
+        ledger.push({ id: at.primaryKey, key: at.key as LedgerKey });
+        at.continue();
+        return;
+      }
+      const seq = (ledger.at(-1)?.key[0] ?? 0) + 1;
+      const record = toRecord(job, seq);
+      let count = ledger.length + 1;
+      let bytes = ledger.reduce((sum, entry) => sum + entry.key[1], record.bytes);
+      // From the oldest up: only what is over a bound goes.
+      for (const { id, key } of ledger) {
+        if (count <= MAX_JOBS && bytes <= MAX_HISTORY_BYTES) break;
+        if (key[2] !== 1) continue;
+        store.delete(id);
+        count -= 1;
+        bytes -= key[1];
+      }
+      if (bytes > MAX_HISTORY_BYTES) {
+        throw new CrosswindError(
+          'validation',
+          `Crosswind's outbox is full: posts still being sent take ${megabytes(bytes - record.bytes)} of its ${megabytes(MAX_HISTORY_BYTES)}. Your post is still in the composer; post it once they have gone out.`,
+        );
+      }
+      store.put(record);
+    });
+    return () => undefined;
+  });
+}
+
+/**
+ * Reads one post in a transaction and applies `change`, which may `save` the post back or `remove`
+ * it; resolves with what `change` returns, or undefined when the post is gone.
+ */
+function rewrite<T>(
+  jobId: string,
+  change: (job: PostJob, edit: { save(): PostJob; remove(): void }) => T,
+): Promise<T | undefined> {
+  return write(jobId, ({ store, guard }) => {
+    let result: T | undefined;
+    const request = store.get(jobId);
+    request.onsuccess = guard(() => {
+      const record = request.result as JobRecord | undefined;
+      if (!record) return;
+      const { job, seq } = record;
+      result = change(job, {
+        save() {
+          store.put(toRecord(job, seq));
+          // The caller gets its own copy, never the one the transaction wrote.
+          return structuredClone(job);
+        },
+        remove: () => store.delete(jobId),
+      });
+    });
+    return () => result;
   });
 }
 
@@ -26,13 +164,12 @@ export function updateTarget(
   accountId: string,
   change: (target: TargetJob) => void,
 ): Promise<PostJob | undefined> {
-  return jobs.update((list) => {
-    const job = list.find((item) => item.id === jobId);
-    const target = job?.targets.find((item) => item.accountId === accountId);
-    if (!job || !target) return undefined;
+  return rewrite(jobId, (job, edit) => {
+    const target = job.targets.find((item) => item.accountId === accountId);
+    if (!target) return undefined;
     change(target);
     target.updatedAt = Date.now();
-    return structuredClone(job);
+    return edit.save();
   });
 }
 
@@ -41,11 +178,9 @@ export function updateJob(
   jobId: string,
   change: (job: PostJob) => void,
 ): Promise<PostJob | undefined> {
-  return jobs.update((list) => {
-    const job = list.find((item) => item.id === jobId);
-    if (!job) return undefined;
+  return rewrite(jobId, (job, edit) => {
     change(job);
-    return structuredClone(job);
+    return edit.save();
   });
 }
 
@@ -53,46 +188,55 @@ export function updateJob(
  * Drops accounts from a job whose post they will never get (a cancelled schedule), and the whole
  * job once no account is left: nothing was posted, so there is nothing to remember.
  */
-export function removeTargets(jobId: string, accountIds: string[]): Promise<void> {
-  return jobs.update((list) => {
-    const index = list.findIndex((item) => item.id === jobId);
-    const job = list[index];
-    if (!job) return;
+export async function removeTargets(jobId: string, accountIds: string[]): Promise<void> {
+  await rewrite(jobId, (job, edit) => {
     job.targets = job.targets.filter((target) => !accountIds.includes(target.accountId));
-    if (job.targets.length === 0) list.splice(index, 1);
+    if (job.targets.length === 0) edit.remove();
+    else edit.save();
   });
 }
 
-/** Reads one job. */
-export async function getJob(jobId: string): Promise<PostJob | undefined> {
-  return (await jobs.read()).find((job) => job.id === jobId);
-}
-
-/** Every job, newest first. */
-export function listJobs(): Promise<PostJob[]> {
-  return jobs.read();
-}
-
 /** Forgets one settled job; the posts stay on the networks. */
-export function removeJob(jobId: string): Promise<void> {
-  return jobs.update((list) => {
-    const index = list.findIndex((item) => item.id === jobId);
-    const job = list[index];
-    if (!job) return;
+export async function removeJob(jobId: string): Promise<void> {
+  await rewrite(jobId, (job, edit) => {
     if (!isSettled(job)) {
       throw new CrosswindError(
         'validation',
         'This post is still being sent. Remove it from the history once it has finished.',
       );
     }
-    list.splice(index, 1);
+    edit.remove();
   });
 }
 
 /** Forgets every settled job; posts still being sent stay, so none of them is lost. */
 export function clearHistory(): Promise<void> {
-  return jobs.update((list) => {
-    const unfinished = list.filter((job) => !isSettled(job));
-    list.splice(0, list.length, ...unfinished);
+  return write(undefined, ({ store, guard }) => {
+    const cursor = store.index(LEDGER).openKeyCursor();
+    cursor.onsuccess = guard(() => {
+      const at = cursor.result;
+      if (!at) return;
+      if ((at.key as LedgerKey)[2] === 1) store.delete(at.primaryKey);
+      at.continue();
+    });
+    return () => undefined;
   });
+}
+
+/** Reads one job. */
+export async function getJob(jobId: string): Promise<PostJob | undefined> {
+  await migrated();
+  return readJob(jobId);
+}
+
+/** Every job some account has not got yet, newest first: all the publisher ever resumes. */
+export async function listUnfinishedJobs(): Promise<PostJob[]> {
+  await migrated();
+  return (await readUnfinishedJobs()).map((item) => item.job);
+}
+
+/** Every job, newest first (reads the whole history). */
+export async function listJobs(): Promise<PostJob[]> {
+  await migrated();
+  return readAllJobs();
 }

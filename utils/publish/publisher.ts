@@ -10,7 +10,7 @@ import { draftStorage, lastTargetsStorage } from '../storage';
 import { nextAttemptAt } from './backoff';
 import { ensureCardThumb } from './card-thumb';
 import { prepareForUpload } from './images';
-import { getJob, insertJob, listJobs, updateTarget } from './job-store';
+import { getJob, insertJob, listUnfinishedJobs, updateTarget } from './job-store';
 import { wakeAt } from './wake';
 import { isSettled, type PostJob, type TargetJob } from './types';
 
@@ -459,7 +459,8 @@ async function markServerPosted(jobs: PostJob[], now: number): Promise<void> {
  * account is reconnected.
  */
 export async function resumeDue(): Promise<void> {
-  const [jobs, accounts] = await Promise.all([listJobs(), listAccounts()]);
+  // Only unfinished posts can have anything due: the rest of the history is never read.
+  const [jobs, accounts] = await Promise.all([listUnfinishedJobs(), listAccounts()]);
   const now = Date.now();
   await markServerPosted(jobs, now);
   const work = jobs.flatMap((job) =>

@@ -16,7 +16,7 @@ function chunk(fileName: string, moduleIds: string[], extra: Record<string, unkn
 }
 
 function run(bundle: Record<string, unknown>) {
-  const plugin = forbidModulesInPages(['masto', '@atproto']);
+  const plugin = forbidModulesInPages(['masto', '@atproto'], ['utils/publish/job-store.ts']);
   const error = vi.fn((message: string) => {
     throw new Error(message);
   });
@@ -37,6 +37,18 @@ describe('forbidModulesInPages', () => {
     vi.spyOn(console, 'log').mockImplementation(() => undefined);
     expect(run(bundle)).toThrow(
       'popup.js loads lazy.js, which includes /p/node_modules/masto/dist/index.js',
+    );
+  });
+
+  it('fails when a page bundles the outbox writer, which only the background may use', () => {
+    const bundle = {
+      'sent-posts.js': chunk('sent-posts.js', ['/p/utils/publish/job-store.ts'], {
+        facadeModuleId: '/p/entrypoints/sent-posts/index.html',
+      }),
+    };
+    vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    expect(run(bundle)).toThrow(
+      'sent-posts.js loads sent-posts.js, which includes /p/utils/publish/job-store.ts',
     );
   });
 

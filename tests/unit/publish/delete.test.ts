@@ -1,8 +1,9 @@
+import { seedJobs, storedJobs } from '../outbox-fixtures';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CrosswindError } from '@/utils/errors';
 import type { NetworkAdapter, PublishedPost } from '@/utils/networks/types';
 import type { PostJob, TargetJob } from '@/utils/publish/types';
-import { accountsStorage, jobsStorage } from '@/utils/storage';
+import { accountsStorage } from '@/utils/storage';
 import { testAccount } from '../test-accounts';
 
 const removed: Array<{ accountId: string; postId: string }> = [];
@@ -57,7 +58,7 @@ function job(targets: TargetJob[], id = 'j1'): PostJob {
 }
 
 async function stored(jobId = 'j1'): Promise<PostJob> {
-  return (await jobsStorage.getValue()).find((item) => item.id === jobId)!;
+  return (await storedJobs()).find((item) => item.id === jobId)!;
 }
 
 describe('deleteEverywhere', () => {
@@ -68,7 +69,7 @@ describe('deleteEverywhere', () => {
   });
 
   it('removes every part, replies before the root, from every account at once', async () => {
-    await jobsStorage.setValue([
+    await seedJobs([
       job([target('m1', ['m-root', 'm-reply']), target('b1', ['b-root', 'b-2', 'b-3'])]),
     ]);
     const outcomes = await deleteEverywhere('j1');
@@ -94,7 +95,7 @@ describe('deleteEverywhere', () => {
   });
 
   it('records a failure, keeps the root when a reply could not go, and succeeds on a second try', async () => {
-    await jobsStorage.setValue([job([target('m1', ['m-root', 'm-reply']), target('b1', ['b'])])]);
+    await seedJobs([job([target('m1', ['m-root', 'm-reply']), target('b1', ['b'])])]);
     failures.set(
       'm-reply',
       new CrosswindError('server', 'server.example had a problem (error 500).', { status: 500 }),
@@ -135,7 +136,7 @@ describe('deleteEverywhere', () => {
 
   it('tells the user to delete it themselves when the account is no longer connected', async () => {
     await accountsStorage.setValue([testAccount('b1', 'bluesky')]);
-    await jobsStorage.setValue([job([target('m1', ['m']), target('b1', ['b'])])]);
+    await seedJobs([job([target('m1', ['m']), target('b1', ['b'])])]);
     const [mastodon] = await deleteEverywhere('j1');
 
     expect(mastodon).toMatchObject({
@@ -148,14 +149,14 @@ describe('deleteEverywhere', () => {
 
   it('marks a target that never got anything as deleted without asking its network', async () => {
     await accountsStorage.setValue([]);
-    await jobsStorage.setValue([job([target('m1', [null, null], 'failed')])]);
+    await seedJobs([job([target('m1', [null, null], 'failed')])]);
     expect(await deleteEverywhere('j1')).toEqual([{ accountId: 'm1', ok: true }]);
     expect(removed).toEqual([]);
     expect((await stored()).targets[0]?.deletedAt).toEqual(expect.any(Number));
   });
 
   it('marks the account for reconnection when its credentials no longer work', async () => {
-    await jobsStorage.setValue([job([target('b1', ['b'])])]);
+    await seedJobs([job([target('b1', ['b'])])]);
     failures.set('b', new CrosswindError('auth', 'Session ended. Reconnect the account.'));
     const [outcome] = await deleteEverywhere('j1');
     expect(outcome?.ok).toBe(false);
@@ -164,7 +165,7 @@ describe('deleteEverywhere', () => {
   });
 
   it('refuses a post still being sent, and one no longer in the history', async () => {
-    await jobsStorage.setValue([job([target('m1', ['m']), target('b1', [null], 'waiting')])]);
+    await seedJobs([job([target('m1', ['m']), target('b1', [null], 'waiting')])]);
     await expect(deleteEverywhere('j1')).rejects.toThrow(
       'This post is still being sent. Delete it once every account is done.',
     );
@@ -175,7 +176,7 @@ describe('deleteEverywhere', () => {
   });
 
   it('runs once when asked twice at the same time', async () => {
-    await jobsStorage.setValue([job([target('m1', ['m'])])]);
+    await seedJobs([job([target('m1', ['m'])])]);
     await Promise.all([deleteEverywhere('j1'), deleteEverywhere('j1')]);
     expect(removed).toHaveLength(1);
   });

@@ -1,10 +1,12 @@
+import { seedJobs } from '../outbox-fixtures';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startDeliveryFeedback } from '@/entrypoints/background/feedback';
 import type { Account } from '@/utils/networks/types';
 import { badgeState, jobsToNotify, notificationText } from '@/utils/publish/feedback';
+import { updateTarget } from '@/utils/publish/job-store';
 import type { PostJob, TargetJob, TargetStatus } from '@/utils/publish/types';
-import { accountsStorage, jobsStorage, notifiedJobsStorage } from '@/utils/storage';
+import { accountsStorage, notifiedJobsStorage } from '@/utils/storage';
 import { testAccount } from '../test-accounts';
 
 const account = (id: string, network: 'mastodon' | 'bluesky', handle: string): Account =>
@@ -154,16 +156,16 @@ describe('startDeliveryFeedback', () => {
 
   it('keeps the badge current and notifies a settled post once, across restarts', async () => {
     // Settled before this feature ran: seeded quietly, never notified.
-    await jobsStorage.setValue([job('old', ['done'])]);
+    await seedJobs([job('old', ['done'])]);
     startDeliveryFeedback();
     await vi.waitFor(async () => expect(await notifiedJobsStorage.getValue()).toEqual(['old']));
 
-    await jobsStorage.setValue([job('new', ['posting', 'queued']), job('old', ['done'])]);
+    await seedJobs([job('new', ['posting', 'queued']), job('old', ['done'])]);
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('2'));
     expect(await fakeBrowser.action.getTitle({})).toBe('Crosswind: 2 posts in progress.');
     expect(await notifications()).toEqual([]);
 
-    await jobsStorage.setValue([job('new', ['done', 'failed']), job('old', ['done'])]);
+    await seedJobs([job('new', ['done', 'failed']), job('old', ['done'])]);
     await vi.waitFor(async () => expect(await notifications()).toHaveLength(1));
     const all = await fakeBrowser.notifications.getAll();
     expect(all).toEqual({
@@ -179,10 +181,26 @@ describe('startDeliveryFeedback', () => {
     // A restarted worker reads what was notified and stays quiet.
     await fakeBrowser.notifications.clear('crosswind-job:new');
     startDeliveryFeedback();
-    await jobsStorage.setValue([job('new', ['done', 'done']), job('old', ['done'])]);
+    await seedJobs([job('new', ['done', 'done']), job('old', ['done'])]);
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe(''));
     expect(await fakeBrowser.action.getTitle({})).toBe('Crosswind');
     expect(await notifications()).toEqual([]);
+  });
+
+  it('counts failures among the latest 20 posts only, reading no more than unfinished ones', async () => {
+    const recent = Array.from({ length: 20 }, (_, index) => job(`r${index}`, ['done']));
+    await seedJobs([...recent, job('old', ['failed'])]);
+    startDeliveryFeedback();
+    await vi.waitFor(async () => expect(await notifiedJobsStorage.getValue()).toHaveLength(21));
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+
+    await updateTarget('r5', ACCOUNTS[0]!.id, (item) => {
+      item.status = 'failed';
+    });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('!'));
+    expect(await fakeBrowser.action.getTitle({})).toBe(
+      'Crosswind: 1 post failed. Open Sent posts to retry.',
+    );
   });
 
   it('opens the history when a notification is clicked', async () => {

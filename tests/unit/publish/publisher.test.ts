@@ -1,3 +1,4 @@
+import { seedJobs, storedJobs } from '../outbox-fixtures';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CrosswindError } from '@/utils/errors';
@@ -5,7 +6,7 @@ import { newDraft, type Draft } from '@/utils/compose/draft';
 import type { ImageTarget } from '@/utils/media/targets';
 import type { NetworkAdapter, OutgoingPost, PublishOptions } from '@/utils/networks/types';
 import type { TargetJob } from '@/utils/publish/types';
-import { accountsStorage, draftStorage, jobsStorage, lastTargetsStorage } from '@/utils/storage';
+import { accountsStorage, draftStorage, lastTargetsStorage } from '@/utils/storage';
 import { testAccount } from '../test-accounts';
 
 const calls: Array<{ accountId: string; post: OutgoingPost; options: PublishOptions }> = [];
@@ -114,12 +115,17 @@ function limitedForHours(): CrosswindError {
   });
 }
 
+async function isDone(jobId: string): Promise<boolean> {
+  const job = (await storedJobs()).find((item) => item.id === jobId);
+  return job?.targets.every((item) => item.status === 'done') ?? false;
+}
+
 async function settled(jobId: string) {
   await vi.waitFor(async () => {
-    const job = (await jobsStorage.getValue()).find((item) => item.id === jobId);
+    const job = (await storedJobs()).find((item) => item.id === jobId);
     expect(job?.targets.every((t) => t.status === 'done' || t.status === 'failed')).toBe(true);
   });
-  return (await jobsStorage.getValue()).find((item) => item.id === jobId)!;
+  return (await storedJobs()).find((item) => item.id === jobId)!;
 }
 
 describe('publisher', () => {
@@ -171,7 +177,7 @@ describe('publisher', () => {
 
     await retryTarget(job.id, 'm1');
     await vi.waitFor(async () => {
-      const now = (await jobsStorage.getValue())[0]!;
+      const now = (await storedJobs())[0]!;
       expect(now.targets.find((t) => t.accountId === 'm1')?.status).toBe('done');
     });
     const mastodonCalls = calls.filter((call) => call.accountId === 'm1');
@@ -187,7 +193,7 @@ describe('publisher', () => {
       hangs.add('m1');
       const job = await startPost(draftOf('d-hang', 'stuck', ['m1', 'b1']));
       await vi.waitFor(async () => {
-        const targets = (await jobsStorage.getValue())[0]!.targets;
+        const targets = (await storedJobs())[0]!.targets;
         expect(targets.map((t) => t.status)).toEqual(['posting', 'done']);
       });
       expect(calls.find((call) => call.accountId === 'm1')?.options.signal).toBeInstanceOf(
@@ -195,7 +201,7 @@ describe('publisher', () => {
       );
       await vi.advanceTimersByTimeAsync(ATTEMPT_DEADLINE_MS);
       await vi.waitFor(async () => {
-        const stuck = (await jobsStorage.getValue())[0]!.targets[0]!;
+        const stuck = (await storedJobs())[0]!.targets[0]!;
         expect(stuck).toMatchObject({
           status: 'waiting',
           waitingFor: 'retry',
@@ -224,13 +230,16 @@ describe('publisher', () => {
       failures.set('m1', [unavailable(), unavailable()]);
       const job = await startPost(draftOf('d-503', 'flaky', ['m1']));
       await vi.waitFor(async () => {
-        const waiting = (await jobsStorage.getValue())[0]!.targets[0]!;
+        const waiting = (await storedJobs())[0]!.targets[0]!;
         expect(waiting).toMatchObject({ status: 'waiting', waitingFor: 'retry' });
         expect(waiting.nextAttemptAt! - Date.now()).toBeGreaterThanOrEqual(900);
         expect(waiting.nextAttemptAt! - Date.now()).toBeLessThanOrEqual(2_000);
       });
-      // Second attempt after 1–2 s, third after 2–4 s more.
-      for (let step = 0; step < 16; step += 1) await vi.advanceTimersByTimeAsync(500);
+      // Second attempt after 1–2 s, third after 2–4 s more: at most 8 s in all. The outbox is
+      // IndexedDB, whose work takes real time, so each step first lets the last write land.
+      for (let step = 0; step < 16 && !(await isDone(job.id)); step += 1) {
+        await vi.advanceTimersByTimeAsync(500);
+      }
       const done = await settled(job.id);
       expect(done.targets[0]).toMatchObject({ status: 'done', attempts: 3 });
       const keys = calls.map((call) => call.options.idempotencyKey);
@@ -247,7 +256,7 @@ describe('publisher', () => {
     failures.set('b1', [new CrosswindError('auth', 'Session ended. Reconnect the account.')]);
     const job = await startPost(draftOf('d3', 'x', ['b1']));
     await vi.waitFor(async () =>
-      expect((await jobsStorage.getValue())[0]?.targets[0]).toMatchObject({
+      expect((await storedJobs())[0]?.targets[0]).toMatchObject({
         status: 'waiting',
         waitingFor: 'reconnect',
         error: { kind: 'auth' },
@@ -274,7 +283,7 @@ describe('publisher', () => {
       failures.set('m1', [new CrosswindError('network', 'Could not reach server.example.')]);
       const job = await startPost(draftOf('d-off', 'offline', ['m1']));
       await vi.waitFor(async () =>
-        expect((await jobsStorage.getValue())[0]?.targets[0]).toMatchObject({
+        expect((await storedJobs())[0]?.targets[0]).toMatchObject({
           status: 'waiting',
           waitingFor: 'online',
         }),
@@ -300,11 +309,11 @@ describe('publisher', () => {
     await expect(startPost(draftOf('d', 'y'.repeat(501), ['m1']))).rejects.toThrow(
       'Too long for @m1@server.example (Mastodon): shorten it or post it as a thread.',
     );
-    expect(await jobsStorage.getValue()).toEqual([]);
+    expect(await storedJobs()).toEqual([]);
   });
 
   it('resumes targets left queued or in flight by a stopped worker, as retries', async () => {
-    await jobsStorage.setValue([
+    await seedJobs([
       {
         id: 'j-old',
         draftId: 'd-old',
@@ -314,7 +323,7 @@ describe('publisher', () => {
       },
     ]);
     await resumeDue();
-    const job = (await jobsStorage.getValue())[0]!;
+    const job = (await storedJobs())[0]!;
     expect(job.targets.map((t) => t.status)).toEqual(['done', 'done']);
     expect(calls.find((c) => c.accountId === 'm1')?.options).toMatchObject({
       idempotencyKey: 'k-m',
@@ -327,7 +336,7 @@ describe('publisher', () => {
   });
 
   it('does not run the same target twice at once', async () => {
-    await jobsStorage.setValue([
+    await seedJobs([
       {
         id: 'j-twice',
         draftId: 'd',
@@ -357,10 +366,8 @@ describe('publisher', () => {
     expect(failed.parts.map((part) => part.result !== undefined)).toEqual([true, false, false]);
 
     await retryTarget(job.id, 'b1');
-    await vi.waitFor(async () =>
-      expect((await jobsStorage.getValue())[0]?.targets[0]?.status).toBe('done'),
-    );
-    const parts = (await jobsStorage.getValue())[0]!.targets[0]!.parts;
+    await vi.waitFor(async () => expect((await storedJobs())[0]?.targets[0]?.status).toBe('done'));
+    const parts = (await storedJobs())[0]!.targets[0]!.parts;
     const posts = calls.filter((call) => call.accountId === 'b1');
     // Part 1 once, part 2 twice (failed, then retried), part 3 once: nothing posted twice.
     expect(posts.map((call) => call.options.idempotencyKey)).toEqual([
@@ -424,9 +431,7 @@ describe('publisher', () => {
     expect(failed.targets[0]?.media?.map((item) => item.id)).toEqual(['m1-media-1', 'm1-media-2']);
 
     await retryTarget(job.id, 'm1');
-    await vi.waitFor(async () =>
-      expect((await jobsStorage.getValue())[0]?.targets[0]?.status).toBe('done'),
-    );
+    await vi.waitFor(async () => expect((await storedJobs())[0]?.targets[0]?.status).toBe('done'));
     expect(uploads).toEqual([
       { accountId: 'm1', alt: 'A cat' },
       { accountId: 'm1', alt: '' },
@@ -462,7 +467,7 @@ describe('publisher', () => {
 
       await retryTarget(job.id, 'b1');
       await vi.waitFor(async () =>
-        expect((await jobsStorage.getValue())[0]?.targets[1]?.status).toBe('done'),
+        expect((await storedJobs())[0]?.targets[1]?.status).toBe('done'),
       );
       expect(thumbFetches).toEqual([card.image]);
       expect(uploads).toEqual([{ accountId: 'b1', alt: 'A chart' }]);
@@ -491,7 +496,7 @@ describe('publisher', () => {
       // Recorded as "none": the retry does not try the image again.
       await retryTarget(job.id, 'b1');
       await vi.waitFor(async () =>
-        expect((await jobsStorage.getValue())[0]?.targets[0]?.status).toBe('done'),
+        expect((await storedJobs())[0]?.targets[0]?.status).toBe('done'),
       );
       expect(thumbFetches).toEqual([card.image]);
       expect(uploads).toEqual([]);
@@ -508,7 +513,7 @@ describe('publisher', () => {
 
       await retryTarget(job.id, 'b1');
       await vi.waitFor(async () =>
-        expect((await jobsStorage.getValue())[0]?.targets[0]?.status).toBe('done'),
+        expect((await storedJobs())[0]?.targets[0]?.status).toBe('done'),
       );
       expect(calls[0]?.post.linkCard?.thumb?.id).toBe('b1-media-1');
     });

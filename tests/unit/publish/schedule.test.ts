@@ -1,3 +1,4 @@
+import { storedJobs } from '../outbox-fixtures';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { newDraft, type Draft } from '@/utils/compose/draft';
@@ -10,7 +11,7 @@ import type {
 } from '@/utils/networks/types';
 import { badgeState, jobsToNotify } from '@/utils/publish/feedback';
 import type { PostJob, TargetJob } from '@/utils/publish/types';
-import { accountsStorage, draftStorage, jobsStorage } from '@/utils/storage';
+import { accountsStorage, draftStorage } from '@/utils/storage';
 import { testAccount } from '../test-accounts';
 
 const posts: Array<{ accountId: string; post: OutgoingPost; options: PublishOptions }> = [];
@@ -89,7 +90,7 @@ function draftOf(text: string, targetIds: string[], extra: Partial<Draft> = {}):
 }
 
 async function jobs(): Promise<PostJob[]> {
-  return jobsStorage.getValue();
+  return storedJobs();
 }
 
 async function targetOf(jobId: string, accountId: string): Promise<TargetJob | undefined> {

@@ -8,6 +8,7 @@ import {
   splitThread,
   type SplitOptions,
 } from '@/utils/text/split-thread';
+import { expectLinearGrowth } from '../support/scaling';
 
 type Fits = (part: string) => boolean;
 
@@ -342,23 +343,30 @@ describe('splitThread on short or blank text', () => {
 });
 
 describe('splitThread speed', () => {
-  it.each<[string, string]>([
-    ['prose', Array.from({ length: 12 }, (_, i) => prose(i, 900)).join('\n\n')],
-    ['unspaced Japanese', '日本語の文章を書きます'.repeat(910)],
-  ])('splits 10,000 characters of %s with few counter calls', (_name, text) => {
+  const texts: Array<[string, (scale: number) => string]> = [
+    ['prose', (scale) => Array.from({ length: 12 * scale }, (_, i) => prose(i, 900)).join('\n\n')],
+    ['unspaced Japanese', (scale) => '日本語の文章を書きます'.repeat(910 * scale)],
+  ];
+
+  it.each(texts)('splits 10,000 characters of %s with few counter calls', (_name, textOf) => {
+    const text = textOf(1);
     expect(text.length).toBeGreaterThanOrEqual(10_000);
     let calls = 0;
     const counted: Fits = (part) => {
       calls++;
       return bluesky(part);
     };
-    const started = performance.now();
     const { parts } = splitThread(text, counted, NUMBERED);
-    const elapsed = performance.now() - started;
     expect(parts.length).toBeGreaterThan(30);
     expect(parts.every(bluesky)).toBe(true);
     // A handful of calls per part, each on about one part: no count of the whole text per part.
     expect(calls).toBeLessThan(parts.length * 8);
-    expect(elapsed).toBeLessThan(500);
+  });
+
+  it.each(texts)('splits %s in time proportional to its length', (_name, textOf) => {
+    expectLinearGrowth((scale) => {
+      const text = textOf(scale);
+      return () => splitThread(text, bluesky, NUMBERED);
+    });
   });
 });
