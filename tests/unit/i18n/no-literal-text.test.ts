@@ -14,8 +14,6 @@ const NOT_YET_TRANSLATED: Record<string, string> = {
   'components/DeliveryTarget.tsx': 'being changed on the trust-servers branch',
   'components/HistoryItem.tsx': 'being changed on the trust-servers branch',
   'components/TargetCounters.tsx': 'being changed on the plugins and trust-servers branches',
-  'entrypoints/popup/PopupApp.tsx': 'being changed on the history-perf branch',
-  'entrypoints/sent-posts/HistoryApp.tsx': 'being changed on the history-perf branch',
 };
 
 const files = ['components', 'entrypoints', 'utils']
