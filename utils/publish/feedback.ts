@@ -30,7 +30,9 @@ function failedUndeleted(target: TargetJob): boolean {
  * (the latest posts), else the count of posts in flight.
  */
 export function badgeState(jobs: PostJob[], idleTitle: string, recent = RECENT_JOBS): BadgeState {
-  const inFlight = jobs.flatMap((job) => job.targets).filter((t) => IN_FLIGHT.has(t.status)).length;
+  const inFlight = jobs
+    .flatMap((job) => job.targets)
+    .filter((target) => IN_FLIGHT.has(target.status)).length;
   const failed = jobs
     .slice(0, recent)
     .flatMap((job) => job.targets)
