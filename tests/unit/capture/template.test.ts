@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { quoteForPost } from '@/utils/capture/selection';
 import {
+import { t } from '@/utils/i18n/messages';
   composeFromPage,
   DEFAULT_PAGE_TEMPLATE,
   isPageTemplate,
@@ -57,7 +58,8 @@ describe('composeFromPage', () => {
 
 describe('PAGE_TEMPLATES', () => {
   it('labels every template for the settings select', () => {
-    expect(PAGE_TEMPLATES).toEqual([
+    // The table holds message keys; the select shows them through t().
+    expect(PAGE_TEMPLATES.map((item) => ({ value: item.value, label: t(item.label) }))).toEqual([
       { value: 'title-url', label: 'Title and link' },
       { value: 'url', label: 'Link only' },
       { value: 'quote-url', label: 'Quote and link' },
