@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { quoteForPost } from '@/utils/capture/selection';
 import {
-import { t } from '@/utils/i18n/messages';
   composeFromPage,
   DEFAULT_PAGE_TEMPLATE,
   isPageTemplate,
   PAGE_TEMPLATES,
   type ComposeFromPageOptions,
 } from '@/utils/capture/template';
+import { t } from '@/utils/i18n/messages';
 
 const meta = { title: 'A Story', url: 'https://news.example/story' };
 
