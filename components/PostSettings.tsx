@@ -5,6 +5,7 @@ import { useComposer } from '@/utils/composer-store';
 import { capabilitiesOf, NETWORK_INFO } from '@/utils/networks/info';
 import type { Account, Visibility } from '@/utils/networks/types';
 import { t } from '@/utils/i18n/messages';
+import { LocalOnlySetting } from './LocalOnlySetting';
 
 export { VISIBILITY_NAMES };
 
@@ -62,6 +63,7 @@ export function PostSettings(props: { draft: Draft; accounts: Account[]; disable
           ))}
         </select>
       </label>
+      <LocalOnlySetting {...props} />
     </div>
   );
 }

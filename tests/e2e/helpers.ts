@@ -102,6 +102,7 @@ export interface RecordedNote {
   text: string | null;
   cw: string | null;
   visibility: string;
+  localOnly: boolean;
   fileIds: string[];
   replyId: string | null;
   deletedAt: string | null;

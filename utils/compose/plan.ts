@@ -110,6 +110,7 @@ export function planTarget(draft: Draft, account: Account): TargetPlan {
     ...(label !== 'none' && { labels: [label] }),
     ...(visibility && { visibility }),
     ...(caps.language && draft.language && { language: draft.language }),
+    ...(caps.localOnly && draft.localOnly && { localOnly: true }),
     ...(draft.images.length > 0 && {
       images: draft.images.map(({ id, alt, name }) => ({ id, alt: alt.trim(), name })),
     }),

@@ -73,6 +73,8 @@ export interface TargetContent {
   visibility?: Visibility;
   /** ISO 639-1 code. */
   language?: string;
+  /** Not federated: only for accounts whose network can keep a post on its server. */
+  localOnly?: boolean;
   /** Images (files in the image store) with their alt text; they go with the first part. */
   images?: Array<{ id: string; alt: string; name?: string }>;
   /** Set only for networks that build cards on the client (Bluesky), and only without images. */
@@ -116,6 +118,8 @@ export interface OutgoingPost {
   labels?: SelfLabel[];
   visibility?: Visibility;
   language?: string;
+  /** Keep the post on the account's own server (never set for a network that cannot). */
+  localOnly?: boolean;
   /** Set for every part after the first: the thread's first post and the part it answers. */
   replyTo?: { root: PublishedPost; parent: PublishedPost };
   /** Uploaded images, in order; only on the first part. */
