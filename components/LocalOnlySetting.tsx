@@ -1,5 +1,6 @@
 import type { Draft } from '@/utils/compose/draft';
 import { useComposer } from '@/utils/composer-store';
+import { t } from '@/utils/i18n/messages';
 import { capabilitiesOf } from '@/utils/networks/info';
 import type { Account } from '@/utils/networks/types';
 
@@ -15,7 +16,7 @@ export function LocalOnlySetting(props: { draft: Draft; accounts: Account[]; dis
         disabled={props.disabled}
         onChange={(event) => setLocalOnly(event.currentTarget.checked)}
       />
-      Only on this server (local only)
+      {t('settings.localOnly')}
     </label>
   );
 }

@@ -7,6 +7,7 @@ import type { TextMeasure } from '../text/limits';
 import { hasThreadMarker, splitThread } from '../text/split-thread';
 import { accountVariant, networkVariant, type Draft, type VariantKey } from './draft';
 import { suggestLabel, warningPrefix } from './warning-label';
+import { translatedNames } from '../i18n/names';
 
 /** Threads longer than this are almost surely a mistake (a pasted article), and slow to post. */
 export const MAX_THREAD_PARTS = 25;
@@ -162,12 +163,12 @@ function altLength(alt: string): number {
 }
 
 /** Mastodon's words for its visibilities, as its own composer shows them. */
-export const VISIBILITY_NAMES: Record<Visibility, string> = {
-  public: 'Public',
-  unlisted: 'Quiet public (unlisted)',
-  private: 'Followers only',
-  direct: 'Mentioned people only',
-};
+export const VISIBILITY_NAMES = translatedNames<Visibility>({
+  public: 'visibility.public',
+  unlisted: 'visibility.unlisted',
+  private: 'visibility.private',
+  direct: 'visibility.direct',
+});
 
 function problemOf(
   plan: TargetPlan,
