@@ -28,6 +28,9 @@ export function TargetCounters(props: { plans: TargetPlan[]; disabled: boolean }
               {thread ? `${plan.parts.length} posts` : shortValue(worst)}
             </span>
             {worst.detail ? <span className="counter-detail">{worst.detail}</span> : null}
+            {plan.account.limits.note ? (
+              <span className="counter-detail">{plan.account.limits.note}</span>
+            ) : null}
             {plan.canThread || plan.threaded ? (
               <label className="check counter-thread">
                 <input

@@ -1,5 +1,6 @@
 import { linkKey } from '../capture/link-card';
 import { accountLabel } from '../networks/info';
+import { withUsableLimits } from '../networks/limits-validation';
 import type { Account, LinkCard, SelfLabel, TargetContent } from '../networks/types';
 import { detectAtprotoLinks } from '../text/atproto-links';
 import { measureText, type TextMeasure } from '../text/limits';
@@ -59,7 +60,9 @@ export function warningInBlueskyText(draft: Draft): boolean {
 }
 
 /** Adapts the draft to one account: its text, its warning, its thread and its settings. */
-export function planTarget(draft: Draft, account: Account): TargetPlan {
+export function planTarget(draft: Draft, stored: Account): TargetPlan {
+  // Limits came from a server: whatever is stored, only checked numbers reach the counters.
+  const account = withUsableLimits(stored);
   const warning = draft.contentWarning.trim();
   const { source, text: written } = sourceFor(draft, account);
   const mastodon = account.network === 'mastodon';

@@ -10,6 +10,9 @@ function localText(why: LocalReason, when: string, account: Account): string {
   if (why === 'thread') {
     return `a thread cannot be scheduled on the server (each part answers the one before), so ${crosswind}`;
   }
+  if (why === 'server-cannot') {
+    return `your server cannot schedule posts (it posted one at once), so ${crosswind}`;
+  }
   if (why === 'too-soon') {
     const lead = NETWORK_INFO[account.network].serverScheduling?.minLeadMs ?? 0;
     return `that is too soon for the server to schedule (it needs ${lead / MINUTE_MS} minutes’ notice), so ${crosswind}`;
@@ -30,7 +33,15 @@ export function scheduleNotes(
   const when = atMomentText(at, now);
   const groups = new Map<string, { text: string; accounts: Account[] }>();
   for (const { account, parts } of plans) {
-    const mode = scheduleModeFor({ network: account.network, parts: parts.length }, at, now);
+    const mode = scheduleModeFor(
+      {
+        network: account.network,
+        parts: parts.length,
+        ignoresScheduling: account.ignoresScheduling,
+      },
+      at,
+      now,
+    );
     const text =
       mode.by === 'server'
         ? `your server posts it ${when}, even if your browser is closed.`

@@ -15,6 +15,8 @@ export interface AccountLimits {
   imageMatrixLimit?: number;
   /** MIME types the server accepts for uploads. */
   supportedMimeTypes?: string[];
+  /** Set when the server reported limits that could not be used and defaults stand in for them. */
+  note?: string;
 }
 
 /** A connected account as everyone may see it: no token, no secret. */
@@ -35,6 +37,8 @@ export interface Account {
   /** The visibility the user chose as default on Mastodon. */
   defaultVisibility?: Visibility;
   state: 'connected' | 'reconnect';
+  /** Set once the server posted at once a post it was asked to schedule: Crosswind schedules for it. */
+  ignoresScheduling?: boolean;
   connectedAt: number;
   limitsCheckedAt: number;
 }
@@ -132,6 +136,11 @@ export interface ServerScheduled {
   scheduledAt: number;
 }
 
+/** A server asked to schedule a post published it at once instead (it ignores `scheduled_at`). */
+export interface PublishedInstead {
+  publishedNow: PublishedPost;
+}
+
 /** How a post is handed to a server's own scheduling. */
 export interface ScheduleOptions extends PublishOptions {
   /** Epoch milliseconds. */
@@ -166,13 +175,14 @@ export interface NetworkAdapter {
   /**
    * Only for networks whose servers post later by themselves (a single post, not a thread).
    * Throws an 'unsupported' error when the server will not take that time (too soon, or over its
-   * limits), so the caller can post it itself at that time instead.
+   * limits), so the caller can post it itself at that time instead. A server that posted it at
+   * once answers `publishedNow`: the post is public, and the server cannot schedule.
    */
   schedule?(
     account: Account,
     post: OutgoingPost,
     options: ScheduleOptions,
-  ): Promise<ServerScheduled>;
+  ): Promise<ServerScheduled | PublishedInstead>;
   /** Takes a post off the server's schedule; one the server no longer has counts as taken off. */
   cancelScheduled?(account: Account, id: string): Promise<void>;
   /** Moves a post on the server's schedule; 'unsupported' when the server will not take that time. */

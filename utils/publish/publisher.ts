@@ -4,7 +4,14 @@ import { planPost } from '../compose/plan';
 import { scheduleModeFor, scheduleProblem } from '../compose/schedule';
 import { CrosswindError, serializeError, toCrosswindError } from '../errors';
 import { ADAPTERS } from '../networks';
-import type { Account, NetworkAdapter, OutgoingPost, TargetContent } from '../networks/types';
+import { hostOf } from '../networks/info';
+import type {
+  Account,
+  NetworkAdapter,
+  OutgoingPost,
+  PublishedPost,
+  TargetContent,
+} from '../networks/types';
 import { draftStorage, lastTargetsStorage } from '../storage';
 import { nextAttemptAt } from './backoff';
 import { ensureCardThumb } from './card-thumb';
@@ -46,7 +53,15 @@ function scheduledStart(
   at: number,
   now: number,
 ): Pick<TargetJob, 'status' | 'scheduledAt' | 'scheduleMode'> {
-  const mode = scheduleModeFor({ network: account.network, parts: content.parts.length }, at, now);
+  const mode = scheduleModeFor(
+    {
+      network: account.network,
+      parts: content.parts.length,
+      ignoresScheduling: account.ignoresScheduling,
+    },
+    at,
+    now,
+  );
   return mode.by === 'server' && ADAPTERS[account.network].schedule
     ? { status: 'queued', scheduledAt: at, scheduleMode: 'server' }
     : { status: 'scheduled', scheduledAt: at, scheduleMode: 'local' };
@@ -180,7 +195,11 @@ async function handOver(
   const { accountId } = target;
   const at = target.scheduledAt ?? Date.now();
   const mode = scheduleModeFor(
-    { network: account.network, parts: target.parts.length },
+    {
+      network: account.network,
+      parts: target.parts.length,
+      ignoresScheduling: account.ignoresScheduling,
+    },
     at,
     Date.now(),
   );
@@ -193,6 +212,10 @@ async function handOver(
         isRetry: ready.attempts > 1,
         scheduledAt: at,
       });
+      if ('publishedNow' in scheduled) {
+        await recordPublishedNow(jobId, target, account, scheduled.publishedNow);
+        return undefined;
+      }
       await updateTarget(jobId, accountId, (item) => {
         item.status = 'scheduled';
         item.serverScheduledId = scheduled.id;
@@ -219,6 +242,30 @@ async function handOver(
     return undefined;
   }
   return updated?.targets.find((item) => item.accountId === accountId) ?? target;
+}
+
+/**
+ * The server posted at once what it was asked to schedule (it ignores `scheduled_at`): the post is
+ * public, so it is recorded as posted, the user is told, and from now on Crosswind itself
+ * schedules for this account.
+ */
+async function recordPublishedNow(
+  jobId: string,
+  target: TargetJob,
+  account: Account,
+  post: PublishedPost,
+): Promise<void> {
+  await patchAccount(account.id, (item) => {
+    item.ignoresScheduling = true;
+  });
+  await updateTarget(jobId, target.accountId, (item) => {
+    const first = item.parts[0];
+    if (first) first.result = post;
+    item.status = 'done';
+    item.scheduleMode = 'local';
+    delete item.serverScheduledId;
+    item.notice = `${hostOf(account.server)} posted it right away: it cannot schedule posts. Crosswind schedules this account’s posts itself from now on.`;
+  });
 }
 
 /** Sends one account's parts in order, recording each before the next starts. */

@@ -136,7 +136,15 @@ async function moveTarget(jobId: string, target: TargetJob, at: number): Promise
   const account = await findAccount(accountId);
   const adapter = account && ADAPTERS[account.network];
   const mode = account
-    ? scheduleModeFor({ network: account.network, parts: target.parts.length }, at, Date.now())
+    ? scheduleModeFor(
+        {
+          network: account.network,
+          parts: target.parts.length,
+          ignoresScheduling: account.ignoresScheduling,
+        },
+        at,
+        Date.now(),
+      )
     : undefined;
   let note: string | undefined;
   if (target.serverScheduledId !== undefined) {

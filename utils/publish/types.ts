@@ -48,6 +48,8 @@ export interface TargetJob {
   serverScheduledId?: string;
   /** Why the server did not take it, when it was meant to and Crosswind posts it instead. */
   scheduleNote?: string;
+  /** Something about how it went the user must know, whatever the status (posted early, …). */
+  notice?: string;
   updatedAt: number;
 }
 

@@ -12,7 +12,7 @@ import {
   completeMastodonAuthorization,
 } from '@/utils/networks/mastodon/auth';
 import { fetchMastodonLimits } from '@/utils/networks/mastodon/instance';
-import type { Account } from '@/utils/networks/types';
+import type { Account, ServerScheduled } from '@/utils/networks/types';
 
 let server: MastodonServer;
 
@@ -282,13 +282,22 @@ async function listed(): Promise<
   return answer.body as Array<{ id: string; scheduled_at: string; params: { text: string } }>;
 }
 
+/** Schedules on the server, failing the test if the server posted at once instead. */
+async function scheduleOnServer(
+  ...args: Parameters<NonNullable<typeof mastodonAdapter.schedule>>
+): Promise<ServerScheduled> {
+  const result = await mastodonAdapter.schedule!(...args);
+  if ('publishedNow' in result) throw new Error('the server posted at once instead');
+  return result;
+}
+
 describe('Mastodon scheduling', () => {
   const HOUR = 3_600_000;
 
   it('schedules a post the server lists, moves it, and cancels it', async () => {
     const account = await connect();
     const at = Date.now() + HOUR;
-    const scheduled = await mastodonAdapter.schedule!(
+    const scheduled = await scheduleOnServer(
       account,
       { text: 'Scheduled by Crosswind', language: 'en', visibility: 'unlisted' },
       { ...options(), scheduledAt: at },
@@ -325,7 +334,7 @@ describe('Mastodon scheduling', () => {
     const account = await connect();
     const host = new URL(server.url).host;
     await expect(
-      mastodonAdapter.schedule!(
+      scheduleOnServer(
         account,
         { text: 'Too soon' },
         { ...options(), scheduledAt: Date.now() + 60_000 },
@@ -335,7 +344,7 @@ describe('Mastodon scheduling', () => {
       status: 422,
       message: `${host} would not schedule it: Scheduled at The scheduled date must be in the future.`,
     });
-    const scheduled = await mastodonAdapter.schedule!(
+    const scheduled = await scheduleOnServer(
       account,
       { text: 'Far enough' },
       { ...options(), scheduledAt: Date.now() + HOUR },
@@ -359,7 +368,7 @@ describe('Mastodon scheduling', () => {
       },
       {},
     );
-    const scheduled = await mastodonAdapter.schedule!(
+    const scheduled = await scheduleOnServer(
       account,
       { text: 'With a picture, later', media: [media] },
       { ...options(), scheduledAt: Date.now() + HOUR },
@@ -381,13 +390,13 @@ describe('Mastodon scheduling', () => {
     const host = new URL(server.url).host;
     const key = crypto.randomUUID();
     const at = Date.now() + HOUR;
-    await mastodonAdapter.schedule!(
+    await scheduleOnServer(
       account,
       { text: 'Once' },
       { idempotencyKey: key, isRetry: false, scheduledAt: at },
     );
     await expect(
-      mastodonAdapter.schedule!(
+      scheduleOnServer(
         account,
         { text: 'Once' },
         { idempotencyKey: key, isRetry: true, scheduledAt: at },

@@ -1,8 +1,17 @@
-import { createRestAPIClient, MastoTimeoutError, type mastodon } from 'masto';
+import { MastoTimeoutError, type mastodon } from 'masto';
 import { mastodonImageTarget } from '@/utils/media/targets';
 import { CrosswindError } from '@/utils/errors';
 import { defineVaultItem } from '@/utils/vault';
+import {
+  credentialsFrom,
+  mediaIdFrom,
+  publishedFrom,
+  scheduleAnswerFrom,
+  scheduledFrom,
+  type CheckedCredentials,
+} from './answers';
 import { fromMastodonError } from './errors';
+import { mastodonClient } from './http';
 import { hostOf } from '../info';
 import { fetchMastodonLimits } from './instance';
 import { revokeMastodonToken, type MastodonGrant } from './auth';
@@ -12,6 +21,7 @@ import type {
   NetworkAdapter,
   OutgoingPost,
   PublishedPost,
+  PublishedInstead,
   PublishOptions,
   ServerScheduled,
   UploadedMedia,
@@ -28,31 +38,30 @@ async function clientFor(account: Account): Promise<mastodon.rest.Client> {
       `Crosswind has no access to ${account.handle} any more. Reconnect the account.`,
     );
   }
-  return createRestAPIClient({ url: account.server, accessToken, timeout: 30_000 });
+  return mastodonClient(account.server, accessToken);
 }
 
-function snapshotOf(me: mastodon.v1.CredentialAccount, limits: Account['limits']): AccountSnapshot {
+const VISIBILITIES: readonly string[] = ['public', 'unlisted', 'private', 'direct'];
+
+function snapshotOf(me: CheckedCredentials, limits: Account['limits']): AccountSnapshot {
   return {
     handle: me.username,
-    displayName: me.displayName || me.username,
-    avatarUrl: me.avatar,
-    webUrl: me.url,
+    displayName: me.displayName,
+    ...(me.avatar && { avatarUrl: me.avatar }),
+    ...(me.url && { webUrl: me.url }),
     limits,
-    defaultVisibility: (me.source?.privacy as Visibility | undefined) ?? 'public',
+    defaultVisibility:
+      me.privacy && VISIBILITIES.includes(me.privacy) ? (me.privacy as Visibility) : 'public',
   };
 }
 
 /** Builds the account record for a finished authorization and keeps its token in the vault. */
 export async function createMastodonAccount(grant: MastodonGrant): Promise<Account> {
   const host = hostOf(grant.origin);
-  let me: mastodon.v1.CredentialAccount;
+  let me: CheckedCredentials;
   try {
-    const client = createRestAPIClient({
-      url: grant.origin,
-      accessToken: grant.accessToken,
-      timeout: 30_000,
-    });
-    me = await client.v1.accounts.verifyCredentials();
+    const client = mastodonClient(grant.origin, grant.accessToken);
+    me = credentialsFrom(await client.v1.accounts.verifyCredentials(), host);
   } catch (error) {
     throw fromMastodonError(error, host);
   }
@@ -94,10 +103,6 @@ function requestMeta(options: PublishOptions) {
   };
 }
 
-function scheduledOf(scheduled: mastodon.v1.ScheduledStatus): ServerScheduled {
-  return { id: scheduled.id, scheduledAt: Date.parse(scheduled.scheduledAt) };
-}
-
 /**
  * The server refusing a time (too soon, or too many scheduled posts) is not the post's fault:
  * it is 'unsupported', and the post can still go out at that time from the browser.
@@ -124,28 +129,29 @@ export const mastodonAdapter: NetworkAdapter = {
   async publish(account, post, options): Promise<PublishedPost> {
     const client = await clientFor(account);
     try {
-      const status = await client.v1.statuses.create(
+      const status: unknown = await client.v1.statuses.create(
         statusParams(account, post),
         requestMeta(options),
       );
-      return { id: status.id, url: status.url ?? status.uri };
+      return publishedFrom(status, hostOf(account.server));
     } catch (error) {
       throw fromMastodonError(error, hostOf(account.server));
     }
   },
 
-  async schedule(account, post, options): Promise<ServerScheduled> {
+  async schedule(account, post, options): Promise<ServerScheduled | PublishedInstead> {
     const client = await clientFor(account);
     const host = hostOf(account.server);
     try {
-      const scheduled = await client.v1.statuses.create(
+      const answer: unknown = await client.v1.statuses.create(
         {
           ...statusParams(account, post),
           scheduledAt: new Date(options.scheduledAt).toISOString(),
         },
         requestMeta(options),
       );
-      return scheduledOf(scheduled);
+      const result = scheduleAnswerFrom(answer, host);
+      return result.kind === 'scheduled' ? result.scheduled : { publishedNow: result.post };
     } catch (error) {
       const known = schedulingError(error, host);
       // Mastodon answers a repeated key of a scheduled post with 404: the first attempt got
@@ -176,10 +182,10 @@ export const mastodonAdapter: NetworkAdapter = {
   async reschedule(account, id, at): Promise<ServerScheduled> {
     const client = await clientFor(account);
     try {
-      const scheduled = await client.v1.scheduledStatuses
+      const scheduled: unknown = await client.v1.scheduledStatuses
         .$select(id)
         .update({ scheduledAt: new Date(at).toISOString() });
-      return scheduledOf(scheduled);
+      return scheduledFrom(scheduled, hostOf(account.server));
     } catch (error) {
       throw schedulingError(error, hostOf(account.server));
     }
@@ -192,11 +198,12 @@ export const mastodonAdapter: NetworkAdapter = {
     const host = hostOf(account.server);
     try {
       // masto posts to /api/v2/media and, on 202, polls /api/v1/media/:id until it is processed.
-      const media = await client.v2.media.create(
+      const media: unknown = await client.v2.media.create(
         { file: image.blob, description: image.alt || null },
         options.signal ? { requestInit: { signal: options.signal } } : undefined,
       );
-      return { id: media.id, alt: image.alt, width: image.width, height: image.height };
+      const id = mediaIdFrom(media, host);
+      return { id, alt: image.alt, width: image.width, height: image.height };
     } catch (error) {
       if (error instanceof MastoTimeoutError) {
         throw new CrosswindError(
@@ -227,7 +234,7 @@ export const mastodonAdapter: NetworkAdapter = {
         client.v1.accounts.verifyCredentials(),
         fetchMastodonLimits(account.server),
       ]);
-      return snapshotOf(me, limits);
+      return snapshotOf(credentialsFrom(me, hostOf(account.server)), limits);
     } catch (error) {
       throw fromMastodonError(error, hostOf(account.server));
     }
