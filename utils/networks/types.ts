@@ -128,6 +128,9 @@ export interface PublishOptions {
   signal?: AbortSignal;
 }
 
+/** What deleting a post found: it was there and is gone now, or the server did not have it. */
+export type RemoveResult = 'deleted' | 'not-found';
+
 /** A post the server will publish by itself later. */
 export interface ServerScheduled {
   /** The server's id for the scheduled post (not the id the post gets once published). */
@@ -171,7 +174,11 @@ export interface NetworkAdapter {
     image: PreparedUpload,
     options: { signal?: AbortSignal },
   ): Promise<UploadedMedia>;
-  remove(account: Account, post: PublishedPost): Promise<void>;
+  /**
+   * Deletes a post. 'not-found' when the server had no such post: already deleted there, or
+   * never made; the caller says so instead of claiming it deleted it.
+   */
+  remove(account: Account, post: PublishedPost): Promise<RemoveResult>;
   /**
    * Only for networks whose servers post later by themselves (a single post, not a thread).
    * Throws an 'unsupported' error when the server will not take that time (too soon, or over its

@@ -40,10 +40,12 @@ async function deleteTarget(jobId: string, target: TargetJob): Promise<DeleteOut
   const { accountId } = target;
   if (target.deletedAt) return { accountId, ok: true };
   try {
-    await removeParts(target);
+    const notFound = await removeParts(target);
     await updateTarget(jobId, accountId, (item) => {
       item.deletedAt = Date.now();
       delete item.deleteError;
+      if (notFound > 0) item.notFoundOnDelete = notFound;
+      else delete item.notFoundOnDelete;
     });
     return { accountId, ok: true };
   } catch (thrown) {
@@ -57,12 +59,13 @@ async function deleteTarget(jobId: string, target: TargetJob): Promise<DeleteOut
 
 /**
  * Last part first: replies go before the post they answer, and the first failure stops the
- * rest, so a thread is never left with its root gone and its replies still up. Parts removed
- * by an earlier, failed run are removed again harmlessly (both networks treat it as done).
+ * rest, so a thread is never left with its root gone and its replies still up. Answers how many
+ * parts the server did not have: removed by an earlier, failed run, deleted on the network
+ * itself, or never really made; those are not counted as deleted by Crosswind.
  */
-async function removeParts(target: TargetJob): Promise<void> {
+async function removeParts(target: TargetJob): Promise<number> {
   const posted = target.parts.flatMap((part) => (part.result ? [part.result] : []));
-  if (posted.length === 0) return;
+  if (posted.length === 0) return 0;
   const account = await findAccount(target.accountId);
   if (!account) {
     throw new CrosswindError(
@@ -72,7 +75,11 @@ async function removeParts(target: TargetJob): Promise<void> {
   }
   const adapter = ADAPTERS[account.network];
   try {
-    for (const post of posted.toReversed()) await adapter.remove(account, post);
+    let notFound = 0;
+    for (const post of posted.toReversed()) {
+      if ((await adapter.remove(account, post)) === 'not-found') notFound += 1;
+    }
+    return notFound;
   } catch (thrown) {
     const error = toCrosswindError(thrown);
     if (error.kind === 'auth') {

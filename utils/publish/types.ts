@@ -38,6 +38,8 @@ export interface TargetJob {
   nextAttemptAt?: number;
   /** Set once "Delete everywhere" removed every part from this account. */
   deletedAt?: number;
+  /** Parts the server did not have when deleting (already deleted there, or never made). */
+  notFoundOnDelete?: number;
   /** Why removing the post from this account failed, if it did. */
   deleteError?: SerializedError;
   /** When this account gets a post scheduled for later (epoch milliseconds). */

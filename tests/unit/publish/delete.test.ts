@@ -8,6 +8,8 @@ import { testAccount } from '../test-accounts';
 const removed: Array<{ accountId: string; postId: string }> = [];
 // Per post id, what removing it does: throw the error once.
 const failures = new Map<string, CrosswindError>();
+// Post ids the server says it does not have (a 404, or a PDS delete without a commit).
+const gone = new Set<string>();
 
 // Only what deleting uses, so the fake does not follow every change to the adapter contract.
 function fakeAdapter(id: 'mastodon' | 'bluesky'): Pick<NetworkAdapter, 'id' | 'remove'> {
@@ -20,6 +22,7 @@ function fakeAdapter(id: 'mastodon' | 'bluesky'): Pick<NetworkAdapter, 'id' | 'r
       failures.delete(post.id);
       if (failure) throw failure;
       removed.push({ accountId: account.id, postId: post.id });
+      return gone.has(post.id) ? 'not-found' : 'deleted';
     },
   };
 }

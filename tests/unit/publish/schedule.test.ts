@@ -40,7 +40,7 @@ function fakeAdapter(id: 'mastodon' | 'bluesky'): NetworkAdapter {
       uploads.push(account.id);
       return { id: `${account.id}-media-${uploads.length}`, alt: image.alt, width: 4, height: 3 };
     },
-    remove: async () => undefined,
+    remove: async () => 'deleted' as const,
     refresh: async () => {
       throw new Error('not used');
     },

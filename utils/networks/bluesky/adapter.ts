@@ -20,6 +20,7 @@ import type {
   NetworkAdapter,
   OutgoingPost,
   PublishedPost,
+  RemoveResult,
   UploadedMedia,
 } from '../types';
 
@@ -98,6 +99,14 @@ async function buildRichText(
   const detected = (rich.facets ?? []).filter((facet) => !overlapsOurs(facet));
   const facets = [...detected, ...ourLinks].sort((a, b) => a.index.byteStart - b.index.byteStart);
   return { text: shortened.text, facets };
+}
+
+/** The record key of one of the account's own posts, from its at:// URI; undefined for anything else. */
+function rkeyOf(uri: string, did: string): string | undefined {
+  const prefix = `at://${did}/${POST}/`;
+  if (typeof uri !== 'string' || !uri.startsWith(prefix)) return undefined;
+  const rkey = uri.slice(prefix.length);
+  return /^[A-Za-z0-9._:~-]{1,512}$/.test(rkey) ? rkey : undefined;
 }
 
 /** A thread part points at the thread's first post and the part it answers; both need uri and cid. */
@@ -299,13 +308,26 @@ export const blueskyAdapter: NetworkAdapter = {
     }
   },
 
-  async remove(account, post) {
+  async remove(account, post): Promise<RemoveResult> {
+    const host = hostOf(account.server);
+    const rkey = rkeyOf(post.id, account.remoteId);
+    if (!rkey) {
+      throw new CrosswindError(
+        'validation',
+        `Crosswind has no usable address for this post on ${host}; delete it in the Bluesky app.`,
+      );
+    }
     const agent = await agentFor(account);
-    const rkey = post.id.split('/').pop() ?? '';
     try {
-      await agent.com.atproto.repo.deleteRecord({ repo: account.remoteId, collection: POST, rkey });
+      const { data } = await agent.com.atproto.repo.deleteRecord({
+        repo: account.remoteId,
+        collection: POST,
+        rkey,
+      });
+      // The PDS makes no commit when it had no such record: nothing was deleted by this call.
+      return data.commit ? 'deleted' : 'not-found';
     } catch (error) {
-      throw fromBlueskyError(error, hostOf(account.server));
+      throw fromBlueskyError(error, host);
     }
   },
 

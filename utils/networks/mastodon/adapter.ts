@@ -4,6 +4,7 @@ import { CrosswindError } from '@/utils/errors';
 import { defineVaultItem } from '@/utils/vault';
 import {
   credentialsFrom,
+  isPostId,
   mediaIdFrom,
   publishedFrom,
   scheduleAnswerFrom,
@@ -23,6 +24,7 @@ import type {
   PublishedPost,
   PublishedInstead,
   PublishOptions,
+  RemoveResult,
   ServerScheduled,
   UploadedMedia,
   Visibility,
@@ -216,13 +218,22 @@ export const mastodonAdapter: NetworkAdapter = {
     }
   },
 
-  async remove(account, post) {
+  async remove(account, post): Promise<RemoveResult> {
+    const host = hostOf(account.server);
+    if (!isPostId(post.id)) {
+      throw new CrosswindError(
+        'validation',
+        `Crosswind has no usable id for this post on ${host}; delete it there.`,
+      );
+    }
     const client = await clientFor(account);
     try {
       await client.v1.statuses.$select(post.id).remove();
+      return 'deleted';
     } catch (error) {
-      const known = fromMastodonError(error, hostOf(account.server));
-      if (known.status === 404) return;
+      const known = fromMastodonError(error, host);
+      // Deleted there already, or never made: either way it is not there, but we did not delete it.
+      if (known.status === 404) return 'not-found';
       throw known;
     }
   },

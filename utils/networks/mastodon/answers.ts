@@ -7,6 +7,11 @@ const ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 
 type Fields = Record<string, unknown>;
 
+/** True for an id Crosswind may put in a request path. */
+export function isPostId(id: unknown): id is string {
+  return typeof id === 'string' && ID.test(id);
+}
+
 function fieldsOf(value: unknown): Fields | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Fields)
