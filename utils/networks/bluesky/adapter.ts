@@ -9,9 +9,10 @@ import { TID } from '@atproto/common-web';
 import { isLoopback } from '@/utils/auth/server-url';
 import { cleanText, safeHttpUrl, TEXT_CAPS } from '@/utils/capture/sanitize';
 import { BLUESKY_IMAGE_TARGET } from '@/utils/media/targets';
-import { CrosswindError } from '@/utils/errors';
+import { CrosswindError, incompleteAnswer } from '@/utils/errors';
 import { shortenBlueskyLinks } from '@/utils/text/bluesky';
 import { defineVaultItem } from '@/utils/vault';
+import { withTimeout } from '../fetch-json';
 import { fromBlueskyError } from './errors';
 import { hostOf, NETWORK_INFO } from '../info';
 import type {
@@ -29,6 +30,13 @@ const sessions = defineVaultItem<AtpSessionData>('bluesky-session');
 
 /** One agent per account, so concurrent posts share one session and one refresh. */
 const agents = new Map<string, Promise<AtpAgent>>();
+
+/**
+ * Every request to a PDS ends: a server that never answers is given up after the same time as
+ * any other network's, so the post can be retried instead of hanging on "Posting…".
+ */
+const timedFetch: typeof fetch = (input, init) =>
+  fetch(input, { ...init, signal: withTimeout(init?.signal) });
 
 function persistTo(accountId: string) {
   return async (event: AtpSessionEvent, session: AtpSessionData | undefined) => {
@@ -55,6 +63,7 @@ async function agentFor(account: Account): Promise<AtpAgent> {
       const agent = new AtpAgent({
         service: account.server,
         persistSession: persistTo(account.id),
+        fetch: timedFetch,
       });
       try {
         await agent.resumeSession(saved);
@@ -79,6 +88,23 @@ function postUrl(account: Account, rkey: string): string {
   return `https://bsky.app/profile/${account.handle}/post/${rkey}`;
 }
 
+const DID = /^did:[a-z]+:[A-Za-z0-9._:%-]{1,2048}$/;
+
+/**
+ * Mentions whose handle did not resolve are left by `RichText` with an empty DID, which the PDS
+ * refuses as an invalid record: such mentions stay plain text, as the Bluesky app leaves them.
+ */
+function resolvedOnly(facets: Facet[]): Facet[] {
+  return facets.flatMap((facet) => {
+    const features = facet.features.filter(
+      (feature) =>
+        feature.$type !== 'app.bsky.richtext.facet#mention' ||
+        ('did' in feature && typeof feature.did === 'string' && DID.test(feature.did)),
+    );
+    return features.length > 0 ? [{ ...facet, features }] : [];
+  });
+}
+
 /** Text with long links shortened and every link, mention and tag as a facet (UTF-8 byte offsets). */
 async function buildRichText(
   agent: AtpAgent,
@@ -96,7 +122,7 @@ async function buildRichText(
       (link) =>
         facet.index.byteStart < link.index.byteEnd && link.index.byteStart < facet.index.byteEnd,
     );
-  const detected = (rich.facets ?? []).filter((facet) => !overlapsOurs(facet));
+  const detected = resolvedOnly(rich.facets ?? []).filter((facet) => !overlapsOurs(facet));
   const facets = [...detected, ...ourLinks].sort((a, b) => a.index.byteStart - b.index.byteStart);
   return { text: shortened.text, facets };
 }
@@ -214,6 +240,7 @@ export async function loginBluesky(
   const agent = new AtpAgent({
     service,
     persistSession: (event, session) => persist?.(event, session),
+    fetch: timedFetch,
   });
   try {
     await agent.login({ identifier, password });
@@ -273,6 +300,10 @@ export const blueskyAdapter: NetworkAdapter = {
         { repo, collection: POST, rkey, record: recordFor(post, rich) },
         options.signal ? { signal: options.signal } : undefined,
       );
+      // The record is where it was asked to be, or the answer is not about this post.
+      if (created.data.uri !== `at://${repo}/${POST}/${rkey}` || !created.data.cid) {
+        throw incompleteAnswer(hostOf(account.server), 'address for the post');
+      }
       return { id: created.data.uri, cid: created.data.cid, url: postUrl(account, rkey) };
     } catch (error) {
       throw fromBlueskyError(error, hostOf(account.server));

@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { randomToken, s256Challenge } from '@/utils/auth/pkce';
 import { normalizeServerUrl } from '@/utils/auth/server-url';
-import { CrosswindError, unreachable } from '@/utils/errors';
+import { CrosswindError, toCrosswindError } from '@/utils/errors';
+import { fetchJson, requireJson, type HttpAnswer } from '../fetch-json';
 import { defineVaultItem } from '@/utils/vault';
 import { fetchMastodonLimits } from './instance';
 import type { AccountLimits } from '../types';
@@ -56,34 +57,29 @@ async function registerApp(origin: string, redirectUri: string): Promise<Registe
   const known = await mastodonApps.get(key);
   if (known) return known;
   const host = new URL(origin).host;
-  let response: Response;
-  try {
-    response = await fetch(`${origin}/api/v1/apps`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({
-        client_name: 'Crosswind',
-        redirect_uris: redirectUri,
-        scopes: MASTODON_SCOPES,
-        website: 'https://github.com/crosswind-social/crosswind',
-      }),
-    });
-  } catch (error) {
-    throw unreachable(host, error);
-  }
-  const body = (await response.json().catch(() => ({}))) as {
-    client_id?: string;
-    client_secret?: string;
-    error?: string;
-  };
-  if (!response.ok || !body.client_id || !body.client_secret) {
+  const answer = await fetchJson(`${origin}/api/v1/apps`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      client_name: 'Crosswind',
+      redirect_uris: redirectUri,
+      scopes: MASTODON_SCOPES,
+      website: 'https://github.com/crosswind-social/crosswind',
+    }),
+  });
+  if (answer.isWebPage || answer.status >= 500) requireJson(answer, host);
+  const body = fieldsOf(answer.json);
+  const clientId = stringField(body, 'client_id');
+  const clientSecret = stringField(body, 'client_secret');
+  const said = stringField(body, 'error');
+  if (!answer.ok || !clientId || !clientSecret) {
     throw new CrosswindError(
-      response.status >= 500 ? 'server' : 'unsupported',
-      `${host} would not register Crosswind as an app${body.error ? `: ${body.error}` : ` (error ${response.status})`}.`,
-      { status: response.status },
+      'unsupported',
+      `${host} would not register Crosswind as an app${said ? `: ${said}` : ` (error ${answer.status})`}.`,
+      { status: answer.status },
     );
   }
-  const app = { clientId: body.client_id, clientSecret: body.client_secret };
+  const app = { clientId, clientSecret };
   await mastodonApps.set(key, app);
   return app;
 }
@@ -169,11 +165,11 @@ export async function completeMastodonAuthorization(redirectUrl: string): Promis
   if (!app)
     throw new CrosswindError('auth', 'The app registration was lost. Try connecting again.');
 
-  let response: Response;
+  let answer: HttpAnswer;
   try {
-    response = await fetch(`${flow.origin}/oauth/token`, {
+    answer = await fetchJson(`${flow.origin}/oauth/token`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
         grant_type: 'authorization_code',
         code,
@@ -185,26 +181,29 @@ export async function completeMastodonAuthorization(redirectUrl: string): Promis
       }),
     });
   } catch (cause) {
+    const known = toCrosswindError(cause);
+    if (known.kind !== 'network') throw known;
     throw new CrosswindError(
       'network',
       `Could not reach ${host} to finish connecting. Try again.`,
       { cause },
     );
   }
-  const body = (await response.json().catch(() => ({}))) as {
-    access_token?: string;
-    error?: string;
-    error_description?: string;
-  };
-  if (!response.ok || !body.access_token) {
+  if (answer.isWebPage || answer.status >= 500) requireJson(answer, host);
+  const body = fieldsOf(answer.json);
+  const accessToken = stringField(body, 'access_token');
+  if (!answer.ok || !accessToken) {
+    const said = stringField(body, 'error_description') ?? stringField(body, 'error');
     throw new CrosswindError(
-      response.status >= 500 ? 'server' : 'auth',
-      `${host} did not grant access: ${body.error_description ?? body.error ?? `error ${response.status}`}`,
-      { status: response.status },
+      'auth',
+      `${host} did not grant access: ${said ?? `error ${answer.status}`}`,
+      {
+        status: answer.status,
+      },
     );
   }
   const limits = await fetchMastodonLimits(flow.origin);
-  return { origin: flow.origin, accessToken: body.access_token, clientId: app.clientId, limits };
+  return { origin: flow.origin, accessToken, clientId: app.clientId, limits };
 }
 
 /** Revokes a token; a server that cannot be reached must not keep the user from removing it. */
@@ -212,9 +211,21 @@ export async function revokeMastodonToken(origin: string, token: string): Promis
   const redirectUri = browser.identity.getRedirectURL();
   const app = await mastodonApps.get(appKey(origin, redirectUri));
   if (!app) return;
-  await fetch(`${origin}/oauth/revoke`, {
+  await fetchJson(`${origin}/oauth/revoke`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ token, client_id: app.clientId, client_secret: app.clientSecret }),
   }).catch(() => undefined);
+}
+
+function fieldsOf(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+/** A non-empty string the server sent under `key`; anything else counts as not sent. */
+function stringField(body: Record<string, unknown> | undefined, key: string): string | undefined {
+  const value = body?.[key];
+  return typeof value === 'string' && value.length > 0 && value.length <= 4096 ? value : undefined;
 }
