@@ -133,6 +133,11 @@ function named(host: string): string {
   return host.trim() || 'the server';
 }
 
+/** The same, to start a sentence with. */
+function subject(host: string): string {
+  return host.trim() || 'The server';
+}
+
 /** The server could not be reached at all (DNS, refused connection, offline). */
 export function unreachable(host: string, cause?: unknown): CrosswindError {
   return new CrosswindError(
@@ -144,7 +149,7 @@ export function unreachable(host: string, cause?: unknown): CrosswindError {
 
 /** The server did not answer in time; the request was given up, so it may or may not have arrived. */
 export function timedOut(host: string, cause?: unknown): CrosswindError {
-  return new CrosswindError('network', `${named(host)} took too long to answer. Try again.`, {
+  return new CrosswindError('network', `${subject(host)} took too long to answer. Try again.`, {
     cause,
   });
 }
@@ -158,7 +163,7 @@ export function webPageInstead(host: string, status: number, cause?: unknown): C
   const code = status >= 200 && status < 300 ? '' : ` (error ${status})`;
   return new CrosswindError(
     status === 429 ? 'rate-limit' : 'server',
-    `${named(host)} answered with a web page instead of the API${code}.`,
+    `${subject(host)} answered with a web page instead of the API${code}.`,
     { cause, status, retryable: status >= 500 || status === 429 },
   );
 }
@@ -169,7 +174,7 @@ export function unreadableAnswer(
   status: number | undefined,
   cause?: unknown,
 ): CrosswindError {
-  return new CrosswindError('server', `${named(host)} sent an answer Crosswind cannot read.`, {
+  return new CrosswindError('server', `${subject(host)} sent an answer Crosswind cannot read.`, {
     cause,
     ...(status !== undefined && { status }),
     retryable: status !== undefined && status >= 500,
@@ -183,7 +188,7 @@ export function unreadableAnswer(
 export function incompleteAnswer(host: string, missing: string, cause?: unknown): CrosswindError {
   return new CrosswindError(
     'server',
-    `${named(host)} said it worked but sent no ${missing}, so Crosswind cannot tell what happened. Check on ${named(host)} before trying again.`,
+    `${subject(host)} said it worked but sent no ${missing}, so Crosswind cannot tell what happened. Check on ${named(host)} before trying again.`,
     { cause, retryable: false },
   );
 }
@@ -192,7 +197,7 @@ export function incompleteAnswer(host: string, missing: string, cause?: unknown)
 export function serverTrouble(host: string, status: number, cause?: unknown): CrosswindError {
   return new CrosswindError(
     'server',
-    `${named(host)} had a problem (error ${status}). Try again in a moment.`,
+    `${subject(host)} had a problem (error ${status}). Try again in a moment.`,
     { cause, status },
   );
 }
@@ -206,7 +211,7 @@ export function rateLimited(
   const when = retryAt ? ` after ${new Date(retryAt).toLocaleTimeString()}` : ' in a few minutes';
   return new CrosswindError(
     'rate-limit',
-    `${named(host)} says too many requests. Try again${when}.`,
+    `${subject(host)} says too many requests. Try again${when}.`,
     {
       cause,
       status: 429,

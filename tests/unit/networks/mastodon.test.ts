@@ -409,3 +409,135 @@ describe('Mastodon scheduling', () => {
     expect((await listed()).filter((item) => item.params.text === 'Once')).toHaveLength(1);
   });
 });
+
+/** Lets requests give up after `ms` instead of 30 s, so a hung server can be tested quickly. */
+function shortenTimeouts(ms: number) {
+  const real = AbortSignal.timeout.bind(AbortSignal);
+  return vi.spyOn(AbortSignal, 'timeout').mockImplementation(() => real(ms));
+}
+
+const PROXY_PAGE = '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>';
+
+describe('Mastodon servers that answer nonsense', () => {
+  const host = () => new URL(server.url).host;
+
+  it.each([
+    [{ characters_reserved_per_url: -1000 }, 'characters_reserved_per_url -1000', 600],
+    [{ characters_reserved_per_url: 1e9 }, 'characters_reserved_per_url 1000000000', 600],
+    [{ max_characters: -1 }, 'max_characters -1', 500],
+    [{ max_characters: 1e12 }, 'max_characters 1000000000000', 500],
+    [{ max_characters: 'abc' }, 'max_characters "abc"', 500],
+  ])('falls back to Mastodon’s limits, with a note, for %j', async (statuses, named, max) => {
+    server.control.quirks({ instanceStatuses: statuses });
+    const limits = await fetchMastodonLimits(server.url);
+    // Only the nonsensical limit is replaced; the server's other limits stand.
+    expect(limits).toMatchObject({ maxCharacters: max, charactersReservedPerUrl: 23 });
+    expect(limits.note).toBe(
+      `${host()} reported limits Crosswind cannot use (${named}); Mastodon's usual limits are used instead.`,
+    );
+  });
+
+  it('says a proxy page is a web page, not an unreachable server, and keeps its status', async () => {
+    const account = await connect();
+    server.control.answer({
+      status: 502,
+      body: PROXY_PAGE,
+      contentType: 'text/html',
+      path: '/api/v1/statuses',
+      method: 'POST',
+      times: 1,
+    });
+    await expect(
+      mastodonAdapter.publish(account, { text: 'behind a proxy' }, options()),
+    ).rejects.toMatchObject({
+      kind: 'server',
+      status: 502,
+      retryable: true,
+      message: `${host()} answered with a web page instead of the API (error 502).`,
+    });
+    server.control.answer({
+      status: 200,
+      body: PROXY_PAGE,
+      contentType: 'text/html',
+      path: '/api/v2/instance',
+      times: 1,
+    });
+    await expect(fetchMastodonLimits(server.url)).rejects.toMatchObject({
+      message: `${host()} answered with a web page instead of the API.`,
+    });
+  });
+
+  it('treats a post answered with 200 {} as a server error, not as posted', async () => {
+    const account = await connect();
+    server.control.answer({
+      status: 200,
+      body: '{}',
+      contentType: 'application/json',
+      path: '/api/v1/statuses',
+      method: 'POST',
+      times: 1,
+    });
+    await expect(
+      mastodonAdapter.publish(account, { text: 'no id' }, options()),
+    ).rejects.toMatchObject({
+      kind: 'server',
+      retryable: false,
+      message: `${host()} said it worked but sent no id or link for the post, so Crosswind cannot tell what happened. Check on ${host()} before trying again.`,
+    });
+  });
+
+  it('reports a delete the server had nothing for as not found, even behind an HTML 404', async () => {
+    const account = await connect();
+    const post = await mastodonAdapter.publish(account, { text: 'delete twice' }, options());
+    expect(await mastodonAdapter.remove(account, post)).toBe('deleted');
+    expect(await mastodonAdapter.remove(account, post)).toBe('not-found');
+    server.control.answer({
+      status: 404,
+      body: '<h1>Not Found</h1>',
+      contentType: 'text/html',
+      path: '/api/v1/statuses/',
+      method: 'DELETE',
+      times: 1,
+    });
+    expect(await mastodonAdapter.remove(account, post)).toBe('not-found');
+    await expect(mastodonAdapter.remove(account, { id: '', url: '' })).rejects.toMatchObject({
+      kind: 'validation',
+    });
+  });
+
+  it('gives up on a server that does not answer, and says it took too long', async () => {
+    const account = await connect();
+    const timeouts = shortenTimeouts(300);
+    try {
+      server.control.delay({ ms: 5_000, path: '/api/v1/statuses', times: 1 });
+      await expect(
+        mastodonAdapter.publish(account, { text: 'hung' }, options()),
+      ).rejects.toMatchObject({
+        kind: 'network',
+        retryable: true,
+        message: `${host()} took too long to answer. Try again.`,
+      });
+      server.control.delay({ ms: 5_000, path: '/api/v2/instance', times: 1 });
+      await expect(fetchMastodonLimits(server.url)).rejects.toMatchObject({
+        message: `${host()} took too long to answer. Try again.`,
+      });
+    } finally {
+      timeouts.mockRestore();
+    }
+  });
+
+  it('recognises a server that posts at once instead of scheduling (as Hollo does)', async () => {
+    const account = await connect();
+    server.control.quirks({ ignoreScheduledAt: true });
+    const result = await mastodonAdapter.schedule!(
+      account,
+      { text: 'Meant for later' },
+      { ...options(), scheduledAt: Date.now() + 3_600_000 },
+    );
+    const status = server.state.statuses.find((item) => item.text === 'Meant for later');
+    expect(status).toBeDefined();
+    expect(result).toEqual({
+      publishedNow: { id: status!.id, url: `${server.url}/@alice/${status!.id}` },
+    });
+  });
+});
