@@ -35,8 +35,11 @@ const agents = new Map<string, Promise<AtpAgent>>();
  * Every request to a PDS ends: a server that never answers is given up after the same time as
  * any other network's, so the post can be retried instead of hanging on "Posting…".
  */
-const timedFetch: typeof fetch = (input, init) =>
-  fetch(input, { ...init, signal: withTimeout(init?.signal) });
+const timedFetch: typeof fetch = (input, init) => {
+  // The agent hands over a Request that carries the caller's own signal: keep it.
+  const own = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+  return fetch(input, { ...init, signal: withTimeout(own) });
+};
 
 function persistTo(accountId: string) {
   return async (event: AtpSessionEvent, session: AtpSessionData | undefined) => {
