@@ -350,18 +350,18 @@ function interceptFetch(rule: Intercept) {
 const CREATE = 'com.atproto.repo.createRecord';
 const PROXY_PAGE = '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>';
 
-describe('Bluesky servers that answer nonsense', () => {
-  const options = async () => {
-    const { blueskyAdapter } = await import('@/utils/networks/bluesky/adapter');
-    return { idempotencyKey: blueskyAdapter.newIdempotencyKey(), isRetry: false };
-  };
-  const host = () => new URL(pds.url).host;
+const freshKey = async () => {
+  const { blueskyAdapter } = await import('@/utils/networks/bluesky/adapter');
+  return { idempotencyKey: blueskyAdapter.newIdempotencyKey(), isRetry: false };
+};
+const host = () => new URL(pds.url).host;
 
+describe('Bluesky servers that answer nonsense', () => {
   it('keeps a mention whose handle does not resolve as plain text, and the PDS takes the post', async () => {
     const { blueskyAdapter } = await import('@/utils/networks/bluesky/adapter');
     const { account, user } = await connect();
     const text = `Hi @nobody-at-all.test and @${user.handle}`;
-    await blueskyAdapter.publish(account, { text }, await options());
+    await blueskyAdapter.publish(account, { text }, await freshKey());
     const [record] = await pds.listRecords(user.did, 'app.bsky.feed.post');
     expect(record?.value.text).toBe(text);
     expect(record?.value.facets).toHaveLength(1);
@@ -381,7 +381,7 @@ describe('Bluesky servers that answer nonsense', () => {
     const hung = interceptFetch((url) => (url.includes(CREATE) ? 'hang' : undefined));
     try {
       await expect(
-        blueskyAdapter.publish(account, { text: 'hung' }, await options()),
+        blueskyAdapter.publish(account, { text: 'hung' }, await freshKey()),
       ).rejects.toMatchObject({
         kind: 'network',
         retryable: true,
@@ -405,7 +405,7 @@ describe('Bluesky servers that answer nonsense', () => {
       );
       try {
         await expect(
-          blueskyAdapter.publish(account, { text: 'proxied' }, await options()),
+          blueskyAdapter.publish(account, { text: 'proxied' }, await freshKey()),
         ).rejects.toMatchObject({
           kind: 'server',
           message: `${host()} answered with a web page instead of the API${status === 200 ? '' : ` (error ${status})`}.`,
@@ -426,7 +426,7 @@ describe('Bluesky servers that answer nonsense', () => {
     );
     try {
       await expect(
-        blueskyAdapter.publish(account, { text: 'empty' }, await options()),
+        blueskyAdapter.publish(account, { text: 'empty' }, await freshKey()),
       ).rejects.toMatchObject({
         kind: 'server',
         message: `${host()} sent an answer Crosswind cannot read.`,
@@ -454,7 +454,7 @@ describe('Bluesky servers that answer nonsense', () => {
       try {
         const before = Date.now();
         const error = (await blueskyAdapter
-          .publish(account, { text: 'limited' }, await options())
+          .publish(account, { text: 'limited' }, await freshKey())
           .catch((thrown: unknown) => thrown)) as { kind: string; retryAt: number };
         expect(error.kind).toBe('rate-limit');
         if ('ratelimit-reset' in headers) expect(error.retryAt).toBe(reset * 1000);
@@ -468,7 +468,7 @@ describe('Bluesky servers that answer nonsense', () => {
   it('tells a post it deleted from one the PDS no longer had', async () => {
     const { blueskyAdapter } = await import('@/utils/networks/bluesky/adapter');
     const { account } = await connect();
-    const post = await blueskyAdapter.publish(account, { text: 'delete twice' }, await options());
+    const post = await blueskyAdapter.publish(account, { text: 'delete twice' }, await freshKey());
     expect(await blueskyAdapter.remove(account, post)).toBe('deleted');
     expect(await blueskyAdapter.remove(account, post)).toBe('not-found');
   });

@@ -418,9 +418,9 @@ function shortenTimeouts(ms: number) {
 
 const PROXY_PAGE = '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>';
 
-describe('Mastodon servers that answer nonsense', () => {
-  const host = () => new URL(server.url).host;
+const host = () => new URL(server.url).host;
 
+describe('Mastodon servers that answer nonsense', () => {
   it.each([
     [{ characters_reserved_per_url: -1000 }, 'characters_reserved_per_url -1000', 600],
     [{ characters_reserved_per_url: 1e9 }, 'characters_reserved_per_url 1000000000', 600],

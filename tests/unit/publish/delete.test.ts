@@ -67,6 +67,7 @@ describe('deleteEverywhere', () => {
   beforeEach(async () => {
     removed.length = 0;
     failures.clear();
+    gone.clear();
     await accountsStorage.setValue([testAccount('m1', 'mastodon'), testAccount('b1', 'bluesky')]);
   });
 
@@ -94,6 +95,14 @@ describe('deleteEverywhere', () => {
     const after = await stored();
     expect(after.targets.every((item) => typeof item.deletedAt === 'number')).toBe(true);
     expect(after.targets.every((item) => item.deleteError === undefined)).toBe(true);
+  });
+
+  it('records how many parts the server did not have, instead of counting them deleted', async () => {
+    gone.add('m-reply');
+    await jobsStorage.setValue([job([target('m1', ['m-root', 'm-reply']), target('b1', ['b'])])]);
+    await deleteEverywhere('j1');
+    const after = await stored();
+    expect(after.targets.map((item) => item.notFoundOnDelete)).toEqual([1, undefined]);
   });
 
   it('records a failure, keeps the root when a reply could not go, and succeeds on a second try', async () => {
