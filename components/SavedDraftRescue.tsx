@@ -17,7 +17,14 @@ export function SavedDraftRescue(props: { onRetry(): void }) {
 
   const copy = async () => {
     if (!text) return;
-    await navigator.clipboard.writeText(text);
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch {
+      // Without clipboard access the text is selected, ready for Ctrl+C.
+      const field = document.getElementById('rescued-draft');
+      if (field instanceof HTMLTextAreaElement) field.select();
+      return;
+    }
     setCopied(true);
   };
 
