@@ -32,7 +32,8 @@ export default defineConfig({
     // The e2e build only: automation cannot click the toolbar, which is what grants activeTab,
     // so the local test pages get the access that click would give. Never in a real build.
     ...(mode === E2E_MODE && { host_permissions: ['http://127.0.0.1/*'] }),
-    action: { default_title: 'Crosswind: compose a post' },
+    // The tooltip is the name alone; while posts are in flight the badge code sets a longer one.
+    action: { default_title: 'Crosswind' },
     commands: {
       // Manifest V2 (Firefox) names the toolbar button's command differently.
       [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_PAGE_TEMPLATE, type PageTemplate } from './capture/template';
 import type { Draft } from './compose/draft';
@@ -55,3 +56,21 @@ export const altReminderStorage = storage.defineItem<boolean>('local:altReminder
 export const pageTemplateStorage = storage.defineItem<PageTemplate>('local:pageTemplate', {
   fallback: DEFAULT_PAGE_TEMPLATE,
 });
+
+/** storage.local as Chrome has it (since Chrome 120); Firefox offers setAccessLevel only on session. */
+interface AccessLevelArea {
+  setAccessLevel?(options: { accessLevel: 'TRUSTED_CONTEXTS' }): Promise<void>;
+}
+
+/**
+ * Takes storage.local away from content scripts, where the browser can. The background acts on
+ * what is stored here (accounts, the outbox, drafts, settings), and a script running in a web
+ * page's process, ours included, must not be able to change that. Chrome keeps the setting, but
+ * the background sets it on every start so a profile from an older version gets it too.
+ */
+export async function keepStorageFromContentScripts(): Promise<boolean> {
+  const local = browser.storage.local as AccessLevelArea;
+  if (typeof local.setAccessLevel !== 'function') return false;
+  await local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+  return true;
+}

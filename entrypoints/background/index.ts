@@ -1,5 +1,6 @@
 import { listenForMessages } from '@/utils/messaging';
 import { resumeDue } from '@/utils/publish/publisher';
+import { keepStorageFromContentScripts } from '@/utils/storage';
 import { onWakeAlarm } from '@/utils/publish/wake';
 import { startDeliveryFeedback } from './feedback';
 import { handlers } from './handlers';
@@ -8,6 +9,10 @@ import { startShareMenus } from './menus';
 export default defineBackground({
   type: 'module',
   main() {
+    // First of all: nothing a page's process runs may write what the rest of this acts on.
+    keepStorageFromContentScripts().catch((error: unknown) =>
+      console.error('Crosswind could not keep storage from content scripts', error),
+    );
     listenForMessages(handlers);
     startDeliveryFeedback();
     startShareMenus();

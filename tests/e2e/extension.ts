@@ -15,7 +15,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Opens Chromium with Crosswind loaded in a fresh profile. */
 export function launchWithExtension(
-  options: { headless?: boolean; extensionDir?: string } = {},
+  options: { headless?: boolean; extensionDir?: string; extraArgs?: string[] } = {},
 ): Promise<BrowserContext> {
   const dir = options.extensionDir ?? EXTENSION_DIR;
   return chromium.launchPersistentContext('', {
@@ -31,6 +31,7 @@ export function launchWithExtension(
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...(options.extraArgs ?? []),
     ],
   });
 }

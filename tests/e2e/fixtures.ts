@@ -11,6 +11,8 @@ interface Servers {
 interface Fixtures {
   /** Which build to load: the real one, or the e2e one that may read the local test pages. */
   extensionBuild: 'production' | 'e2e';
+  /** More Chromium switches, e.g. host-resolver rules that give a test a host name of its own. */
+  browserArgs: string[];
   context: BrowserContext;
   extensionId: string;
   servers: Servers;
@@ -32,10 +34,12 @@ function env(name: string): string {
 /** Playwright fixtures: a fresh browser profile with the built extension for every test. */
 export const test = base.extend<Fixtures>({
   extensionBuild: ['production', { option: true }],
-  context: async ({ extensionBuild }, use) => {
-    const context = await launchWithExtension(
-      extensionBuild === 'e2e' ? { extensionDir: E2E_EXTENSION_DIR } : {},
-    );
+  browserArgs: [[], { option: true }],
+  context: async ({ extensionBuild, browserArgs }, use) => {
+    const context = await launchWithExtension({
+      ...(extensionBuild === 'e2e' && { extensionDir: E2E_EXTENSION_DIR }),
+      extraArgs: browserArgs,
+    });
     await use(context);
     await context.close();
   },

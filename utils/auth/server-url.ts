@@ -34,3 +34,75 @@ export function normalizeServerUrl(input: string, what = 'server'): string {
   }
   return url.origin;
 }
+
+/** True when a password or token may travel to `url`: https, or plain http to this computer. */
+export function isSecureTransport(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url));
+}
+
+/**
+ * The one check for every address a secret may be sent to, however it was found: typed, named in
+ * a DID document, handed back by a server after sign-in, or stored with a credential. Throws
+ * before anything is sent.
+ */
+export function assertSecureTransport(address: string | URL, what = 'server'): URL {
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    throw new CrosswindError(
+      'validation',
+      `The address given for your ${what} (“${String(address)}”) is not valid. Nothing was sent.`,
+    );
+  }
+  if (!isSecureTransport(url)) {
+    throw new CrosswindError(
+      'validation',
+      `Your ${what} is named as ${url.origin}, which is not a secure (https://) address. Crosswind sends passwords and tokens only over https (plain http only on this computer), so nothing was sent.`,
+      { detail: url.origin },
+    );
+  }
+  return url;
+}
+
+/**
+ * A fetch for clients that carry secrets: every request, whatever address the client picked (the
+ * Bluesky SDK follows the PDS a DID document names), passes assertSecureTransport first.
+ */
+export function secureFetch(what: string, base?: typeof fetch): typeof fetch {
+  return (input, init) => {
+    try {
+      assertSecureTransport(requestUrl(input), what);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    // Looked up per call, so a fetch replaced later (tests, polyfills) is the one used.
+    return (base ?? globalThis.fetch)(input, init);
+  };
+}
+
+/** The address of a fetch() argument in any of its three forms. */
+export function requestUrl(input: RequestInfo | URL): string {
+  if (input instanceof URL) return input.href;
+  return typeof input === 'string' ? input : input.url;
+}
+
+/**
+ * A fetch for a client holding a credential bound to `origin`: requests anywhere else (a DID
+ * document that now names another PDS, say) are refused as a login that needs renewing.
+ */
+export function fetchOnlyTo(origin: string, who: string, base?: typeof fetch): typeof fetch {
+  const secure = secureFetch('server', base);
+  return (input, init) => {
+    const target = new URL(requestUrl(input), origin);
+    if (target.origin !== origin) {
+      return Promise.reject(
+        new CrosswindError(
+          'auth',
+          `${who} was connected on ${new URL(origin).host}, but that server now sends Crosswind to ${target.host}. Crosswind sends a login only to the server that issued it, so nothing was sent: reconnect the account.`,
+        ),
+      );
+    }
+    return secure(input, init);
+  };
+}

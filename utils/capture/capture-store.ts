@@ -1,21 +1,28 @@
 import { storage } from 'wxt/utils/storage';
 import { createStore } from 'zustand/vanilla';
 import { serialUpdater } from '../serial-update';
-import type { PageCapture, PageShare } from './types';
+import type { PageShare } from './types';
 
-/** What the content script, the background and the composer know about the page being shared. */
+/**
+ * What the background and the composer know about the page being shared. The capture script that
+ * reads the page never writes here: it answers the background with plain data, and the background
+ * (or the composer, settling an offer) is the only writer.
+ */
 export interface CaptureState {
-  /** The page the content script read last; written by the content script itself. */
-  capture: PageCapture | null;
   /** The post offered to the composer; written by the background. */
   share: PageShare | null;
   /** Why the page the user is on could not be read, in words for the composer. */
   unavailable: string | null;
 }
 
-const EMPTY: CaptureState = { capture: null, share: null, unavailable: null };
+const EMPTY: CaptureState = { share: null, unavailable: null };
 
-/** Extension storage is what makes the store one store across the page, the worker and the popup. */
+/** Only the known fields: an older version stored more (the raw page read), which nothing needs. */
+function known(state: Partial<CaptureState> | null): CaptureState {
+  return { share: state?.share ?? null, unavailable: state?.unavailable ?? null };
+}
+
+/** Extension storage is what makes the store one store across the worker and the popup. */
 export const captureStorage = storage.defineItem<CaptureState>('local:capture', {
   fallback: EMPTY,
 });
@@ -41,5 +48,7 @@ export const captureStore = createStore<CaptureStore>()((set) => ({
   },
 }));
 
-void captureStorage.getValue().then((state) => captureStore.setState({ ...state, hydrated: true }));
-captureStorage.watch((state) => captureStore.setState({ ...EMPTY, ...state, hydrated: true }));
+void captureStorage
+  .getValue()
+  .then((state) => captureStore.setState({ ...known(state), hydrated: true }));
+captureStorage.watch((state) => captureStore.setState({ ...known(state), hydrated: true }));

@@ -13,8 +13,8 @@ export interface TabInfo {
 /** A page read, or why it could not be. */
 export type TabCapture = { ok: true; capture: PageCapture } | { ok: false; reason: string };
 
-/** The bundle WXT builds from entrypoints/capture.content.ts. */
-const CAPTURE_SCRIPT = '/content-scripts/capture.js';
+/** The bundle WXT builds from entrypoints/capture.ts. */
+const CAPTURE_SCRIPT = '/capture.js';
 
 export const CANNOT_CAPTURE =
   'Crosswind cannot read this page (browser pages, the extension store and built-in viewers are off limits). You can still write a post.';

@@ -1,13 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { PageCapture, PageShare } from '@/utils/capture/types';
-
-const capture: PageCapture = {
-  metadata: { url: 'https://site.example/a', title: 'A' },
-  selection: 'Selected words',
-  selectionCut: false,
-  capturedAt: 1,
-};
+import type { PageShare } from '@/utils/capture/types';
 
 const share: PageShare = {
   id: 'share-1',
@@ -35,13 +28,8 @@ describe('captureStore', () => {
   it('writes a patch to local:capture, filling the other fields', async () => {
     const { captureStore, captureStorage } = await freshStore();
     await captureStore.getState().patch({ unavailable: 'Cannot read this page.' });
-    expect(await stored()).toEqual({
-      capture: null,
-      share: null,
-      unavailable: 'Cannot read this page.',
-    });
+    expect(await stored()).toEqual({ share: null, unavailable: 'Cannot read this page.' });
     expect(await captureStorage.getValue()).toEqual({
-      capture: null,
       share: null,
       unavailable: 'Cannot read this page.',
     });
@@ -50,21 +38,19 @@ describe('captureStore', () => {
 
   it('keeps what another context wrote while this one was open', async () => {
     const { captureStore } = await freshStore();
-    // The content script's write, straight to storage.
-    await fakeBrowser.storage.local.set({ capture: { capture, share: null, unavailable: null } });
-    await captureStore.getState().patch({ share });
-    expect(await stored()).toEqual({ capture, share, unavailable: null });
+    // The background's write, straight to storage.
+    await fakeBrowser.storage.local.set({ capture: { share, unavailable: null } });
+    await captureStore.getState().patch({ unavailable: 'reason' });
+    expect(await stored()).toEqual({ share, unavailable: 'reason' });
   });
 
   it('writes over storage, not over its own copy, which may be behind', async () => {
     const { captureStore } = await freshStore();
-    await fakeBrowser.storage.local.set({
-      capture: { capture, share: null, unavailable: 'old reason' },
-    });
+    await fakeBrowser.storage.local.set({ capture: { share, unavailable: 'old reason' } });
     // A copy that has not caught up yet, as in a context whose change event is still on its way.
-    captureStore.setState({ capture: null, unavailable: null });
-    await captureStore.getState().patch({ share, unavailable: null });
-    expect(await stored()).toEqual({ capture, share, unavailable: null });
+    captureStore.setState({ share: null, unavailable: null });
+    await captureStore.getState().patch({ unavailable: null });
+    expect(await stored()).toEqual({ share, unavailable: null });
   });
 
   it('keeps two patches started at once', async () => {
@@ -73,22 +59,32 @@ describe('captureStore', () => {
       captureStore.getState().patch({ share }),
       captureStore.getState().patch({ unavailable: 'reason' }),
     ]);
-    expect(await stored()).toEqual({ capture: null, share, unavailable: 'reason' });
+    expect(await stored()).toEqual({ share, unavailable: 'reason' });
   });
 
   it('loads what is stored and marks itself hydrated', async () => {
-    await fakeBrowser.storage.local.set({ capture: { capture, share, unavailable: null } });
+    await fakeBrowser.storage.local.set({ capture: { share, unavailable: null } });
     const { captureStore } = await freshStore();
     await vi.waitFor(() => expect(captureStore.getState().hydrated).toBe(true));
-    expect(captureStore.getState()).toMatchObject({ capture, share, unavailable: null });
+    expect(captureStore.getState()).toMatchObject({ share, unavailable: null });
+  });
+
+  it('leaves out the page read an older version kept here', async () => {
+    const pageRead = { metadata: { url: 'https://site.example/a', title: 'A' } };
+    await fakeBrowser.storage.local.set({
+      capture: { capture: pageRead, share, unavailable: null },
+    });
+    const { captureStore } = await freshStore();
+    await vi.waitFor(() => expect(captureStore.getState().hydrated).toBe(true));
+    expect(captureStore.getState()).not.toHaveProperty('capture');
+    expect(captureStore.getState()).toMatchObject({ share, unavailable: null });
   });
 
   it('follows changes another context makes to storage', async () => {
     const { captureStore, captureStorage } = await freshStore();
-    await captureStorage.setValue({ capture, share, unavailable: null });
+    await captureStorage.setValue({ share, unavailable: null });
     await vi.waitFor(() =>
       expect(captureStore.getState()).toMatchObject({
-        capture,
         share,
         unavailable: null,
         hydrated: true,
@@ -96,19 +92,19 @@ describe('captureStore', () => {
     );
 
     const settled = { ...share, settled: true };
-    await captureStorage.setValue({ capture, share: settled, unavailable: null });
+    await captureStorage.setValue({ share: settled, unavailable: null });
     await vi.waitFor(() => expect(captureStore.getState().share).toEqual(settled));
   });
 
   it('fills fields a partial write left out, and empties when storage is cleared', async () => {
     const { captureStore } = await freshStore();
     await captureStore.getState().patch({ share, unavailable: 'reason' });
-    await fakeBrowser.storage.local.set({ capture: { capture } });
-    await vi.waitFor(() => expect(captureStore.getState().capture).toEqual(capture));
-    expect(captureStore.getState()).toMatchObject({ share: null, unavailable: null });
+    await fakeBrowser.storage.local.set({ capture: { share } });
+    await vi.waitFor(() => expect(captureStore.getState().unavailable).toBeNull());
+    expect(captureStore.getState()).toMatchObject({ share, unavailable: null });
 
     await fakeBrowser.storage.local.remove('capture');
-    await vi.waitFor(() => expect(captureStore.getState().capture).toBeNull());
+    await vi.waitFor(() => expect(captureStore.getState().share).toBeNull());
     expect(captureStore.getState()).toMatchObject({
       share: null,
       unavailable: null,

@@ -207,11 +207,10 @@ describe('shareOpenedPage', () => {
 
   it('says why a page cannot be read, and leaves draft and share alone', async () => {
     const earlier = menuShare({ via: 'toolbar', createdAt: 1 });
-    await captureStorage.setValue({ capture: null, share: earlier, unavailable: null });
+    await captureStorage.setValue({ share: earlier, unavailable: null });
     tabApi.captureTab.mockResolvedValue({ ok: false, reason: 'Crosswind cannot read this page.' });
     expect(await shareOpenedPage(TAB)).toEqual({ captured: false });
     expect(await captureStorage.getValue()).toEqual({
-      capture: null,
       share: earlier,
       unavailable: 'Crosswind cannot read this page.',
     });
@@ -219,14 +218,14 @@ describe('shareOpenedPage', () => {
   });
 
   it('clears an earlier reason once a page is read', async () => {
-    await captureStorage.setValue({ capture: null, share: null, unavailable: 'Earlier reason' });
+    await captureStorage.setValue({ share: null, unavailable: 'Earlier reason' });
     await shareOpenedPage(TAB);
     expect((await captureStorage.getValue()).unavailable).toBeNull();
   });
 
   it('keeps a menu share made just now, without reading the page again', async () => {
     const fresh = menuShare({ createdAt: Date.now() - 5_000 });
-    await captureStorage.setValue({ capture: null, share: fresh, unavailable: null });
+    await captureStorage.setValue({ share: fresh, unavailable: null });
     expect(await shareOpenedPage(TAB)).toEqual({ captured: true });
     expect(tabApi.captureTab).not.toHaveBeenCalled();
     expect(await storedShare()).toEqual(fresh);
@@ -237,7 +236,7 @@ describe('shareOpenedPage', () => {
     ['an old menu share', { via: 'menu', createdAt: Date.now() - 20_000 }],
     ['a toolbar share made just now', { via: 'toolbar', createdAt: Date.now() }],
   ])('replaces %s', async (_name, extra) => {
-    await captureStorage.setValue({ capture: null, share: menuShare(extra), unavailable: null });
+    await captureStorage.setValue({ share: menuShare(extra), unavailable: null });
     await shareOpenedPage(TAB);
     expect(tabApi.captureTab).toHaveBeenCalledTimes(1);
     const share = await storedShare();

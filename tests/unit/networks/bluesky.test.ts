@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { solidPng } from '../../servers/mastodon/images.ts';
+import { startFakeDirectory } from '../../servers/fake-directory.ts';
 import { startPds, type PdsSandbox } from '../../servers/pds/index.ts';
+import { startRecorder } from '../../servers/recorder.ts';
 import { findBlueskyService } from '@/utils/networks/bluesky/identity';
 import { countGraphemes } from '@/utils/text/graphemes';
 import type { Account } from '@/utils/networks/types';
 import type { DirectorySettings } from '@/utils/storage';
+import { defineVaultItem } from '@/utils/vault';
 
 let pds: PdsSandbox;
 let directory: DirectorySettings;
@@ -53,6 +56,48 @@ describe('Bluesky identity', () => {
       kind: 'validation',
       message: '“not a handle” is not a Bluesky handle. A handle looks like alice.bsky.social.',
     });
+  });
+});
+
+/** Every address fetch() was called with while the spy ran. */
+function calledUrls(spy: { mock: { calls: Array<[RequestInfo | URL, ...unknown[]]> } }): string[] {
+  return spy.mock.calls.map(([input]) =>
+    String(input instanceof Request ? input.url : input instanceof URL ? input.href : input),
+  );
+}
+
+describe('Bluesky over plain http', () => {
+  const refusal =
+    'Your Bluesky server is named as http://pds.example, which is not a secure (https://) address. Crosswind sends passwords and tokens only over https (plain http only on this computer), so nothing was sent.';
+
+  it('refuses a PDS that a DID document names with a plain http address', async () => {
+    const fake = await startFakeDirectory([
+      { handle: 'mallory.test', did: 'did:plc:mallory', pds: 'http://pds.example' },
+    ]);
+    try {
+      const fakeDirectory = { handleResolver: fake.url, plcDirectory: fake.url };
+      await expect(
+        findBlueskyService('mallory.test', undefined, fakeDirectory),
+      ).rejects.toMatchObject({ kind: 'validation', message: refusal });
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('sends no app password to a plain http server, however it was reached', async () => {
+    const { loginBluesky } = await import('@/utils/networks/bluesky/adapter');
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    try {
+      await expect(
+        loginBluesky('http://pds.example', 'mallory.test', 'app-pass'),
+      ).rejects.toMatchObject({
+        kind: 'validation',
+        message: refusal,
+      });
+      expect(calledUrls(fetchSpy)).toEqual([]);
+    } finally {
+      fetchSpy.mockRestore();
+    }
   });
 });
 
@@ -157,6 +202,46 @@ describe('Bluesky adapter', () => {
       kind: 'auth',
       message: expect.stringContaining('Reconnect the account'),
     });
+  });
+
+  it('sends the session only to the PDS that issued it, whatever the account record says', async () => {
+    const { account } = await connect();
+    const recorder = await startRecorder();
+    vi.resetModules();
+    try {
+      const { blueskyAdapter } = await import('@/utils/networks/bluesky/adapter');
+      const moved: Account = { ...account, server: recorder.url };
+      const reconnect = {
+        kind: 'auth',
+        message: `@${account.handle} was connected on ${new URL(pds.url).host}, but its record now names ${new URL(recorder.url).host}. Crosswind sends a login only to the server that issued it, so nothing was sent: reconnect the account.`,
+      };
+      await expect(blueskyAdapter.refresh(moved)).rejects.toMatchObject(reconnect);
+      await expect(
+        blueskyAdapter.publish(
+          moved,
+          { text: 'leak?' },
+          { idempotencyKey: blueskyAdapter.newIdempotencyKey(), isRetry: false },
+        ),
+      ).rejects.toMatchObject(reconnect);
+      expect(recorder.requests).toEqual([]);
+      // The record put back as it was: the session works again.
+      await expect(blueskyAdapter.refresh(account)).resolves.toMatchObject({
+        handle: account.handle,
+      });
+    } finally {
+      await recorder.close();
+    }
+  });
+
+  it('asks to reconnect an account whose session was kept without its server', async () => {
+    const { account } = await connect();
+    const legacy = defineVaultItem<unknown>('bluesky-session');
+    // How sessions were stored before they were bound to their PDS: the bare session.
+    const bound = (await legacy.get(account.id)) as { secret: unknown };
+    await legacy.set(account.id, bound.secret);
+    vi.resetModules();
+    const { blueskyAdapter } = await import('@/utils/networks/bluesky/adapter');
+    await expect(blueskyAdapter.refresh(account)).rejects.toMatchObject({ kind: 'auth' });
   });
 
   it('posts a reply chain with self-labels on every part', async () => {

@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import { solidPng } from '../../servers/mastodon/images.ts';
 import { startMastodonServer, type MastodonServer } from '../../servers/mastodon';
 import { call, userToken } from '../../servers/mastodon/testing.ts';
+import { startRecorder } from '../../servers/recorder.ts';
 import { CrosswindError } from '@/utils/errors';
 import { createMastodonAccount, mastodonAdapter } from '@/utils/networks/mastodon/adapter';
 import {
@@ -13,6 +14,7 @@ import {
 } from '@/utils/networks/mastodon/auth';
 import { fetchMastodonLimits } from '@/utils/networks/mastodon/instance';
 import type { Account, ServerScheduled } from '@/utils/networks/types';
+import { defineVaultItem } from '@/utils/vault';
 
 let server: MastodonServer;
 
@@ -199,6 +201,35 @@ describe('Mastodon publishing', () => {
         { idempotencyKey: crypto.randomUUID(), isRetry: false },
       ),
     ).rejects.toMatchObject({ kind: 'auth', status: 401 });
+  });
+
+  it('sends the token only to the server that issued it, whatever the account record says', async () => {
+    const account = await connect();
+    const recorder = await startRecorder();
+    try {
+      const moved: Account = { ...account, server: recorder.url };
+      const reconnect = {
+        kind: 'auth',
+        message: `@alice was connected on ${new URL(server.url).host}, but its record now names ${new URL(recorder.url).host}. Crosswind sends a login only to the server that issued it, so nothing was sent: reconnect the account.`,
+      };
+      await expect(
+        mastodonAdapter.publish(moved, { text: 'Leak?' }, options()),
+      ).rejects.toMatchObject(reconnect);
+      await expect(mastodonAdapter.refresh(moved)).rejects.toMatchObject(reconnect);
+      // Removing the account revokes the token where it was issued.
+      await mastodonAdapter.disconnect(moved);
+      expect(recorder.requests).toEqual([]);
+      await expect(mastodonAdapter.refresh(account)).rejects.toMatchObject({ kind: 'auth' });
+    } finally {
+      await recorder.close();
+    }
+  });
+
+  it('asks to reconnect an account whose token was kept without its server', async () => {
+    const account = await connect();
+    // How tokens were stored before they were bound to their server.
+    await defineVaultItem<string>('mastodon-token').set(account.id, 'an-old-token');
+    await expect(mastodonAdapter.refresh(account)).rejects.toMatchObject({ kind: 'auth' });
   });
 
   it('removes a post', async () => {

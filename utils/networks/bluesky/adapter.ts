@@ -6,12 +6,17 @@ import {
   type Facet,
 } from '@atproto/api';
 import { TID } from '@atproto/common-web';
-import { isLoopback } from '@/utils/auth/server-url';
+import {
+  assertSecureTransport,
+  fetchOnlyTo,
+  isLoopback,
+  secureFetch,
+} from '@/utils/auth/server-url';
 import { cleanText, safeHttpUrl, TEXT_CAPS } from '@/utils/capture/sanitize';
 import { BLUESKY_IMAGE_TARGET } from '@/utils/media/targets';
 import { CrosswindError, incompleteAnswer } from '@/utils/errors';
 import { shortenBlueskyLinks } from '@/utils/text/bluesky';
-import { defineVaultItem } from '@/utils/vault';
+import { defineCredential } from '@/utils/vault';
 import { withTimeout } from '../fetch-json';
 import { fromBlueskyError } from './errors';
 import { hostOf, NETWORK_INFO } from '../info';
@@ -26,7 +31,7 @@ import type {
 } from '../types';
 
 const POST = 'app.bsky.feed.post';
-const sessions = defineVaultItem<AtpSessionData>('bluesky-session');
+const sessions = defineCredential<AtpSessionData>('bluesky-session');
 
 /** One agent per account, so concurrent posts share one session and one refresh. */
 const agents = new Map<string, Promise<AtpAgent>>();
@@ -41,10 +46,11 @@ const timedFetch: typeof fetch = (input, init) => {
   return fetch(input, { ...init, signal: withTimeout(own) });
 };
 
-function persistTo(accountId: string) {
+/** Keeps the session up to date in the vault, bound to the PDS that issued it. */
+function persistTo(accountId: string, origin: string) {
   return async (event: AtpSessionEvent, session: AtpSessionData | undefined) => {
     if ((event === 'create' || event === 'update') && session) {
-      await sessions.set(accountId, session);
+      await sessions.save(accountId, origin, session);
     } else if (event === 'expired') {
       await sessions.remove(accountId);
       agents.delete(accountId);
@@ -53,23 +59,25 @@ function persistTo(accountId: string) {
 }
 
 async function agentFor(account: Account): Promise<AtpAgent> {
+  // Checked on every call, not only when the agent is made: the account record may change meanwhile.
+  const saved = await sessions.forAccount(account);
+  if (!saved) {
+    throw new CrosswindError(
+      'auth',
+      `The Bluesky session of @${account.handle} has ended. Reconnect the account.`,
+    );
+  }
   let pending = agents.get(account.id);
   if (!pending) {
     pending = (async () => {
-      const saved = await sessions.get(account.id);
-      if (!saved) {
-        throw new CrosswindError(
-          'auth',
-          `The Bluesky session of @${account.handle} has ended. Reconnect the account.`,
-        );
-      }
+      // The session's own PDS, never whatever the account record says now.
       const agent = new AtpAgent({
-        service: account.server,
-        persistSession: persistTo(account.id),
-        fetch: timedFetch,
+        service: saved.origin,
+        persistSession: persistTo(account.id, saved.origin),
+        fetch: fetchOnlyTo(saved.origin, `@${account.handle}`, timedFetch),
       });
       try {
-        await agent.resumeSession(saved);
+        await agent.resumeSession(saved.secret);
       } catch (error) {
         throw fromBlueskyError(error, hostOf(account.server));
       }
@@ -243,7 +251,8 @@ export async function loginBluesky(
   const agent = new AtpAgent({
     service,
     persistSession: (event, session) => persist?.(event, session),
-    fetch: timedFetch,
+    // The app password, and the session after it, go over https only, wherever the PDS is found.
+    fetch: secureFetch('Bluesky server', timedFetch),
   });
   try {
     await agent.login({ identifier, password });
@@ -261,9 +270,10 @@ export async function loginBluesky(
   const session = agent.session;
   if (!session) throw new CrosswindError('auth', `${host} did not start a session. Try again.`);
   const id = `bluesky:${session.did}`;
-  await sessions.set(id, session);
-  const server = agent.pdsUrl?.origin ?? new URL(service).origin;
-  persist = persistTo(id);
+  // The PDS the DID document names is where the session goes from now on: it must be https too.
+  const server = assertSecureTransport(agent.pdsUrl ?? service, 'Bluesky server').origin;
+  await sessions.save(id, server, session);
+  persist = persistTo(id, server);
   agents.set(id, Promise.resolve(agent));
   const now = Date.now();
   return {

@@ -37,6 +37,8 @@ function causeName(error: XRPCError): unknown {
 /** Turns an XRPC failure into a CrosswindError a person can act on. */
 export function fromBlueskyError(error: unknown, host: string, now = Date.now()): CrosswindError {
   if (error instanceof CrosswindError) return error;
+  // The SDK wraps what its fetch threw; a refusal of ours keeps its own words.
+  if (error instanceof XRPCError && error.cause instanceof CrosswindError) return error.cause;
   if (!(error instanceof XRPCError)) {
     return error instanceof TypeError ? unreachable(host, error) : toCrosswindError(error);
   }

@@ -1,4 +1,4 @@
-import { normalizeServerUrl } from '@/utils/auth/server-url';
+import { assertSecureTransport, normalizeServerUrl } from '@/utils/auth/server-url';
 import { CrosswindError, serverTrouble } from '@/utils/errors';
 import { fetchJson, requireJson } from '../fetch-json';
 import type { DirectorySettings } from '@/utils/storage';
@@ -95,5 +95,7 @@ export async function findBlueskyService(
   const pds = pdsFromDidDocument(doc, did);
   if (!pds)
     throw new CrosswindError('server', `The identity of ${identifier} names no Bluesky server.`);
+  // The app password goes there next: a DID document is as untrusted as anything typed.
+  assertSecureTransport(pds, 'Bluesky server');
   return pds;
 }

@@ -1,7 +1,7 @@
 import { MastoTimeoutError, type mastodon } from 'masto';
 import { mastodonImageTarget } from '@/utils/media/targets';
 import { CrosswindError } from '@/utils/errors';
-import { defineVaultItem } from '@/utils/vault';
+import { defineCredential } from '@/utils/vault';
 import {
   credentialsFrom,
   isPostId,
@@ -30,17 +30,18 @@ import type {
   Visibility,
 } from '../types';
 
-const tokens = defineVaultItem<string>('mastodon-token');
+const tokens = defineCredential<string>('mastodon-token');
 
 async function clientFor(account: Account): Promise<mastodon.rest.Client> {
-  const accessToken = await tokens.get(account.id);
-  if (!accessToken) {
+  const credential = await tokens.forAccount(account);
+  if (!credential) {
     throw new CrosswindError(
       'auth',
       `Crosswind has no access to ${account.handle} any more. Reconnect the account.`,
     );
   }
-  return mastodonClient(account.server, accessToken);
+  // The token's own server, never whatever the account record says now.
+  return mastodonClient(credential.origin, credential.secret);
 }
 
 const VISIBILITIES: readonly string[] = ['public', 'unlisted', 'private', 'direct'];
@@ -68,7 +69,7 @@ export async function createMastodonAccount(grant: MastodonGrant): Promise<Accou
     throw fromMastodonError(error, host);
   }
   const id = `mastodon:${host}:${me.id}`;
-  await tokens.set(id, grant.accessToken);
+  await tokens.save(id, grant.origin, grant.accessToken);
   const now = Date.now();
   return {
     id,
@@ -252,8 +253,9 @@ export const mastodonAdapter: NetworkAdapter = {
   },
 
   async disconnect(account) {
-    const token = await tokens.get(account.id);
-    if (token) await revokeMastodonToken(account.server, token);
+    // Revoked where it was issued: the account record may name another server by now.
+    const credential = await tokens.peek(account.id);
+    if (credential) await revokeMastodonToken(credential.origin, credential.secret);
     await tokens.remove(account.id);
   },
 };
