@@ -40,10 +40,11 @@ async function deleteTarget(jobId: string, target: TargetJob): Promise<DeleteOut
   const { accountId } = target;
   if (target.deletedAt) return { accountId, ok: true };
   try {
-    const notFound = await removeParts(target);
+    await removeParts(jobId, target);
     await updateTarget(jobId, accountId, (item) => {
       item.deletedAt = Date.now();
       delete item.deleteError;
+      const notFound = item.parts.filter((part) => part.removal === 'not-found').length;
       if (notFound > 0) item.notFoundOnDelete = notFound;
       else delete item.notFoundOnDelete;
     });
@@ -59,13 +60,16 @@ async function deleteTarget(jobId: string, target: TargetJob): Promise<DeleteOut
 
 /**
  * Last part first: replies go before the post they answer, and the first failure stops the
- * rest, so a thread is never left with its root gone and its replies still up. Answers how many
- * parts the server did not have: removed by an earlier, failed run, deleted on the network
- * itself, or never really made; those are not counted as deleted by Crosswind.
+ * rest, so a thread is never left with its root gone and its replies still up. Each part's
+ * outcome is recorded as it comes, so a second run skips what the first removed; a part the
+ * server did not have (deleted on the network itself, or never really made) is recorded as not
+ * found, never as deleted by Crosswind.
  */
-async function removeParts(target: TargetJob): Promise<number> {
-  const posted = target.parts.flatMap((part) => (part.result ? [part.result] : []));
-  if (posted.length === 0) return 0;
+async function removeParts(jobId: string, target: TargetJob): Promise<void> {
+  const pending = target.parts.flatMap((part, index) =>
+    part.result && part.removal === undefined ? [{ post: part.result, index }] : [],
+  );
+  if (pending.length === 0) return;
   const account = await findAccount(target.accountId);
   if (!account) {
     throw new CrosswindError(
@@ -75,11 +79,13 @@ async function removeParts(target: TargetJob): Promise<number> {
   }
   const adapter = ADAPTERS[account.network];
   try {
-    let notFound = 0;
-    for (const post of posted.toReversed()) {
-      if ((await adapter.remove(account, post)) === 'not-found') notFound += 1;
+    for (const { post, index } of pending.toReversed()) {
+      const removal = await adapter.remove(account, post);
+      await updateTarget(jobId, target.accountId, (item) => {
+        const stored = item.parts[index];
+        if (stored) stored.removal = removal;
+      });
     }
-    return notFound;
   } catch (thrown) {
     const error = toCrosswindError(thrown);
     if (error.kind === 'auth') {

@@ -1,6 +1,6 @@
 import type { Draft } from '../compose/draft';
 import type { SerializedError } from '../errors';
-import type { PublishedPost, TargetContent, UploadedMedia } from '../networks/types';
+import type { PublishedPost, RemoveResult, TargetContent, UploadedMedia } from '../networks/types';
 
 /** Where one account's part of a post stands; 'scheduled' waits for its time, on a server or here. */
 export type TargetStatus =
@@ -15,6 +15,8 @@ export interface PartJob {
   idempotencyKey: string;
   /** Set once the network has the part; a retry starts at the first part without one. */
   result?: PublishedPost;
+  /** What "Delete everywhere" found for this part; a later run skips parts that have one. */
+  removal?: RemoveResult;
 }
 
 /** One account's delivery of a post, recorded before any network call is made. */

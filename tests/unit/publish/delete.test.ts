@@ -105,6 +105,19 @@ describe('deleteEverywhere', () => {
     expect(after.targets.map((item) => item.notFoundOnDelete)).toEqual([1, undefined]);
   });
 
+  it('does not take a part its own earlier run removed for one the server never had', async () => {
+    failures.set('m-root', new CrosswindError('server', 'down', { status: 500 }));
+    await jobsStorage.setValue([job([target('m1', ['m-root', 'm-reply'])])]);
+    await deleteEverywhere('j1');
+    // The reply went in the first run; the second asks only for the root.
+    removed.length = 0;
+    await deleteEverywhere('j1');
+    expect(removed.map((call) => call.postId)).toEqual(['m-root']);
+    const [after] = (await stored()).targets;
+    expect(after?.deletedAt).toEqual(expect.any(Number));
+    expect(after?.notFoundOnDelete).toBeUndefined();
+  });
+
   it('records a failure, keeps the root when a reply could not go, and succeeds on a second try', async () => {
     await jobsStorage.setValue([job([target('m1', ['m-root', 'm-reply']), target('b1', ['b'])])]);
     failures.set(
