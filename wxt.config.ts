@@ -58,6 +58,6 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
-    plugins: [forbidModulesInPages(['masto', '@atproto'])],
+    plugins: [forbidModulesInPages(['masto', '@atproto', 'nostr-tools'])],
   }),
 });
