@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ErrorBoundary } from '@/components/ErrorBoundary';
 import '@/components/theme.css';
 import { HistoryApp } from './HistoryApp';
 
@@ -8,6 +9,8 @@ import { HistoryApp } from './HistoryApp';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <HistoryApp />
+    <ErrorBoundary>
+      <HistoryApp />
+    </ErrorBoundary>
   </StrictMode>,
 );

@@ -32,6 +32,23 @@ describe('scheduleModeFor', () => {
   });
 });
 
+describe('a server that ignores scheduling', () => {
+  it('gets Crosswind’s own scheduling, and the composer says why', () => {
+    expect(
+      scheduleModeFor(
+        { network: 'mastodon', parts: 1, ignoresScheduling: true },
+        now + 60 * MINUTE,
+        now,
+      ),
+    ).toEqual({ by: 'crosswind', why: 'server-cannot' });
+    const account = testAccount('m1', 'mastodon', { ignoresScheduling: true });
+    const [note] = scheduleNotes([{ account, parts: ['x'] }], now + 60 * MINUTE, now);
+    expect(note).toMatch(
+      /^Mastodon: your server cannot schedule posts \(it posted one at once\), so Crosswind posts it /,
+    );
+  });
+});
+
 describe('scheduleProblem', () => {
   it('wants a whole time, later than now', () => {
     expect(scheduleProblem(undefined, now)).toBe('Enter the date and time to post at.');
