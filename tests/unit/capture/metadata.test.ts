@@ -8,6 +8,12 @@ import { PAGE_FIXTURES } from './fixtures';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
+/** A head full of image tags that are all unusable, so the reader must look at every one. */
+const headWith = (count: number) =>
+  parse(
+    `<head>${'<meta property="og:image" content="javascript:void 0">'.repeat(count)}<title>T</title></head>`,
+  );
+
 describe('readPageMetadata', () => {
   it.each(PAGE_FIXTURES)('$name', ({ html, pageUrl, expected }) => {
     expect(readPageMetadata(parse(html), pageUrl)).toEqual(expected);
@@ -52,10 +58,6 @@ describe('readPageMetadata', () => {
   });
 
   it('reads a head with thousands of tags in time proportional to them', () => {
-    const headWith = (count: number) =>
-      parse(
-        `<head>${'<meta property="og:image" content="javascript:void 0">'.repeat(count)}<title>T</title></head>`,
-      );
     expect(readPageMetadata(headWith(2000), 'https://example.com/').title).toBe('example.com');
     expectLinearGrowth((scale) => {
       const doc = headWith(500 * scale);
