@@ -56,9 +56,64 @@ export async function connectBoth(
 /** Ticks the composer's account checkbox of each named network (one account each). */
 export async function pickAccounts(
   popup: Page,
-  ...networks: Array<'Mastodon' | 'Bluesky'>
+  ...networks: Array<'Mastodon' | 'Bluesky' | 'Misskey'>
 ): Promise<void> {
   for (const network of networks) {
     await popup.getByRole('checkbox', { name: new RegExp(`\\(${network}\\)$`) }).check();
   }
+}
+
+/** Calls the Misskey test server's control API. */
+export async function misskeyControl<T = unknown>(
+  server: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await fetch(`${server}/__control/${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`control ${path} failed: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** A note as the Misskey test server recorded it. */
+export interface RecordedNote {
+  id: string;
+  username: string;
+  text: string | null;
+  cw: string | null;
+  visibility: string;
+  fileIds: string[];
+  replyId: string | null;
+  deletedAt: string | null;
+}
+
+/** A drive file as the Misskey test server recorded it. */
+export interface RecordedFile {
+  id: string;
+  type: string;
+  comment: string | null;
+  isSensitive: boolean;
+}
+
+/** Every note on the Misskey test server whose text contains `marker`, oldest first. */
+export async function notesContaining(server: string, marker: string): Promise<RecordedNote[]> {
+  const all = await misskeyControl<RecordedNote[]>(server, 'notes');
+  return all.filter((note) => note.text?.includes(marker));
+}
+
+/** Connects the Misskey test server's signed-in user through MiAuth, clicking its consent page. */
+export async function connectMisskeyViaUi(
+  context: BrowserContext,
+  options: Page,
+  server: string,
+  decision: 'Accept' | 'Reject' = 'Accept',
+): Promise<void> {
+  await options.getByLabel('Misskey server').fill(server);
+  const consentOpened = context.waitForEvent('page');
+  await options.getByRole('button', { name: 'Connect Misskey account' }).click();
+  const consent = await consentOpened;
+  await consent.getByRole('button', { name: decision }).click();
 }

@@ -1,16 +1,18 @@
 import { startMastodonServer, type MastodonServer } from '../servers/mastodon/index.ts';
+import { startMisskeyServer, type MisskeyServer } from '../servers/misskey/index.ts';
 import { startPds, type PdsSandbox } from '../servers/pds/index.ts';
 
-/** The local stand-ins for the networks: a real PDS and the project's Mastodon API server. */
+/** The local stand-ins for the networks: a real PDS and the project's Mastodon and Misskey API servers. */
 export interface Sandbox {
   mastodon: MastodonServer;
+  misskey: MisskeyServer;
   pds: PdsSandbox;
   close(): Promise<void>;
 }
 
-/** Starts both servers on 127.0.0.1; `autoApprove` skips the Mastodon consent page (for `npm start`). */
+/** Starts the servers on 127.0.0.1; `autoApprove` skips the consent pages (for `npm start`). */
 export async function startSandbox(options: { autoApprove: boolean }): Promise<Sandbox> {
-  const [mastodon, pds] = await Promise.all([
+  const [mastodon, misskey, pds] = await Promise.all([
     startMastodonServer({
       autoApprove: options.autoApprove,
       // Uploads answer 202 and need polling, as on a busy real server.
@@ -20,13 +22,21 @@ export async function startSandbox(options: { autoApprove: boolean }): Promise<S
         { username: 'bob', displayName: 'Bob Sandbox' },
       ],
     }),
+    startMisskeyServer({
+      autoApprove: options.autoApprove,
+      users: [
+        { username: 'alice', name: 'Alice Sandbox' },
+        { username: 'bob', name: 'Bob Sandbox' },
+      ],
+    }),
     startPds(),
   ]);
   return {
     mastodon,
+    misskey,
     pds,
     close: async () => {
-      await Promise.allSettled([mastodon.close(), pds.close()]);
+      await Promise.allSettled([mastodon.close(), misskey.close(), pds.close()]);
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * `npm start`: local test servers, Chromium with Crosswind loaded, and two sandbox accounts
+ * `npm start`: local test servers, Chromium with Crosswind loaded, and three sandbox accounts
  * connected through the extension's own pages, ready to post. Everything stops when the browser
  * window closes or on Ctrl+C.
  */
@@ -50,6 +50,10 @@ async function main(): Promise<void> {
   await options.getByLabel('App password').fill(appPassword);
   await options.getByRole('button', { name: 'Connect Bluesky account' }).click();
   await expect(options.getByText('Connected', { exact: true })).toHaveCount(2);
+  // MiAuth: the sandbox server approves at once and sends the browser back to Crosswind.
+  await options.getByLabel('Misskey server').fill(sandbox.misskey.url);
+  await options.getByRole('button', { name: 'Connect Misskey account' }).click();
+  await expect(options.getByText('Connected', { exact: true })).toHaveCount(3);
 
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${id}/popup.html`);
@@ -57,6 +61,7 @@ async function main(): Promise<void> {
   console.log(`
 Crosswind sandbox ready in ${((Date.now() - started) / 1000).toFixed(1)} s
   Mastodon API server  ${sandbox.mastodon.url}   (@alice)
+  Misskey API server   ${sandbox.misskey.url}   (@alice)
   Bluesky PDS          ${sandbox.pds.url}   (@${bluesky.handle}, app password ${appPassword})
   PLC directory        ${sandbox.pds.plcUrl}
   Composer             chrome-extension://${id}/popup.html (also the toolbar button)

@@ -1,6 +1,7 @@
 /** The sandbox's servers, as the end-to-end tests' global setup publishes them. */
 export interface SandboxUrls {
   mastodon: string;
+  misskey: string;
   pds: string;
   plc: string;
 }
@@ -14,11 +15,17 @@ function env(name: string): string {
 /** Publishes the servers' addresses to the test processes (called by the global setup). */
 export function publishSandboxUrls(urls: SandboxUrls): void {
   process.env.CW_MASTODON_URL = urls.mastodon;
+  process.env.CW_MISSKEY_URL = urls.misskey;
   process.env.CW_PDS_URL = urls.pds;
   process.env.CW_PLC_URL = urls.plc;
 }
 
 /** The servers the global setup started. */
 export function sandboxUrls(): SandboxUrls {
-  return { mastodon: env('CW_MASTODON_URL'), pds: env('CW_PDS_URL'), plc: env('CW_PLC_URL') };
+  return {
+    mastodon: env('CW_MASTODON_URL'),
+    misskey: env('CW_MISSKEY_URL'),
+    pds: env('CW_PDS_URL'),
+    plc: env('CW_PLC_URL'),
+  };
 }

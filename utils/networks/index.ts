@@ -1,5 +1,6 @@
 import { blueskyAdapter } from './bluesky/adapter';
 import { mastodonAdapter } from './mastodon/adapter';
+import { misskeyAdapter } from './misskey/adapter';
 import { pixelfedAdapter } from './pixelfed/adapter';
 import type { NetworkAdapter, NetworkId } from './types';
 
@@ -8,4 +9,5 @@ export const ADAPTERS: Record<NetworkId, NetworkAdapter> = {
   mastodon: mastodonAdapter,
   bluesky: blueskyAdapter,
   pixelfed: pixelfedAdapter,
+  misskey: misskeyAdapter,
 };

@@ -8,11 +8,12 @@ import { PAGE_FIXTURES } from './fixtures';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
-/** A head full of image tags that are all unusable, so the reader must look at every one. */
-const headWith = (count: number) =>
-  parse(
+/** A head with `count` unusable image tags before its title. */
+function headWith(count: number): Document {
+  return parse(
     `<head>${'<meta property="og:image" content="javascript:void 0">'.repeat(count)}<title>T</title></head>`,
   );
+}
 
 describe('readPageMetadata', () => {
   it.each(PAGE_FIXTURES)('$name', ({ html, pageUrl, expected }) => {

@@ -19,7 +19,7 @@ function fastestRun(work: () => void, runs: number): number {
  */
 export function expectLinearGrowth(
   workFor: (scale: number) => () => void,
-  { factor = 4, slack = 2, runs = 3 }: { factor?: number; slack?: number; runs?: number } = {},
+  { factor = 4, slack = 2, runs = 5 }: { factor?: number; slack?: number; runs?: number } = {},
 ): void {
   const small = workFor(1);
   const large = workFor(factor);
