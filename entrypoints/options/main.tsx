@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ErrorBoundary } from '@/components/ErrorBoundary';
 import '@/components/theme.css';
 import { startPageLanguage } from '@/utils/i18n/load';
 import { OptionsApp } from './OptionsApp';
@@ -8,7 +9,9 @@ import { OptionsApp } from './OptionsApp';
 void startPageLanguage(document, 'pageTitle.options').then(() => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <OptionsApp />
+      <ErrorBoundary>
+        <OptionsApp />
+      </ErrorBoundary>
     </StrictMode>,
   );
 });

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ErrorBoundary } from '@/components/ErrorBoundary';
 import '@/components/theme.css';
 import { startPageLanguage } from '@/utils/i18n/load';
 import { PopupApp } from './PopupApp';
@@ -8,7 +9,9 @@ import { PopupApp } from './PopupApp';
 void startPageLanguage(document, 'pageTitle.popup').then(() => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <PopupApp />
+      <ErrorBoundary>
+        <PopupApp />
+      </ErrorBoundary>
     </StrictMode>,
   );
 });

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ErrorBoundary } from '@/components/ErrorBoundary';
 import '@/components/theme.css';
 import { startPageLanguage } from '@/utils/i18n/load';
 import { HistoryApp } from './HistoryApp';
@@ -11,7 +12,9 @@ import { HistoryApp } from './HistoryApp';
 void startPageLanguage(document, 'pageTitle.sentPosts').then(() => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <HistoryApp />
+      <ErrorBoundary>
+        <HistoryApp />
+      </ErrorBoundary>
     </StrictMode>,
   );
 });

@@ -1,6 +1,7 @@
 import { linkKey } from '../capture/link-card';
 import type { NetworkCapabilities } from '../networks/capabilities';
 import { accountLabel, capabilitiesOf, NETWORK_INFO } from '../networks/info';
+import { withUsableLimits } from '../networks/limits-validation';
 import type { Account, LinkCard, SelfLabel, TargetContent, Visibility } from '../networks/types';
 import { detectAtprotoLinks } from '../text/atproto-links';
 import type { TextMeasure } from '../text/limits';
@@ -75,7 +76,9 @@ function visibilityFor(
 }
 
 /** Adapts the draft to one account: its text, its warning, its thread and its settings. */
-export function planTarget(draft: Draft, account: Account): TargetPlan {
+export function planTarget(draft: Draft, stored: Account): TargetPlan {
+  // Limits came from a server: whatever is stored, only checked numbers reach the counters.
+  const account = withUsableLimits(stored);
   const warning = draft.contentWarning.trim();
   const { source, text: written } = sourceFor(draft, account);
   const caps = capabilitiesOf(account);
