@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx', 'tests/servers/**/*.test.ts'],
     exclude: ['**/node_modules/**'],
-    setupFiles: ['tests/unit/setup.ts'],
+    setupFiles: ['tests/unit/i18n-setup.ts', 'tests/unit/setup.ts'],
     testTimeout: 20_000,
   },
 });

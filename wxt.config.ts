@@ -21,10 +21,12 @@ export default defineConfig({
   // Manifest V3 for Firefox too (README: Firefox): one manifest for both browsers, and Firefox's
   // event page stops when idle like Chrome's worker, so both run the same resume-after-stop code.
   manifestVersion: 3,
-  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   manifest: ({ browser, mode }) => ({
-    name: 'Crosswind',
-    description: 'Write once, post to Mastodon, Bluesky and the rest of the open social web.',
+    // Every word comes from locales/*.yml; the browser picks the language.
+    default_locale: 'en',
+    name: '__MSG_manifest_name__',
+    description: '__MSG_manifest_description__',
     // alarms: retries and scheduled posts outlive the worker; notifications: results when the popup
     // is closed. activeTab + scripting read the page only when the user invokes Crosswind on it.
     permissions: [
@@ -42,15 +44,15 @@ export default defineConfig({
     // so the local test pages get the access that click would give. Never in a real build.
     ...(mode === E2E_MODE && { host_permissions: ['http://127.0.0.1/*'] }),
     // The tooltip is the name alone; while posts are in flight the badge code sets a longer one.
-    action: { default_title: 'Crosswind' },
+    action: { default_title: '__MSG_manifest_name__' },
     commands: {
       _execute_action: {
         suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' },
-        description: 'Open the Crosswind composer',
+        description: '__MSG_manifest_commandOpen__',
       },
       'share-page': {
         suggested_key: { default: 'Alt+Shift+S' },
-        description: 'Share this page with Crosswind',
+        description: '__MSG_manifest_commandSharePage__',
       },
     },
     ...(browser === 'firefox'

@@ -30,6 +30,7 @@ export function AccountList(props: {
               ) : (
                 <span className="state warn">Needs reconnecting</span>
               )}
+              {account.limits.note ? <span className="hint">{account.limits.note}</span> : null}
             </div>
             <div className="account-actions">
               {account.state === 'reconnect' ? (

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { t, tn } from '@/utils/i18n/messages';
 
 /** Asks, after Post, whether to describe the images that have no alt text or to post anyway. */
 export function AltReminder(props: { missing: number; onAddAlt(): void; onPostAnyway(): void }) {
@@ -9,8 +10,7 @@ export function AltReminder(props: { missing: number; onAddAlt(): void; onPostAn
     addAlt.current?.focus();
   }, []);
 
-  const text =
-    props.missing === 1 ? '1 image has no alt text.' : `${props.missing} images have no alt text.`;
+  const text = tn('altReminder.missing', props.missing);
   return (
     <div
       className="alt-reminder"
@@ -20,14 +20,14 @@ export function AltReminder(props: { missing: number; onAddAlt(): void; onPostAn
     >
       <p id="alt-reminder-text">{text}</p>
       <p id="alt-reminder-why" className="hint">
-        People who use screen readers, or whose images do not load, rely on it.
+        {t('altReminder.why')}
       </p>
       <div className="confirm">
         <button type="button" ref={addAlt} className="primary" onClick={props.onAddAlt}>
-          Add alt text
+          {t('altReminder.addAlt')}
         </button>
         <button type="button" onClick={props.onPostAnyway}>
-          Post anyway
+          {t('altReminder.postAnyway')}
         </button>
       </div>
     </div>

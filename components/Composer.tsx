@@ -24,6 +24,7 @@ import { usePlannedDraft } from './use-planned-draft';
 import { useImageInput } from './use-image-input';
 import { VariantEditors } from './VariantEditors';
 import { WarningFields } from './WarningFields';
+import { t } from '@/utils/i18n/messages';
 
 /** Every picked account can get the post as it stands. */
 function postable(plans: TargetPlan[]): boolean {
@@ -73,11 +74,11 @@ export function Composer(props: {
   const timeProblem = later ? scheduleProblem(draft.scheduledAt, now) : undefined;
   const blocked = props.busy || attach.adding || !postable(plans) || timeProblem !== undefined;
   const why = props.busy
-    ? 'Sent: see each account below.'
+    ? t('composer.sent')
     : attach.adding
-      ? 'Checking images…'
+      ? t('composer.checkingImages')
       : plans.length === 0
-        ? 'Pick at least one account.'
+        ? t('composer.pickAccount')
         : (problem ?? timeProblem ?? '');
   const setLater = (on: boolean) => {
     setLaterFor(on ? draft.id : undefined);
@@ -127,12 +128,13 @@ export function Composer(props: {
       <PageShareOffer captured={props.captured} disabled={props.busy} />
       <WarningFields draft={draft} labelNetwork={labelNetwork?.name} disabled={props.busy} />
       <label htmlFor="post-text" className="visually-hidden">
-        Post text
+        {t('composer.textLabel')}
       </label>
       <textarea
         id="post-text"
         value={draft.text}
-        placeholder="What do you want to share?"
+        placeholder={t('composer.placeholder')}
+        dir="auto"
         rows={7}
         autoFocus
         readOnly={props.busy}
@@ -141,7 +143,7 @@ export function Composer(props: {
         onPaste={attach.onPaste}
       />
       <p className="hint" id="post-text-hint">
-        A line with only {THREAD_MARKER} starts a new post of a thread.
+        {t('composer.threadHint', { marker: THREAD_MARKER })}
       </p>
       <LinkCardPreview
         card={draft.linkCard}
@@ -176,7 +178,7 @@ export function Composer(props: {
             disabled={props.busy}
             onChange={(event) => setNumbering(event.currentTarget.checked)}
           />
-          Number the posts of a thread (1/3, 2/3…)
+          {t('composer.numbering')}
         </label>
       ) : null}
       <PostSettings draft={draft} accounts={picked} disabled={props.busy} />
@@ -198,7 +200,7 @@ export function Composer(props: {
           {why}
         </span>
         <button type="submit" className="primary" disabled={blocked} aria-describedby="post-why">
-          {later ? 'Schedule' : 'Post'}
+          {later ? t('composer.schedule') : t('composer.post')}
         </button>
       </div>
     </form>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { t } from '@/utils/i18n/messages';
 
 /** A button that asks inline before doing something that cannot be undone. */
 export function ConfirmAction(props: {
@@ -49,7 +50,7 @@ export function ConfirmAction(props: {
         {props.confirmLabel}
       </button>
       <button type="button" ref={cancel} onClick={() => setAsking(false)}>
-        {props.keepLabel ?? 'Cancel'}
+        {props.keepLabel ?? t('common.cancel')}
       </button>
     </span>
   );

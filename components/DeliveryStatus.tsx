@@ -1,6 +1,7 @@
 import type { Account } from '@/utils/networks/types';
 import type { PostJob } from '@/utils/publish/types';
 import { DeliveryTarget } from './DeliveryTarget';
+import { t } from '@/utils/i18n/messages';
 
 /** Where a post went: per account, its progress, a link to the live post, or the error and a Retry. */
 export function DeliveryStatus(props: {
@@ -9,7 +10,7 @@ export function DeliveryStatus(props: {
   onRetry(accountId: string): void;
 }) {
   return (
-    <section className="delivery" aria-label="Delivery">
+    <section className="delivery" aria-label={t('delivery.heading')}>
       <ul aria-live="polite">
         {props.job.targets.map((target) => (
           <DeliveryTarget

@@ -35,6 +35,7 @@ export function DeliveryTarget(props: {
       {target.status === 'scheduled' && target.scheduleNote ? (
         <span className="muted">{target.scheduleNote}</span>
       ) : null}
+      {target.notice ? <span className="notice">{target.notice}</span> : null}
       {target.status === 'done' && result && !deleted ? (
         <a href={result.url} target="_blank" rel="noreferrer">
           View post on {network ? NETWORK_INFO[network].name : 'the network'}

@@ -3,6 +3,7 @@ import { normalizeServerUrl } from '@/utils/auth/server-url';
 import { serializeError, type SerializedError } from '@/utils/errors';
 import { DEFAULT_DIRECTORY, directoryStorage, type DirectorySettings } from '@/utils/storage';
 import { ErrorMessage } from './ErrorMessage';
+import { t } from '@/utils/i18n/messages';
 
 /** Where Bluesky handles and DIDs are looked up, for networks other than the public one. */
 export function DirectoryForm() {
@@ -26,7 +27,7 @@ export function DirectoryForm() {
       };
       await directoryStorage.setValue(next);
       setValues(next);
-      setSaved('Directory settings saved.');
+      setSaved(t('directory.saved'));
     } catch (thrown) {
       setError(serializeError(thrown));
     }
@@ -34,20 +35,17 @@ export function DirectoryForm() {
 
   return (
     <details className="advanced">
-      <summary>Advanced: Bluesky directory</summary>
-      <form onSubmit={(event) => void submit(event)} aria-label="Bluesky directory">
-        <p className="muted">
-          Handles are looked up at the handle resolver, identities at the PLC directory. Change
-          these only for a separate AT Protocol network.
-        </p>
-        <label htmlFor="handle-resolver">Handle resolver</label>
+      <summary>{t('directory.summary')}</summary>
+      <form onSubmit={(event) => void submit(event)} aria-label={t('directory.formLabel')}>
+        <p className="muted">{t('directory.explain')}</p>
+        <label htmlFor="handle-resolver">{t('directory.handleResolver')}</label>
         <input
           id="handle-resolver"
           type="text"
           value={values.handleResolver}
           onChange={(event) => setValues({ ...values, handleResolver: event.currentTarget.value })}
         />
-        <label htmlFor="plc-directory">PLC directory</label>
+        <label htmlFor="plc-directory">{t('directory.plcDirectory')}</label>
         <input
           id="plc-directory"
           type="text"
@@ -56,10 +54,10 @@ export function DirectoryForm() {
         />
         <div className="actions">
           <button type="button" onClick={() => setValues(DEFAULT_DIRECTORY)}>
-            Use Bluesky's defaults
+            {t('directory.useDefaults')}
           </button>
           <button type="submit" className="primary">
-            Save directory settings
+            {t('directory.save')}
           </button>
         </div>
         <ErrorMessage error={error} />

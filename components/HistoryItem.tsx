@@ -11,10 +11,16 @@ const DATE_FORMAT: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle
 
 /** What deleting achieved so far, for the job as a whole; empty before anyone asked. */
 function deletionSummary(job: PostJob): string {
-  const deleted = job.targets.filter((target) => target.deletedAt !== undefined).length;
-  if (deleted === job.targets.length) return 'Deleted from every account';
-  if (!job.targets.some((target) => target.deleteError)) return '';
-  return `Deleted from ${deleted} of ${job.targets.length} accounts`;
+  const settled = job.targets.filter((target) => target.deletedAt !== undefined);
+  // Where the server had nothing to delete, Crosswind did not delete it: it is not counted.
+  const deleted = settled.filter((target) => !target.notFoundOnDelete).length;
+  const notFound = settled.length - deleted;
+  const missing = notFound > 0 ? `; not found on ${notFound} (already deleted there?)` : '';
+  if (settled.length === job.targets.length && notFound === 0) return 'Deleted from every account';
+  if (!job.targets.some((target) => target.deleteError) && settled.length < job.targets.length) {
+    return '';
+  }
+  return `Deleted from ${deleted} of ${job.targets.length} accounts${missing}`;
 }
 
 /** One sent post: its text, when, where it went, and the actions on it. */

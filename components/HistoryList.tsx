@@ -1,18 +1,15 @@
 import type { Account } from '@/utils/networks/types';
 import type { PostJob } from '@/utils/publish/types';
 import { HistoryItem } from './HistoryItem';
+import { t } from '@/utils/i18n/messages';
 
 /** Every sent post, newest first, or a word on where they will appear. */
 export function HistoryList(props: { jobs: PostJob[]; accounts: Account[] }) {
   if (props.jobs.length === 0) {
-    return (
-      <p className="muted">
-        No sent posts yet. Posts you send from the Crosswind toolbar button appear here.
-      </p>
-    );
+    return <p className="muted">{t('history.empty')}</p>;
   }
   return (
-    <ul className="history-list" aria-label="Sent posts">
+    <ul className="history-list" aria-label={t('history.listLabel')}>
       {props.jobs.map((job) => (
         <HistoryItem key={job.id} job={job} accounts={props.accounts} />
       ))}

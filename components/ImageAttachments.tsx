@@ -4,6 +4,7 @@ import { MAX_IMAGES } from '@/utils/compose/attach-images';
 import type { DraftImage } from '@/utils/compose/draft';
 import { useComposer } from '@/utils/composer-store';
 import { ImageThumbnail } from './ImageThumbnail';
+import { t } from '@/utils/i18n/messages';
 
 /** The id of an image's alt text field, so Post's reminder can send focus to it. */
 export const altFieldId = (image: DraftImage) => `alt-${image.id}`;
@@ -46,14 +47,14 @@ export function ImageAttachments(props: {
             aria-describedby="attach-hint"
             onChange={pick}
           />
-          Add images
+          {t('images.add')}
         </label>
         <span className="hint" id="attach-hint">
           {props.adding
-            ? 'Checking images…'
+            ? t('composer.checkingImages')
             : full
-              ? `${MAX_IMAGES} of ${MAX_IMAGES} images attached.`
-              : `Up to ${MAX_IMAGES} images; paste or drop them here too.`}
+              ? t('images.full', { max: MAX_IMAGES })
+              : t('images.hint', { max: MAX_IMAGES })}
         </span>
       </div>
       {props.errors.length > 0 ? (
@@ -64,7 +65,7 @@ export function ImageAttachments(props: {
         </div>
       ) : null}
       {images.length > 0 ? (
-        <ol className="image-list" aria-label="Images">
+        <ol className="image-list" aria-label={t('images.listLabel')}>
           {images.map((image, index) => {
             const length = altLength(image.alt);
             const over = length > props.altLimit;
@@ -73,7 +74,7 @@ export function ImageAttachments(props: {
               <li
                 key={image.id}
                 className="image-item"
-                aria-label={`Image ${index + 1}: ${image.name}`}
+                aria-label={t('images.item', { number: index + 1, name: image.name })}
               >
                 <ImageThumbnail id={image.id} width={image.width} height={image.height} />
                 <div className="image-body">
@@ -84,8 +85,8 @@ export function ImageAttachments(props: {
                     <button
                       type="button"
                       className="icon"
-                      aria-label={`Move ${image.name} earlier`}
-                      title="Earlier"
+                      aria-label={t('images.moveEarlier', { name: image.name })}
+                      title={t('images.earlier')}
                       disabled={props.disabled || index === 0}
                       onClick={() => moveImage(image.id, -1)}
                     >
@@ -94,8 +95,8 @@ export function ImageAttachments(props: {
                     <button
                       type="button"
                       className="icon"
-                      aria-label={`Move ${image.name} later`}
-                      title="Later"
+                      aria-label={t('images.moveLater', { name: image.name })}
+                      title={t('images.later')}
                       disabled={props.disabled || index === images.length - 1}
                       onClick={() => moveImage(image.id, 1)}
                     >
@@ -104,8 +105,8 @@ export function ImageAttachments(props: {
                     <button
                       type="button"
                       className="icon"
-                      aria-label={`Remove ${image.name}`}
-                      title="Remove"
+                      aria-label={t('images.removeNamed', { name: image.name })}
+                      title={t('images.remove')}
                       disabled={props.disabled}
                       onClick={() => void removeImage(image.id)}
                     >
@@ -113,14 +114,15 @@ export function ImageAttachments(props: {
                     </button>
                   </div>
                   <label htmlFor={altFieldId(image)} className="visually-hidden">
-                    Alt text for {image.name}
+                    {t('images.altFor', { name: image.name })}
                   </label>
                   <textarea
                     id={altFieldId(image)}
                     className="alt-text"
                     rows={2}
                     value={image.alt}
-                    placeholder="Describe the image for people who cannot see it"
+                    placeholder={t('images.altPlaceholder')}
+                    dir="auto"
                     readOnly={props.disabled}
                     aria-describedby={countId}
                     aria-invalid={over || undefined}
@@ -128,12 +130,16 @@ export function ImageAttachments(props: {
                   />
                   <span className={`alt-count${over ? ' over' : ''}`} id={countId}>
                     {over
-                      ? `${length} of ${props.altLimit} characters: ${length - props.altLimit} too many`
+                      ? t('images.altOver', {
+                          length,
+                          limit: props.altLimit,
+                          over: length - props.altLimit,
+                        })
                       : `${length} / ${props.altLimit}`}
                   </span>
                   {image.animated && props.stillGifNetwork ? (
                     <span className="image-note">
-                      {props.stillGifNetwork} shows only the first frame of {image.name}.
+                      {t('images.firstFrame', { network: props.stillGifNetwork, name: image.name })}
                     </span>
                   ) : null}
                 </div>

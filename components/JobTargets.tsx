@@ -1,6 +1,7 @@
 import type { Account } from '@/utils/networks/types';
 import type { PostJob } from '@/utils/publish/types';
 import { DeliveryTarget } from './DeliveryTarget';
+import { t } from '@/utils/i18n/messages';
 
 /** Every account of a post with its delivery state, as the sent-posts page lists them. */
 export function JobTargets(props: {
@@ -9,7 +10,7 @@ export function JobTargets(props: {
   onRetry(accountId: string): void;
 }) {
   return (
-    <ul className="history-targets" aria-label="Accounts">
+    <ul className="history-targets" aria-label={t('delivery.accounts')}>
       {props.job.targets.map((target) => (
         <DeliveryTarget
           key={target.accountId}

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { originPattern } from '@/utils/capture/site-access';
 import type { LinkCard } from '@/utils/networks/types';
 import type { LinkCardState } from './use-link-card';
+import { t } from '@/utils/i18n/messages';
 
 function host(url: string): string {
   try {
@@ -54,20 +55,20 @@ export function LinkCardPreview(props: {
   if (state.kind === 'loading') {
     return (
       <p className="page-note" role="status">
-        Loading a link card for {host(state.url)}…
+        {t('linkCard.loading', { host: host(state.url) })}
       </p>
     );
   }
   if (state.kind === 'needs-permission') {
     return (
       <p className="page-note">
-        Bluesky shows a card for links only when Crosswind builds it.{' '}
+        {t('linkCard.needsPermission')}{' '}
         <button
           type="button"
           className="link"
           onClick={() => void askForSite(state.url).then((granted) => granted && props.onRetry())}
         >
-          Allow Crosswind to read {host(state.url)}
+          {t('linkCard.allowSite', { host: host(state.url) })}
         </button>
       </p>
     );
@@ -75,36 +76,34 @@ export function LinkCardPreview(props: {
   if (state.kind === 'failed') {
     return (
       <p className="page-note" role="status">
-        No link card for {host(state.url)}: {state.message}{' '}
+        {t('linkCard.failed', { host: host(state.url), reason: state.message })}{' '}
         <button type="button" className="link" onClick={props.onRetry}>
-          Try again
+          {t('common.tryAgain')}
         </button>
       </p>
     );
   }
   if (!card) return null;
   return (
-    <figure className="link-card" aria-label="Link card">
+    <figure className="link-card" aria-label={t('linkCard.label')}>
       {card.image ? <img src={card.image} alt={card.imageAlt ?? ''} loading="lazy" /> : null}
       <figcaption>
         <span className="link-card-host">{host(card.url)}</span>
         <strong className="link-card-title">{card.title}</strong>
         {card.description ? <span className="link-card-text">{card.description}</span> : null}
         <span className="page-note">
-          {props.hasImages
-            ? 'Bluesky shows your images instead of this card.'
-            : 'Bluesky shows this card under the post; Mastodon builds its own from the link.'}
+          {props.hasImages ? t('linkCard.imagesInstead') : t('linkCard.underPost')}
           {card.image && imageAllowed === false ? (
             <>
               {' '}
               <button type="button" className="link" onClick={askImage}>
-                Allow the card picture from {host(card.image)}
+                {t('linkCard.allowPicture', { host: host(card.image) })}
               </button>
             </>
           ) : null}
         </span>
         <button type="button" disabled={props.disabled} onClick={() => props.onRemove(card.url)}>
-          Remove link card
+          {t('linkCard.remove')}
         </button>
       </figcaption>
     </figure>

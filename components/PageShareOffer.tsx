@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { captureStore } from '@/utils/capture/capture-store';
 import { cardOf } from '@/utils/capture/link-card';
 import { useComposer } from '@/utils/composer-store';
+import { t } from '@/utils/i18n/messages';
 
 /** Shares older than this were for another visit; they are not offered any more. */
 const OFFER_FOR_MS = 30 * 60 * 1000;
@@ -32,11 +33,11 @@ export function PageShareOffer({ captured, disabled }: { captured?: boolean; dis
     void patch({ share: rest });
   };
   return (
-    <section className="page-offer" aria-label="From the page">
+    <section className="page-offer" aria-label={t('pageOffer.label')}>
       {offered ? (
         <>
           <p className="page-offer-title">
-            From <cite>{share.source.title || share.source.url}</cite>
+            {t('pageOffer.from')} <cite>{share.source.title || share.source.url}</cite>
           </p>
           <p className="page-offer-text">{share.text}</p>
           <div className="page-offer-actions">
@@ -48,10 +49,10 @@ export function PageShareOffer({ captured, disabled }: { captured?: boolean; dis
                 settle();
               }}
             >
-              Add to post
+              {t('pageOffer.add')}
             </button>
             <button type="button" onClick={settle}>
-              Dismiss
+              {t('pageOffer.dismiss')}
             </button>
           </div>
         </>
@@ -61,7 +62,7 @@ export function PageShareOffer({ captured, disabled }: { captured?: boolean; dis
           {share.note}{' '}
           {offered ? null : (
             <button type="button" className="link" onClick={dismissNote}>
-              OK
+              {t('common.ok')}
             </button>
           )}
         </p>

@@ -4,6 +4,8 @@ import { VISIBILITY_NAMES } from '@/utils/compose/plan';
 import { useComposer } from '@/utils/composer-store';
 import { capabilitiesOf, NETWORK_INFO } from '@/utils/networks/info';
 import type { Account, Visibility } from '@/utils/networks/types';
+import { t } from '@/utils/i18n/messages';
+import { LocalOnlySetting } from './LocalOnlySetting';
 
 export { VISIBILITY_NAMES };
 
@@ -14,12 +16,15 @@ export function PostSettings(props: { draft: Draft; accounts: Account[]; disable
   const offered = new Set(choosing.flatMap((a) => capabilitiesOf(a).visibilities));
   const networks = [...new Set(choosing.map((a) => NETWORK_INFO[a.network].name))];
   // "Mastodon visibility" while one network is concerned; just "Visibility" across several.
-  const heading = networks.length === 1 ? `${networks[0]} visibility` : 'Visibility';
+  const heading =
+    networks.length === 1
+      ? t('settings.networkVisibility', { network: networks[0]! })
+      : t('settings.visibility');
   const defaults = [...new Set(choosing.map((a) => a.defaultVisibility ?? 'public'))];
   const accountDefault =
     defaults.length === 1 && defaults[0]
-      ? `Account default (${VISIBILITY_NAMES[defaults[0]]})`
-      : 'Each account’s default';
+      ? t('settings.accountDefault', { visibility: VISIBILITY_NAMES[defaults[0]] })
+      : t('settings.eachDefault');
 
   return (
     <div className="settings">
@@ -45,7 +50,7 @@ export function PostSettings(props: { draft: Draft; accounts: Account[]; disable
         </label>
       ) : null}
       <label className="field">
-        <span>Language</span>
+        <span>{t('settings.language')}</span>
         <select
           value={props.draft.language}
           disabled={props.disabled}
@@ -58,6 +63,7 @@ export function PostSettings(props: { draft: Draft; accounts: Account[]; disable
           ))}
         </select>
       </label>
+      <LocalOnlySetting {...props} />
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { isPageTemplate, PAGE_TEMPLATES, type PageTemplate } from '@/utils/capture/template';
+import { t } from '@/utils/i18n/messages';
 import { altReminderStorage, pageTemplateStorage } from '@/utils/storage';
 import { useStoredValue } from '@/utils/use-stored-value';
+import { LanguageSelect } from './LanguageSelect';
 
 /** Settings that change how the composer behaves; each is saved the moment it changes. */
 export function PreferencesForm() {
@@ -13,7 +15,8 @@ export function PreferencesForm() {
   const [template, setTemplate] = useState<PageTemplate>();
   return (
     <section aria-labelledby="preferences-heading">
-      <h2 id="preferences-heading">Preferences</h2>
+      <h2 id="preferences-heading">{t('preferences.heading')}</h2>
+      <LanguageSelect />
       <label className="check">
         <input
           type="checkbox"
@@ -25,10 +28,10 @@ export function PreferencesForm() {
             void altReminderStorage.setValue(on);
           }}
         />
-        Remind me when an image has no alt text
+        {t('preferences.altReminder')}
       </label>
       <label className="field">
-        <span>Start a post about the page you are on with</span>
+        <span>{t('preferences.pageTemplate')}</span>
         <select
           value={template ?? storedTemplate ?? PAGE_TEMPLATES[0]!.value}
           disabled={storedTemplate === undefined}
@@ -41,12 +44,12 @@ export function PreferencesForm() {
         >
           {PAGE_TEMPLATES.map((item) => (
             <option key={item.value} value={item.value}>
-              {item.label}
+              {t(item.label)}
             </option>
           ))}
         </select>
       </label>
-      <p className="hint">Selected text on the page is always added as a quote.</p>
+      <p className="hint">{t('preferences.quoteHint')}</p>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { fromLocalInput, scheduleProblem, toLocalInput } from '@/utils/compose/schedule';
 import { useNow } from '@/utils/use-now';
+import { t } from '@/utils/i18n/messages';
 
 /** "Change time": a new moment for a scheduled post, checked before it is sent. */
 export function RescheduleForm(props: {
@@ -23,7 +24,7 @@ export function RescheduleForm(props: {
   return (
     <form className="schedule-time" onSubmit={save}>
       <label className="field">
-        <span>New time</span>
+        <span>{t('schedule.newTime')}</span>
         <input
           type="datetime-local"
           value={value}
@@ -37,10 +38,10 @@ export function RescheduleForm(props: {
         />
       </label>
       <button type="submit" className="primary" disabled={props.busy || problem !== undefined}>
-        {props.busy ? 'Saving…' : 'Save'}
+        {props.busy ? t('common.saving') : t('common.save')}
       </button>
       <button type="button" onClick={props.onClose}>
-        Keep the time
+        {t('schedule.keepTime')}
       </button>
       <span className="why" id={whyId}>
         {problem ?? ''}

@@ -3,6 +3,7 @@ import type { TargetPlan } from '@/utils/compose/plan';
 import { fromLocalInput, toLocalInput } from '@/utils/compose/schedule';
 import { scheduleNotes } from '@/utils/compose/schedule-notes';
 import { useComposer } from '@/utils/composer-store';
+import { t } from '@/utils/i18n/messages';
 
 /**
  * "Post later": the moment to post at, and in plain words who posts it then for each kind of
@@ -33,12 +34,12 @@ export function ScheduleFields(props: {
           disabled={props.disabled}
           onChange={(event) => props.onLater(event.currentTarget.checked)}
         />
-        Post later
+        {t('schedule.postLater')}
       </label>
       {props.later ? (
         <>
           <label className="field">
-            <span>Post at</span>
+            <span>{t('schedule.postAt')}</span>
             <input
               type="datetime-local"
               // An incomplete field reads as "": the draft then has no time, and the field keeps

@@ -8,16 +8,19 @@ import { ConfirmAction } from './ConfirmAction';
 import { ErrorMessage } from './ErrorMessage';
 import { JobTargets } from './JobTargets';
 import { RescheduleForm } from './RescheduleForm';
+import { formatDateTime } from '@/utils/i18n/format';
+import { t, type MessageKey } from '@/utils/i18n/messages';
 
 const DATE_FORMAT: Intl.DateTimeFormatOptions = { dateStyle: 'full', timeStyle: 'short' };
 
 type Action = 'cancel' | 'reschedule' | 'edit';
 
-const FAILED_WORDS: Record<Action, string> = {
-  cancel: 'Could not cancel on',
-  reschedule: 'Could not change the time on',
-  edit: 'Could not take it off the schedule on',
-};
+/** Where an action failed, worded per action: "Could not cancel on {account}: {reason}". */
+const FAILED_WORDS = {
+  cancel: 'scheduled.cancelFailed',
+  reschedule: 'scheduled.rescheduleFailed',
+  edit: 'scheduled.editFailed',
+} as const satisfies Record<Action, MessageKey>;
 
 /** One post waiting for its time: when, where, and changing, editing or cancelling it. */
 export function ScheduledItem(props: {
@@ -43,18 +46,17 @@ export function ScheduledItem(props: {
         setErrors(
           failed.map(({ accountId, error }) => ({
             ...error,
-            message: `${FAILED_WORDS[action]} ${targetLabel(accountId, props.accounts)}: ${error.message}`,
+            message: t(FAILED_WORDS[action], {
+              account: targetLabel(accountId, props.accounts),
+              reason: error.message,
+            }),
           })),
         );
         return;
       }
       if (action === 'reschedule') setChanging(false);
-      if (action === 'cancel') props.onGone('Schedule cancelled: the post was not sent.');
-      if (action === 'edit') {
-        props.onGone(
-          'The post is back in the composer: open Crosswind from the toolbar to change and send it.',
-        );
-      }
+      if (action === 'cancel') props.onGone(t('scheduled.cancelled'));
+      if (action === 'edit') props.onGone(t('scheduled.backInComposer'));
     } catch (thrown) {
       setErrors([serializeError(thrown)]);
     } finally {
@@ -69,13 +71,11 @@ export function ScheduledItem(props: {
   return (
     <li className="history-item" aria-labelledby={summaryId}>
       <p className="history-summary" id={summaryId}>
-        {job.summary || '(no text)'}
+        {job.summary || t('history.noText')}
       </p>
       <p className="muted">
-        Goes out{' '}
-        <time dateTime={new Date(at).toISOString()}>
-          {new Date(at).toLocaleString(undefined, DATE_FORMAT)}
-        </time>
+        {t('scheduled.goesOut')}{' '}
+        <time dateTime={new Date(at).toISOString()}>{formatDateTime(at, DATE_FORMAT)}</time>
       </p>
       <JobTargets job={job} accounts={props.accounts} onRetry={retry} />
       {errors.map((error, index) => (
@@ -96,7 +96,7 @@ export function ScheduledItem(props: {
       <div className="history-actions">
         {changing ? null : (
           <button type="button" disabled={busy !== undefined} onClick={() => setChanging(true)}>
-            Change time
+            {t('scheduled.changeTime')}
           </button>
         )}
         <button
@@ -104,16 +104,16 @@ export function ScheduledItem(props: {
           disabled={busy !== undefined}
           onClick={() => void run('edit', () => sendMessage('schedule.edit', { jobId: job.id }))}
         >
-          {busy === 'edit' ? 'Taking it off the schedule…' : 'Edit'}
+          {busy === 'edit' ? t('scheduled.editing') : t('scheduled.edit')}
         </button>
         <ConfirmAction
-          label="Cancel schedule"
+          label={t('scheduled.cancel')}
           busy={busy === 'cancel'}
-          busyLabel="Cancelling…"
-          question="Confirm cancelling this scheduled post"
-          note="It will not be posted anywhere."
-          confirmLabel="Yes, cancel it"
-          keepLabel="Keep it"
+          busyLabel={t('scheduled.cancelling')}
+          question={t('scheduled.cancelQuestion')}
+          note={t('scheduled.cancelNote')}
+          confirmLabel={t('scheduled.cancelConfirm')}
+          keepLabel={t('scheduled.cancelKeep')}
           onConfirm={() =>
             void run('cancel', () => sendMessage('schedule.cancel', { jobId: job.id }))
           }

@@ -4,6 +4,7 @@ import { serializeError, type SerializedError } from '@/utils/errors';
 import { accountLabel, NETWORK_INFO } from '@/utils/networks/info';
 import type { NetworkId } from '@/utils/networks/types';
 import { ErrorMessage } from './ErrorMessage';
+import { t } from '@/utils/i18n/messages';
 
 /**
  * Connects an account by its server's address and the server's own consent page: the form every
@@ -30,7 +31,7 @@ export function ServerConnectForm(props: {
     setDone('');
     try {
       const account = await connectAccount(props.network, { server });
-      setDone(`Connected ${accountLabel(account)}.`);
+      setDone(t('connect.connected', { account: accountLabel(account) }));
     } catch (thrown) {
       setError(serializeError(thrown));
     } finally {
@@ -40,9 +41,9 @@ export function ServerConnectForm(props: {
 
   return (
     <form onSubmit={(event) => void submit(event)} aria-labelledby={heading}>
-      <h2 id={heading}>Add a {name} account</h2>
+      <h2 id={heading}>{t('connect.addAccount', { network: name })}</h2>
       <p className="muted">{props.description}</p>
-      <label htmlFor={field}>{name} server</label>
+      <label htmlFor={field}>{t('address.networkServer', { network: name })}</label>
       <input
         id={field}
         type="text"
@@ -54,7 +55,7 @@ export function ServerConnectForm(props: {
         required
       />
       <button type="submit" className="primary" disabled={busy}>
-        {busy ? 'Waiting for authorization…' : `Connect ${name} account`}
+        {busy ? t('connect.waiting') : t('connect.connectAccount', { network: name })}
       </button>
       <ErrorMessage error={error} />
       {done ? <p role="status">{done}</p> : null}

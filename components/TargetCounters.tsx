@@ -31,6 +31,9 @@ export function TargetCounters(props: { plans: TargetPlan[]; disabled: boolean }
             {plan.needsMedia ? (
               <span className="counter-detail counter-needs">{plan.needsMedia}</span>
             ) : null}
+            {plan.account.limits.note ? (
+              <span className="counter-detail">{plan.account.limits.note}</span>
+            ) : null}
             {plan.canThread || plan.threaded ? (
               <label className="check counter-thread">
                 <input

@@ -1,6 +1,7 @@
 import { accountLabel } from '@/utils/networks/info';
 import type { Account } from '@/utils/networks/types';
 import { AccountAvatar } from './AccountAvatar';
+import { t } from '@/utils/i18n/messages';
 
 /** Chips to pick which accounts get the post. */
 export function TargetPicker(props: {
@@ -11,7 +12,7 @@ export function TargetPicker(props: {
 }) {
   return (
     <fieldset className="targets" disabled={props.disabled}>
-      <legend>Post to</legend>
+      <legend>{t('targets.legend')}</legend>
       {props.accounts.map((account) => (
         <label key={account.id} className={`chip chip-${account.network}`}>
           <input
@@ -21,7 +22,9 @@ export function TargetPicker(props: {
           />
           <AccountAvatar account={account} size={18} />
           <span>{accountLabel(account)}</span>
-          {account.state === 'reconnect' ? <span className="badge warn">reconnect</span> : null}
+          {account.state === 'reconnect' ? (
+            <span className="badge warn">{t('targets.reconnect')}</span>
+          ) : null}
         </label>
       ))}
     </fieldset>

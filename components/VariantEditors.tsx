@@ -3,10 +3,11 @@ import { sourceFor } from '@/utils/compose/plan';
 import { useComposer } from '@/utils/composer-store';
 import { accountLabel, NETWORK_INFO } from '@/utils/networks/info';
 import type { Account, NetworkId } from '@/utils/networks/types';
+import { t } from '@/utils/i18n/messages';
 
 interface Scope {
   key: VariantKey;
-  /** Completes "Separate text for …" and "Text for …". */
+  /** Fills "Separate text for {name}" and "Text for {name}". */
   name: string;
   /** The account whose current text a new version starts from. */
   startFrom: Account;
@@ -50,10 +51,13 @@ export function VariantEditors(props: { draft: Draft; picked: Account[]; disable
     <div className="variants">
       {open.map((scope) => (
         <div key={scope.key} className="variant">
-          <label htmlFor={`variant-${scope.key}`}>Text for {scope.name}</label>
+          <label htmlFor={`variant-${scope.key}`}>
+            {t('variants.textFor', { name: scope.name })}
+          </label>
           <textarea
             id={`variant-${scope.key}`}
             rows={4}
+            dir="auto"
             value={props.draft.variants[scope.key] ?? ''}
             readOnly={props.disabled}
             onChange={(event) => setVariant(scope.key, event.currentTarget.value)}
@@ -64,13 +68,13 @@ export function VariantEditors(props: { draft: Draft; picked: Account[]; disable
             disabled={props.disabled}
             onClick={() => setVariant(scope.key, null)}
           >
-            Use the main text for {scope.name}
+            {t('variants.useMain', { name: scope.name })}
           </button>
         </div>
       ))}
       {closed.length > 0 ? (
         <p className="variant-offer">
-          <span aria-hidden="true">Separate text for:</span>
+          <span aria-hidden="true">{t('variants.offer')}</span>
           {closed.map((scope) => (
             <button
               key={scope.key}
@@ -79,7 +83,7 @@ export function VariantEditors(props: { draft: Draft; picked: Account[]; disable
               disabled={props.disabled}
               onClick={() => setVariant(scope.key, sourceFor(props.draft, scope.startFrom).text)}
             >
-              <span className="visually-hidden">Separate text for </span>
+              <span className="visually-hidden">{t('variants.offerHidden')} </span>
               {scope.name}
             </button>
           ))}

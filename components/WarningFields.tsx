@@ -4,6 +4,7 @@ import { selfLabelOf, warningInLabelledText } from '@/utils/compose/plan';
 import { SELF_LABEL_NAMES } from '@/utils/compose/warning-label';
 import type { SelfLabel } from '@/utils/networks/types';
 import { useComposer } from '@/utils/composer-store';
+import { t } from '@/utils/i18n/messages';
 
 const LABELS = Object.keys(SELF_LABEL_NAMES) as Array<SelfLabel | 'none'>;
 
@@ -41,16 +42,17 @@ export function WarningFields(props: {
         onClick={toggle}
         disabled={props.disabled}
       >
-        {shown ? 'Remove content warning' : 'Add content warning'}
+        {shown ? t('warning.remove') : t('warning.add')}
       </button>
       {shown ? (
         <div className="warning-fields">
           <label className="field">
-            <span>Content warning</span>
+            <span>{t('warning.label')}</span>
             <input
               type="text"
               value={warning}
-              placeholder="What the post is about, e.g. “Spoilers for Dune”"
+              placeholder={t('warning.placeholder')}
+              dir="auto"
               maxLength={500}
               autoFocus={open && warning.length === 0}
               readOnly={props.disabled}
@@ -60,7 +62,7 @@ export function WarningFields(props: {
           {props.labelNetwork && warning.trim() ? (
             <>
               <label className="field">
-                <span>{props.labelNetwork} label</span>
+                <span>{t('warning.networkLabel', { network: props.labelNetwork })}</span>
                 <select
                   value={label}
                   disabled={props.disabled}
@@ -82,7 +84,7 @@ export function WarningFields(props: {
                   disabled={props.disabled}
                   onChange={(event) => setWarningInBlueskyText(event.currentTarget.checked)}
                 />
-                Put the warning at the top of the {props.labelNetwork} post
+                {t('warning.atTop', { network: props.labelNetwork })}
               </label>
             </>
           ) : null}

@@ -80,7 +80,13 @@ export function targetStateText(
 /** What deleting did to one account's post, in words; empty when nobody asked to delete it. */
 export function deletionText(target: TargetJob): string {
   if (target.deletedAt !== undefined) {
-    return target.parts.some((part) => part.result) ? 'Deleted' : 'Nothing to delete';
+    const posted = target.parts.filter((part) => part.result).length;
+    if (posted === 0) return 'Nothing to delete';
+    const missing = target.notFoundOnDelete ?? 0;
+    // Only what the server confirmed is called deleted; a post it did not have may have been
+    // deleted elsewhere, or never made.
+    if (missing >= posted) return 'Not found on the server: already deleted there, or never posted';
+    return missing > 0 ? `Deleted (${missing} of ${posted} posts were not found)` : 'Deleted';
   }
   return target.deleteError ? 'Could not delete' : '';
 }

@@ -8,6 +8,7 @@ import { serializeError } from '@/utils/errors';
 import { sendMessage } from '@/utils/messaging';
 import type { NetworkId } from '@/utils/networks/types';
 import { detectAtprotoLinks } from '@/utils/text/atproto-links';
+import { t } from '@/utils/i18n/messages';
 
 /** Where the card for the text's first link stands. */
 export type LinkCardState =
@@ -70,7 +71,7 @@ export function useLinkCard(
           }
           const card = cardOf(answer.metadata);
           if (card && live) setLinkCard({ ...card, url });
-          else settle({ kind: 'failed', url, message: 'That page has no address to show.' });
+          else settle({ kind: 'failed', url, message: t('linkCard.noAddress') });
         })
         .catch((error: unknown) => {
           settle({ kind: 'failed', url, message: serializeError(error).message });

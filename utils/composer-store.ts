@@ -21,6 +21,8 @@ export interface ComposerState {
   setWarningInBlueskyText(on: boolean): void;
   setVisibility(visibility: Visibility | undefined): void;
   setLanguage(language: string): void;
+  /** Keep the post on the server, for accounts whose network can. */
+  setLocalOnly(on: boolean): void;
   setThreaded(accountId: string, on: boolean): void;
   setNumbering(on: boolean): void;
   /** "Post later" at that moment (epoch milliseconds), or post now with `undefined`. */
@@ -114,6 +116,13 @@ export const useComposer = create<ComposerState>()((set, get) => {
     setLanguage(language) {
       change({ language });
       void lastLanguageStorage.setValue(language);
+    },
+
+    setLocalOnly(on) {
+      const draft = { ...get().draft, updatedAt: Date.now() };
+      if (on) draft.localOnly = true;
+      else delete draft.localOnly;
+      replace(draft);
     },
 
     setThreaded: (accountId, on) =>

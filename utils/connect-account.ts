@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { CrosswindError } from './errors';
 import { sendMessage } from './messaging';
 import type { Account, ConnectFields, NetworkId } from './networks/types';
+import { t } from './i18n/messages';
 
 /**
  * Connects an account from an extension page, whatever its network's sign-in. A form sign-in
@@ -28,18 +29,14 @@ export async function connectAccount(network: NetworkId, fields: ConnectFields):
     if (/could not be loaded|cannot be loaded|network/i.test(text)) {
       throw new CrosswindError(
         'network',
-        `The sign-in page of ${new URL(authorizeUrl).host} could not be loaded. Check the address and your connection.`,
+        t('connect.signInUnreachable', { host: new URL(authorizeUrl).host }),
         { cause },
       );
     }
-    throw new CrosswindError(
-      'cancelled',
-      'The sign-in window was closed before you authorized Crosswind. Nothing was connected.',
-      { cause },
-    );
+    throw new CrosswindError('cancelled', t('connect.windowClosed'), { cause });
   }
   if (!redirectUrl) {
-    throw new CrosswindError('cancelled', 'The sign-in was not finished. Nothing was connected.');
+    throw new CrosswindError('cancelled', t('connect.notFinished'));
   }
   return sendMessage('accounts.finishConnect', { network: signingIn, redirectUrl });
 }

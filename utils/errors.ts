@@ -83,9 +83,12 @@ export function deserializeError(data: SerializedError): CrosswindError {
 /** Wraps values that are not CrosswindErrors; unknown failures are reported, never swallowed. */
 export function toCrosswindError(error: unknown): CrosswindError {
   if (error instanceof CrosswindError) return error;
-  if (isAbort(error)) {
+  if (errorName(error) === 'TimeoutError') return timedOut('', error);
+  if (errorName(error) === 'AbortError') {
     return new CrosswindError('cancelled', 'The request was cancelled.', { cause: error });
   }
+  // JSON.parse on a page that is not JSON ("Unexpected token '<'") is the server's doing.
+  if (error instanceof SyntaxError) return unreadableAnswer('', undefined, error);
   if (error instanceof TypeError) {
     // fetch() rejects with a TypeError when the server cannot be reached at all.
     return new CrosswindError(
@@ -98,13 +101,8 @@ export function toCrosswindError(error: unknown): CrosswindError {
   return new CrosswindError('server', `Something went wrong: ${text}`, { cause: error });
 }
 
-function isAbort(error: unknown): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    'name' in error &&
-    (error.name === 'AbortError' || error.name === 'TimeoutError')
-  );
+function errorName(error: unknown): unknown {
+  return typeof error === 'object' && error !== null && 'name' in error ? error.name : undefined;
 }
 
 /** Reads a retry moment from the headers servers use for it (Retry-After, X-RateLimit-Reset, RateLimit-Reset). */
@@ -130,12 +128,68 @@ export function retryAtFromHeaders(headers: Headers, now = Date.now()): number |
   return undefined;
 }
 
+/** How a server is named in a message, even when its address could not be read. */
+function named(host: string): string {
+  return host.trim() || 'the server';
+}
+
+/** The same, to start a sentence with. */
+function subject(host: string): string {
+  return host.trim() || 'The server';
+}
+
 /** The server could not be reached at all (DNS, refused connection, offline). */
 export function unreachable(host: string, cause?: unknown): CrosswindError {
   return new CrosswindError(
     'network',
-    `Could not reach ${host}. Check the address and your connection.`,
+    `Could not reach ${named(host)}. Check the address and your connection.`,
     { cause },
+  );
+}
+
+/** The server did not answer in time; the request was given up, so it may or may not have arrived. */
+export function timedOut(host: string, cause?: unknown): CrosswindError {
+  return new CrosswindError('network', `${subject(host)} took too long to answer. Try again.`, {
+    cause,
+  });
+}
+
+/**
+ * An HTML page came back where the API answers JSON: a proxy's error page, a login wall, or an
+ * address that is a website rather than the server's API. The status is kept, so rules such as
+ * "404 means already gone" still apply to it.
+ */
+export function webPageInstead(host: string, status: number, cause?: unknown): CrosswindError {
+  const code = status >= 200 && status < 300 ? '' : ` (error ${status})`;
+  return new CrosswindError(
+    status === 429 ? 'rate-limit' : 'server',
+    `${subject(host)} answered with a web page instead of the API${code}.`,
+    { cause, status, retryable: status >= 500 || status === 429 },
+  );
+}
+
+/** A body that is neither JSON nor a web page, or JSON that does not parse. */
+export function unreadableAnswer(
+  host: string,
+  status: number | undefined,
+  cause?: unknown,
+): CrosswindError {
+  return new CrosswindError('server', `${subject(host)} sent an answer Crosswind cannot read.`, {
+    cause,
+    ...(status !== undefined && { status }),
+    retryable: status !== undefined && status >= 500,
+  });
+}
+
+/**
+ * A success that lacks what the API promises (a post without an id, a schedule without a time).
+ * Not retried: the server may have done it, and asking again would not make it say so.
+ */
+export function incompleteAnswer(host: string, missing: string, cause?: unknown): CrosswindError {
+  return new CrosswindError(
+    'server',
+    `${subject(host)} said it worked but sent no ${missing}, so Crosswind cannot tell what happened. Check on ${named(host)} before trying again.`,
+    { cause, retryable: false },
   );
 }
 
@@ -143,7 +197,7 @@ export function unreachable(host: string, cause?: unknown): CrosswindError {
 export function serverTrouble(host: string, status: number, cause?: unknown): CrosswindError {
   return new CrosswindError(
     'server',
-    `${host} had a problem (error ${status}). Try again in a moment.`,
+    `${subject(host)} had a problem (error ${status}). Try again in a moment.`,
     { cause, status },
   );
 }
@@ -155,9 +209,13 @@ export function rateLimited(
   cause?: unknown,
 ): CrosswindError {
   const when = retryAt ? ` after ${new Date(retryAt).toLocaleTimeString()}` : ' in a few minutes';
-  return new CrosswindError('rate-limit', `${host} says too many requests. Try again${when}.`, {
-    cause,
-    status: 429,
-    ...(retryAt !== undefined && { retryAt }),
-  });
+  return new CrosswindError(
+    'rate-limit',
+    `${subject(host)} says too many requests. Try again${when}.`,
+    {
+      cause,
+      status: 429,
+      ...(retryAt !== undefined && { retryAt }),
+    },
+  );
 }

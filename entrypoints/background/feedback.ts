@@ -4,6 +4,8 @@ import { outboxChangeStorage } from '@/utils/outbox/change';
 import { readJob, readJobIds, readRecentFloor, readUnfinishedJobs } from '@/utils/outbox/read';
 import type { PostJob } from '@/utils/publish/types';
 import { accountsStorage, notifiedJobsStorage } from '@/utils/storage';
+import { t } from '@/utils/i18n/messages';
+import { languageReady } from './language';
 
 const NOTIFICATION_PREFIX = 'crosswind-job:';
 
@@ -14,13 +16,14 @@ function toolbarButton() {
   return browser.action ?? browser.browserAction;
 }
 
-/** The tooltip the manifest gives the button, restored once there is nothing to report. */
+/** The tooltip the manifest gives the button (the name), restored once there is nothing to report. */
 function idleTitle(): string {
-  const manifest = browser.runtime.getManifest();
-  return manifest.action?.default_title ?? manifest.browser_action?.default_title ?? manifest.name;
+  return t('manifest.name');
 }
 
 async function showBadge(jobs: PostJob[], recent: number): Promise<void> {
+  // Worded in the language picked under Preferences, which the worker may still be loading.
+  await languageReady();
   const badge = badgeState(jobs, idleTitle(), recent);
   const button = toolbarButton();
   await Promise.all([
@@ -65,7 +68,7 @@ async function notifySettled(): Promise<void> {
   }
   if (fresh.length === 0) return;
   // Recorded before shown: a worker stopped in between loses a notification rather than doubling it.
-  const accounts = await accountsStorage.getValue();
+  const [accounts] = await Promise.all([accountsStorage.getValue(), languageReady()]);
   for (const job of fresh) {
     const { title, message } = notificationText(job, accounts);
     await browser.notifications.create(`${NOTIFICATION_PREFIX}${job.id}`, {

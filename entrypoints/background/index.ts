@@ -4,7 +4,8 @@ import { keepStorageFromContentScripts } from '@/utils/storage';
 import { onWakeAlarm } from '@/utils/publish/wake';
 import { startDeliveryFeedback } from './feedback';
 import { handlers } from './handlers';
-import { startShareMenus } from './menus';
+import { startLanguage } from './language';
+import { retitleShareMenus, startShareMenus } from './menus';
 
 export default defineBackground({
   type: 'module',
@@ -13,6 +14,8 @@ export default defineBackground({
     keepStorageFromContentScripts().catch((error: unknown) =>
       console.error('Crosswind could not keep storage from content scripts', error),
     );
+    // Before anything that words a menu or a notification (they wait for it).
+    startLanguage(retitleShareMenus);
     listenForMessages(handlers);
     startDeliveryFeedback();
     startShareMenus();

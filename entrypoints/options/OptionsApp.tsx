@@ -11,6 +11,7 @@ import type { Account } from '@/utils/networks/types';
 import { accountsStorage } from '@/utils/storage';
 import { useStoredValue } from '@/utils/use-stored-value';
 import { ConnectForms } from './ConnectForms';
+import { t } from '@/utils/i18n/messages';
 
 /** The options page: connected accounts, and the forms that connect new ones. */
 export function OptionsApp() {
@@ -49,11 +50,11 @@ export function OptionsApp() {
   return (
     <main className="options">
       <header className="bar">
-        <h1>Crosswind accounts</h1>
-        <a href="/sent-posts.html">Sent posts</a>
+        <h1>{t('pageTitle.options')}</h1>
+        <a href="/sent-posts.html">{t('history.listLabel')}</a>
       </header>
       <section aria-labelledby="connected-heading">
-        <h2 id="connected-heading">Connected accounts</h2>
+        <h2 id="connected-heading">{t('options.connected')}</h2>
         {accounts ? (
           <AccountList
             accounts={accounts}

@@ -11,6 +11,7 @@ import { accountsStorage } from '@/utils/storage';
 import { useOutbox } from '@/utils/use-outbox';
 import { useStoredValue } from '@/utils/use-stored-value';
 import { readPopupJobs } from './popup-jobs';
+import { t } from '@/utils/i18n/messages';
 
 const LIMITS_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
@@ -77,21 +78,21 @@ export function PopupApp() {
   return (
     <main className="popup">
       <header className="bar">
-        <h1>Crosswind</h1>
-        <nav className="bar-links" aria-label="Crosswind pages">
+        <h1>{t('manifest.name')}</h1>
+        <nav className="bar-links" aria-label={t('popup.pagesLabel')}>
           <a href={browser.runtime.getURL('/sent-posts.html')} target="_blank" rel="noreferrer">
-            Sent posts
+            {t('history.listLabel')}
           </a>
           <button type="button" className="link" onClick={openAccounts}>
-            Accounts
+            {t('popup.accounts')}
           </button>
         </nav>
       </header>
       {accounts.length === 0 ? (
         <section className="empty">
-          <p>Connect a Mastodon or Bluesky account to start posting.</p>
+          <p>{t('popup.empty')}</p>
           <button type="button" className="primary" onClick={openAccounts}>
-            Connect an account
+            {t('popup.connect')}
           </button>
         </section>
       ) : (
@@ -106,7 +107,7 @@ export function PopupApp() {
       {job ? <DeliveryStatus job={job} accounts={accounts} onRetry={retry} /> : null}
       {job && sent && isSettled(job) ? (
         <button type="button" onClick={startNew}>
-          Start a new post
+          {t('popup.startNew')}
         </button>
       ) : null}
     </main>

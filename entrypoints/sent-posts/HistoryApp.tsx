@@ -10,6 +10,7 @@ import { isScheduledJob, isSettled } from '@/utils/publish/types';
 import { accountsStorage } from '@/utils/storage';
 import { useStoredValue } from '@/utils/use-stored-value';
 import { useHistory } from './use-history';
+import { t } from '@/utils/i18n/messages';
 
 /**
  * The history page: posts waiting for their time first, then every sent post with where it went,
@@ -30,16 +31,16 @@ export function HistoryApp() {
   return (
     <main className="options history" aria-busy={!jobs || !accounts}>
       <header className="bar">
-        <h1>Sent posts</h1>
-        <a href="/options.html">Accounts</a>
+        <h1>{t('history.listLabel')}</h1>
+        <a href="/options.html">{t('popup.accounts')}</a>
       </header>
       {jobs?.some(isSettled) ? (
         <div className="history-actions">
           <ConfirmAction
-            label="Clear history"
-            question="Confirm clearing the history"
-            note="The posts stay on the networks; posts still being sent stay here."
-            confirmLabel="Yes, clear history"
+            label={t('history.clear')}
+            question={t('history.clearQuestion')}
+            note={t('history.clearNote')}
+            confirmLabel={t('history.clearConfirm')}
             onConfirm={clear}
           />
         </div>
@@ -51,7 +52,7 @@ export function HistoryApp() {
           <HistoryList jobs={jobs.filter((job) => !isScheduledJob(job))} accounts={accounts} />
           {view.more ? (
             // A new button per page: one still in view after a page loads asks for the next.
-            <LoadMore key={jobs.length} label="Show older posts" onLoad={loadMore} />
+            <LoadMore key={jobs.length} label={t('history.older')} onLoad={loadMore} />
           ) : null}
         </>
       ) : null}

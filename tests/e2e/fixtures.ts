@@ -1,6 +1,8 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import type { UiLanguage } from '../../utils/i18n/languages';
 import { E2E_EXTENSION_DIR, extensionIdOf, launchWithExtension } from './extension';
 import { sandboxUrls, type SandboxUrls } from '../servers/sandbox-env';
+import { languageArgs, message } from './messages';
 import { connectBoth, connectMastodonViaUi } from './helpers';
 
 interface Fixtures {
@@ -8,6 +10,8 @@ interface Fixtures {
   extensionBuild: 'production' | 'e2e';
   /** More Chromium switches, e.g. host-resolver rules that give a test a host name of its own. */
   browserArgs: string[];
+  /** The browser's UI language, which Crosswind follows (`--lang`); English unless a test says. */
+  uiLanguage: UiLanguage;
   context: BrowserContext;
   extensionId: string;
   servers: SandboxUrls;
@@ -24,10 +28,11 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   extensionBuild: ['production', { option: true }],
   browserArgs: [[], { option: true }],
-  context: async ({ extensionBuild, browserArgs }, use) => {
+  uiLanguage: ['en', { option: true }],
+  context: async ({ extensionBuild, browserArgs, uiLanguage }, use) => {
     const context = await launchWithExtension({
       ...(extensionBuild === 'e2e' && { extensionDir: E2E_EXTENSION_DIR }),
-      extraArgs: browserArgs,
+      extraArgs: [...languageArgs(uiLanguage), ...browserArgs],
     });
     await use(context);
     await context.close();
@@ -39,11 +44,13 @@ export const test = base.extend<Fixtures>({
   servers: async ({}, use) => {
     await use(sandboxUrls());
   },
-  openOptions: async ({ context, extensionId }, use) => {
+  openOptions: async ({ context, extensionId, uiLanguage }, use) => {
     await use(async () => {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/options.html`);
-      await expect(page.getByRole('heading', { name: 'Crosswind accounts' })).toBeVisible();
+      await expect(
+        page.getByRole('heading', { name: message(uiLanguage, 'pageTitle.options') }),
+      ).toBeVisible();
       return page;
     });
   },
@@ -55,11 +62,13 @@ export const test = base.extend<Fixtures>({
       return page;
     });
   },
-  openHistory: async ({ context, extensionId }, use) => {
+  openHistory: async ({ context, extensionId, uiLanguage }, use) => {
     await use(async () => {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/sent-posts.html`);
-      await expect(page.getByRole('heading', { name: 'Sent posts' })).toBeVisible();
+      await expect(
+        page.getByRole('heading', { name: message(uiLanguage, 'history.listLabel') }),
+      ).toBeVisible();
       return page;
     });
   },

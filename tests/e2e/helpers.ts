@@ -1,16 +1,23 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test';
+import type { UiLanguage } from '../../utils/i18n/languages';
 import { createBlueskyUser } from '../servers/records';
+import { message } from './messages';
 
 // What the test servers recorded is read the same way from every browser's tests.
 export * from '../servers/records';
 
 /** Points the extension's Bluesky directory at the local PDS and PLC, through the options page. */
-export async function useLocalDirectory(options: Page, pds: string, plc: string): Promise<void> {
-  await options.getByText('Advanced: Bluesky directory').click();
-  await options.getByLabel('Handle resolver').fill(pds);
-  await options.getByLabel('PLC directory').fill(plc);
-  await options.getByRole('button', { name: 'Save directory settings' }).click();
-  await expect(options.getByText('Directory settings saved.')).toBeVisible();
+export async function useLocalDirectory(
+  options: Page,
+  pds: string,
+  plc: string,
+  language: UiLanguage = 'en',
+): Promise<void> {
+  await options.getByText(message(language, 'directory.summary')).click();
+  await options.getByLabel(message(language, 'directory.handleResolver')).fill(pds);
+  await options.getByLabel(message(language, 'directory.plcDirectory')).fill(plc);
+  await options.getByRole('button', { name: message(language, 'directory.save') }).click();
+  await expect(options.getByText(message(language, 'directory.saved'))).toBeVisible();
 }
 
 /** Connects the Mastodon test server's signed-in user by clicking through its consent page. */
@@ -19,10 +26,14 @@ export async function connectMastodonViaUi(
   options: Page,
   server: string,
   decision: 'Authorize' | 'Deny' = 'Authorize',
+  language: UiLanguage = 'en',
 ): Promise<void> {
-  await options.getByLabel('Mastodon server').fill(server);
+  const network = 'Mastodon';
+  await options.getByLabel(message(language, 'address.networkServer', { network })).fill(server);
   const consentOpened = context.waitForEvent('page');
-  await options.getByRole('button', { name: 'Connect Mastodon account' }).click();
+  await options
+    .getByRole('button', { name: message(language, 'connect.connectAccount', { network }) })
+    .click();
   const consent = await consentOpened;
   await consent.getByRole('button', { name: decision }).click();
 }
@@ -32,10 +43,15 @@ export async function connectBlueskyViaUi(
   options: Page,
   handle: string,
   appPassword: string,
+  language: UiLanguage = 'en',
 ): Promise<void> {
-  await options.getByLabel('Handle or email').fill(handle);
-  await options.getByLabel('App password').fill(appPassword);
-  await options.getByRole('button', { name: 'Connect Bluesky account' }).click();
+  await options.getByLabel(message(language, 'connect.handleOrEmail')).fill(handle);
+  await options.getByLabel(message(language, 'connect.appPassword')).fill(appPassword);
+  await options
+    .getByRole('button', {
+      name: message(language, 'connect.connectAccount', { network: 'Bluesky' }),
+    })
+    .click();
 }
 
 /** Connects the Mastodon test user and a fresh Bluesky user; returns the Bluesky user. */
@@ -43,12 +59,13 @@ export async function connectBoth(
   context: BrowserContext,
   options: Page,
   servers: { mastodon: string; pds: string; plc: string },
+  language: UiLanguage = 'en',
 ) {
   const user = await createBlueskyUser(servers.pds, 'poster');
-  await connectMastodonViaUi(context, options, servers.mastodon);
+  await connectMastodonViaUi(context, options, servers.mastodon, 'Authorize', language);
   await expect(options.getByText('Connected', { exact: true })).toHaveCount(1);
-  await useLocalDirectory(options, servers.pds, servers.plc);
-  await connectBlueskyViaUi(options, user.handle, user.appPassword);
+  await useLocalDirectory(options, servers.pds, servers.plc, language);
+  await connectBlueskyViaUi(options, user.handle, user.appPassword, language);
   await expect(options.getByText('Connected', { exact: true })).toHaveCount(2);
   return user;
 }
@@ -85,6 +102,7 @@ export interface RecordedNote {
   text: string | null;
   cw: string | null;
   visibility: string;
+  localOnly: boolean;
   fileIds: string[];
   replyId: string | null;
   deletedAt: string | null;

@@ -168,3 +168,37 @@ test('a worker stopped after notes/create was sent and before its answer leaves 
   expect(posts).toHaveLength(1);
   expect(requests.some((r) => r.method === 'POST' && r.path === '/api/users/notes')).toBe(true);
 });
+
+test('“Only on this server” is offered once a Misskey account is picked and posts a local-only note there', async ({
+  context,
+  openOptions,
+  openPopup,
+  servers,
+}) => {
+  const options = await openOptions();
+  await connectMisskeyViaUi(context, options, servers.misskey);
+  await connectMastodonViaUi(context, options, servers.mastodon);
+  await expect(options.getByText('Connected', { exact: true })).toHaveCount(2);
+
+  const popup = await openPopup();
+  const localOnly = popup.getByRole('checkbox', { name: 'Only on this server (local only)' });
+  await pickAccounts(popup, 'Mastodon');
+  // Mastodon cannot keep a post off the fediverse: the choice is not offered for it alone.
+  await expect(localOnly).toHaveCount(0);
+  await pickAccounts(popup, 'Misskey');
+  await localOnly.check();
+  const marker = `mkl${Date.now()}`;
+  await popup.getByLabel('Post text').fill(`Neighbours only ${marker}`);
+  await popup.getByRole('button', { name: 'Post' }).click();
+
+  await expect
+    .poll(async () => (await notesContaining(servers.misskey, marker)).length, { timeout: 15_000 })
+    .toBe(1);
+  expect((await notesContaining(servers.misskey, marker))[0]).toMatchObject({ localOnly: true });
+  // The Mastodon account still gets the post, as an ordinary one.
+  await expect
+    .poll(async () => (await statusesContaining(servers.mastodon, marker)).length, {
+      timeout: 15_000,
+    })
+    .toBe(1);
+});

@@ -5,6 +5,8 @@ import {
   retryAtFromHeaders,
   serializeError,
   toCrosswindError,
+  unreachable,
+  webPageInstead,
 } from '@/utils/errors';
 
 describe('errors', () => {
@@ -54,5 +56,37 @@ describe('errors', () => {
     );
     expect(retryAtFromHeaders(new Headers({ 'RateLimit-Reset': '60' }), now)).toBe(now + 60_000);
     expect(retryAtFromHeaders(new Headers(), now)).toBeUndefined();
+  });
+});
+
+describe('errors in words, whatever was thrown', () => {
+  it('never shows a raw parser message, an empty host, or a timeout as a cancellation', () => {
+    let parseError: unknown;
+    try {
+      JSON.parse('<html>');
+    } catch (error) {
+      parseError = error;
+    }
+    expect(toCrosswindError(parseError)).toMatchObject({
+      kind: 'server',
+      message: 'The server sent an answer Crosswind cannot read.',
+    });
+    expect(unreachable('').message).toBe(
+      'Could not reach the server. Check the address and your connection.',
+    );
+    const timeout = new DOMException('The operation timed out.', 'TimeoutError');
+    expect(toCrosswindError(timeout)).toMatchObject({ kind: 'network', retryable: true });
+  });
+
+  it('names a web page where the API was expected, with its status', () => {
+    expect(webPageInstead('example.social', 502)).toMatchObject({
+      kind: 'server',
+      status: 502,
+      retryable: true,
+      message: 'example.social answered with a web page instead of the API (error 502).',
+    });
+    expect(webPageInstead('example.social', 200).message).toBe(
+      'example.social answered with a web page instead of the API.',
+    );
   });
 });

@@ -1,4 +1,16 @@
 import { CrosswindError } from '../errors';
+import { t } from '../i18n/messages';
+
+/** What an address is for, as callers name it; each is worded in the user's language. */
+export type AddressOf = 'server' | 'handle resolver' | 'PLC directory' | `${string} server`;
+
+/** The translated noun for what an address is for ("Mastodon server", "Mastodon-Server"). */
+function addressNoun(what: AddressOf): string {
+  if (what === 'server') return t('address.server');
+  if (what === 'handle resolver') return t('address.handleResolver');
+  if (what === 'PLC directory') return t('address.plcDirectory');
+  return t('address.networkServer', { network: what.slice(0, -' server'.length) });
+}
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -11,9 +23,10 @@ export function isLoopback(url: URL): boolean {
  * Turns what a person types ("mastodon.social", "https://fosstodon.org/", "@me@hachyderm.io")
  * into a server origin, or says plainly why it is not one.
  */
-export function normalizeServerUrl(input: string, what = 'server'): string {
+export function normalizeServerUrl(input: string, what: AddressOf = 'server'): string {
   let text = input.trim();
-  if (!text) throw new CrosswindError('validation', `Enter the address of your ${what}.`);
+  const noun = addressNoun(what);
+  if (!text) throw new CrosswindError('validation', t('address.missing', { what: noun }));
   const handle = /^@?[^@\s/]+@([^@\s/]+)$/.exec(text);
   if (handle?.[1]) text = handle[1];
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) text = `https://${text}`;
@@ -21,16 +34,19 @@ export function normalizeServerUrl(input: string, what = 'server'): string {
   try {
     url = new URL(text);
   } catch {
-    throw new CrosswindError('validation', `“${input.trim()}” is not a valid ${what} address.`);
-  }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url))) {
     throw new CrosswindError(
       'validation',
-      `Use an https:// address for your ${what} (plain http is only allowed on this computer).`,
+      t('address.invalid', { input: input.trim(), what: noun }),
     );
   }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url))) {
+    throw new CrosswindError('validation', t('address.needsHttps', { what: noun }));
+  }
   if (!url.hostname.includes('.') && !isLoopback(url)) {
-    throw new CrosswindError('validation', `“${input.trim()}” is not a valid ${what} address.`);
+    throw new CrosswindError(
+      'validation',
+      t('address.invalid', { input: input.trim(), what: noun }),
+    );
   }
   return url.origin;
 }
@@ -45,20 +61,20 @@ export function isSecureTransport(url: URL): boolean {
  * a DID document, handed back by a server after sign-in, or stored with a credential. Throws
  * before anything is sent.
  */
-export function assertSecureTransport(address: string | URL, what = 'server'): URL {
+export function assertSecureTransport(address: string | URL, what: AddressOf = 'server'): URL {
   let url: URL;
   try {
     url = new URL(address);
   } catch {
     throw new CrosswindError(
       'validation',
-      `The address given for your ${what} (“${String(address)}”) is not valid. Nothing was sent.`,
+      t('address.givenInvalid', { what: addressNoun(what), input: String(address) }),
     );
   }
   if (!isSecureTransport(url)) {
     throw new CrosswindError(
       'validation',
-      `Your ${what} is named as ${url.origin}, which is not a secure (https://) address. Crosswind sends passwords and tokens only over https (plain http only on this computer), so nothing was sent.`,
+      t('address.insecure', { what: addressNoun(what), origin: url.origin }),
       { detail: url.origin },
     );
   }
@@ -69,7 +85,7 @@ export function assertSecureTransport(address: string | URL, what = 'server'): U
  * A fetch for clients that carry secrets: every request, whatever address the client picked (the
  * Bluesky SDK follows the PDS a DID document names), passes assertSecureTransport first.
  */
-export function secureFetch(what: string, base?: typeof fetch): typeof fetch {
+export function secureFetch(what: AddressOf, base?: typeof fetch): typeof fetch {
   return (input, init) => {
     try {
       assertSecureTransport(requestUrl(input), what);
@@ -99,7 +115,7 @@ export function fetchOnlyTo(origin: string, who: string, base?: typeof fetch): t
       return Promise.reject(
         new CrosswindError(
           'auth',
-          `${who} was connected on ${new URL(origin).host}, but that server now sends Crosswind to ${target.host}. Crosswind sends a login only to the server that issued it, so nothing was sent: reconnect the account.`,
+          t('address.movedServer', { who, host: new URL(origin).host, target: target.host }),
         ),
       );
     }

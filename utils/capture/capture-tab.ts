@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { sanitizeCapture } from './capture-page';
 import { cleanText, safeHttpUrl, TEXT_CAPS } from './sanitize';
 import type { PageCapture } from './types';
+import { t } from '../i18n/messages';
 
 /** The tab fields Crosswind uses; activeTab fills url and title once the user invoked it there. */
 export interface TabInfo {
@@ -16,8 +17,8 @@ export type TabCapture = { ok: true; capture: PageCapture } | { ok: false; reaso
 /** The bundle WXT builds from entrypoints/capture.ts. */
 const CAPTURE_SCRIPT = '/capture.js';
 
-export const CANNOT_CAPTURE =
-  'Crosswind cannot read this page (browser pages, the extension store and built-in viewers are off limits). You can still write a post.';
+/** Why the page gave the composer nothing, in the user's language. */
+const cannotCapture = () => t('capture.cannotRead');
 
 /** Address and title from the tab alone, for pages the script cannot enter (a PDF, say). */
 function fromTab(tab: TabInfo): PageCapture | undefined {
@@ -29,7 +30,7 @@ function fromTab(tab: TabInfo): PageCapture | undefined {
 
 /** Runs the capture script in the tab the user invoked Crosswind on. */
 export async function captureTab(tab: TabInfo): Promise<TabCapture> {
-  if (tab.id === undefined) return { ok: false, reason: CANNOT_CAPTURE };
+  if (tab.id === undefined) return { ok: false, reason: cannotCapture() };
   try {
     const [result] = await browser.scripting.executeScript({
       target: { tabId: tab.id },
@@ -41,7 +42,7 @@ export async function captureTab(tab: TabInfo): Promise<TabCapture> {
     // Browser pages, the web store and the PDF viewer refuse scripts; the tab may still help.
   }
   const fallback = fromTab(tab);
-  return fallback ? { ok: true, capture: fallback } : { ok: false, reason: CANNOT_CAPTURE };
+  return fallback ? { ok: true, capture: fallback } : { ok: false, reason: cannotCapture() };
 }
 
 /** Runs a small lookup in the tab; any failure means "not found", never an error for the user. */

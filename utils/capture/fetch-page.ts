@@ -3,6 +3,7 @@ import { decodeHtml } from './html-charset';
 import { readMetadataFromHtml } from './page-html';
 import { fetchRemote, type RemoteFetchOptions } from './remote-fetch';
 import type { PageMetadata } from './types';
+import { t } from '../i18n/messages';
 
 /** The most of a page that is downloaded: its head is what matters, and it comes first. */
 export const MAX_PAGE_BYTES = 1024 * 1024;
@@ -34,7 +35,7 @@ export function fetchPageMetadata(
       discard();
       throw new CrosswindError(
         'validation',
-        `The link to ${host} is not a web page (it is ${mime.slice(0, 100)}).`,
+        t('capture.notWebPage', { host, type: mime.slice(0, 100) }),
       );
     }
     const { bytes } = await readBody(MAX_PAGE_BYTES);

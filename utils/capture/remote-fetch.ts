@@ -8,6 +8,7 @@ import {
 } from '../errors';
 import { isPrivateHost } from './private-host';
 import { safeHttpUrl } from './sanitize';
+import { t } from '../i18n/messages';
 
 /** How a page or an image from a site Crosswind does not control is fetched. */
 export interface RemoteFetchOptions {
@@ -59,7 +60,10 @@ export async function fetchRemote<T>(
   const { kind, accept, ...options } = request;
   const url = safeHttpUrl(rawUrl);
   if (!url) {
-    throw new CrosswindError('validation', `That ${kind} address is not an http or https link.`);
+    throw new CrosswindError(
+      'validation',
+      kind === 'image' ? t('capture.imageNotHttp') : t('capture.pageNotHttp'),
+    );
   }
   const { host, hostname } = new URL(url);
   const allowPrivate = options.allowPrivateHosts ?? PRIVATE_HOSTS_ALLOWED;
@@ -109,10 +113,7 @@ export async function fetchRemote<T>(
 }
 
 function privateHostError(host: string): CrosswindError {
-  return new CrosswindError(
-    'validation',
-    `Crosswind does not read addresses on your own computer or network (${host}).`,
-  );
+  return new CrosswindError('validation', t('capture.privateHost', { host }));
 }
 
 function statusError(
@@ -123,12 +124,13 @@ function statusError(
   const { status } = response;
   if (status === 429) return rateLimited(host, retryAtFromHeaders(response.headers));
   if (status >= 500) return serverTrouble(host, status);
+  const image = kind === 'image';
   const message =
     status === 404 || status === 410
-      ? `${host} has no ${kind} at that address (error ${status}).`
+      ? t(image ? 'capture.imageMissing' : 'capture.pageMissing', { host, status })
       : status === 401 || status === 403
-        ? `${host} does not let Crosswind read that ${kind} (error ${status}).`
-        : `${host} refused to send that ${kind} (error ${status}).`;
+        ? t(image ? 'capture.imageForbidden' : 'capture.pageForbidden', { host, status })
+        : t(image ? 'capture.imageRefused' : 'capture.pageRefused', { host, status });
   return new CrosswindError('validation', message, { status });
 }
 

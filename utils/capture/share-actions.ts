@@ -10,8 +10,9 @@ import { captureTab, imageAltInTab, linkTextInTab, type TabInfo } from './captur
 import { fetchImage } from './fetch-image';
 import { cardOf } from './link-card';
 import { safeHttpUrl } from './sanitize';
-import { linkShareText, pageShareText, SELECTION_CUT_NOTE } from './share-text';
+import { linkShareText, pageShareText, selectionCutNote } from './share-text';
 import type { PageCapture, PageShare } from './types';
+import { t } from '../i18n/messages';
 
 /** The four ways to share from a page; each is a right-click menu item. */
 export type ShareKind = 'page' | 'selection' | 'link' | 'image';
@@ -34,7 +35,7 @@ function newShare(capture: PageCapture, text: string, extra: Partial<PageShare> 
     source: { title: capture.metadata.title, url: capture.metadata.url },
     via: 'menu',
     card: capture.metadata,
-    ...(capture.selectionCut && { note: SELECTION_CUT_NOTE }),
+    ...(capture.selectionCut && { note: selectionCutNote() }),
     createdAt: Date.now(),
     ...extra,
   };
@@ -51,9 +52,7 @@ async function deliver(share: PageShare, images: File[] = [], imageAlt = ''): Pr
   const notes = share.note ? [share.note] : [];
   if (images.length > 0) {
     if (draft.images.length >= MAX_IMAGES) {
-      notes.push(
-        `Your post already has ${MAX_IMAGES} images. Remove one, then share the image again.`,
-      );
+      notes.push(t('capture.postFull', { max: MAX_IMAGES }));
     } else {
       const { added, errors } = await attachImages(images, draft.images);
       draft.images.push(...added.map((image) => ({ ...image, alt: imageAlt })));
@@ -124,7 +123,7 @@ export async function shareFromPage(
       const url = safeHttpUrl(click.linkUrl);
       if (!url) {
         const refused = newShare(capture, '', {
-          note: 'Only web links (http and https) can be shared.',
+          note: t('capture.onlyWebLinks'),
         });
         delete refused.card;
         await deliver(refused);
@@ -156,8 +155,7 @@ async function shareImage(capture: PageCapture, click: ShareClick, tab: TabInfo)
   delete share.card;
   const src = safeHttpUrl(click.srcUrl);
   if (!src) {
-    share.note =
-      'This image has no web address Crosswind can download. Save it, then add it with "Add images".';
+    share.note = t('capture.imageNoAddress', { addImages: t('images.add') });
     await deliver(share);
     return;
   }

@@ -1,6 +1,8 @@
 import { composeFromPage, type PageTemplate } from './template';
 import { quoteForPost } from './selection';
 import type { PageMetadata } from './types';
+import { formatNumber } from '../i18n/format';
+import { t } from '../i18n/messages';
 
 /**
  * The text a page share starts with. A selection is always quoted first; the template then
@@ -24,5 +26,6 @@ export function linkShareText(url: string, linkText: string): string {
 }
 
 /** What the composer says when a selection was cut to fit. */
-export const SELECTION_CUT_NOTE =
-  'The selection was longer than 2,000 characters, so the quote was cut. Check where it ends.';
+export function selectionCutNote(): string {
+  return t('capture.selectionCut', { max: formatNumber(2000) });
+}

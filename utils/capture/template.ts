@@ -1,11 +1,13 @@
+import type { MessageKey } from '../i18n/messages';
+
 /** The shapes a post prefilled from a page can take. */
 export type PageTemplate = 'title-url' | 'url' | 'quote-url';
 
-/** The templates in the order a settings select lists them, with their labels. */
-export const PAGE_TEMPLATES: ReadonlyArray<{ value: PageTemplate; label: string }> = [
-  { value: 'title-url', label: 'Title and link' },
-  { value: 'url', label: 'Link only' },
-  { value: 'quote-url', label: 'Quote and link' },
+/** The templates in the order a settings select lists them, with their labels' keys. */
+export const PAGE_TEMPLATES: ReadonlyArray<{ value: PageTemplate; label: MessageKey }> = [
+  { value: 'title-url', label: 'preferences.templateTitleUrl' },
+  { value: 'url', label: 'preferences.templateUrl' },
+  { value: 'quote-url', label: 'preferences.templateQuoteUrl' },
 ];
 
 /** The template used until the user picks one. */

@@ -2,6 +2,8 @@ import { CrosswindError } from '../errors';
 import { saveImage } from '../media/image-store';
 import { inspectImage } from '../media/inspect';
 import type { DraftImage } from './draft';
+import { formatList } from '../i18n/format';
+import { t, tn } from '../i18n/messages';
 
 /** Both networks take four images per post. */
 export const MAX_IMAGES = 4;
@@ -29,14 +31,14 @@ export async function attachImages(files: File[], current: DraftImage[]): Promis
     for (const [index, result] of checked.entries()) {
       const file = batch[index]!;
       if (result.status === 'rejected') {
-        errors.push(messageFor(file, result.reason, 'could not be attached'));
+        errors.push(messageFor(file, result.reason, 'attach'));
         continue;
       }
       const id = crypto.randomUUID();
       try {
         await saveImage(id, file);
       } catch (reason) {
-        errors.push(messageFor(file, reason, 'could not be saved'));
+        errors.push(messageFor(file, reason, 'save'));
         continue;
       }
       const name = uniqueName(file.name || 'image', taken);
@@ -56,18 +58,19 @@ export async function attachImages(files: File[], current: DraftImage[]): Promis
     }
   }
   if (waiting.length > 0) {
-    const names = waiting.map((file) => file.name || 'a pasted image');
-    errors.push(
-      `Crosswind attaches up to ${MAX_IMAGES} images; ${joinNames(names)} ${names.length > 1 ? 'were' : 'was'} not added.`,
-    );
+    const names = waiting.map((file) => file.name || t('attach.pastedImage'));
+    errors.push(tn('attach.tooMany', names.length, { max: MAX_IMAGES, names: formatList(names) }));
   }
   return { added, errors };
 }
 
-function messageFor(file: File, reason: unknown, failed: string): string {
+function messageFor(file: File, reason: unknown, failed: 'attach' | 'save'): string {
   if (reason instanceof CrosswindError) return reason.message;
   const detail = reason instanceof Error ? reason.message : String(reason);
-  return `${file.name || 'The image'} ${failed} (${detail}).`;
+  const name = file.name || t('attach.theImage');
+  return failed === 'attach'
+    ? t('attach.notAttached', { name, detail })
+    : t('attach.notSaved', { name, detail });
 }
 
 // Labels such as "Alt text for image.png" must stay unique: pasted screenshots all share a name.
@@ -82,7 +85,3 @@ function uniqueName(name: string, taken: Set<string>): string {
 }
 
 /** "a", "a and b", "a, b and c". */
-function joinNames(names: string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-}

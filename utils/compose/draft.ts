@@ -34,6 +34,8 @@ export interface Draft {
   warningInBlueskyText?: boolean;
   /** Unset means each Mastodon account's own default. */
   visibility?: Visibility;
+  /** Keep the post on each account's own server where its network can (capability `localOnly`). */
+  localOnly?: boolean;
   /** ISO 639-1 code sent as Mastodon `language` and Bluesky `langs`. */
   language: string;
   /** Accounts the user chose to get a thread when the text is too long for them. */

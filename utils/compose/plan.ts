@@ -1,6 +1,7 @@
 import { linkKey } from '../capture/link-card';
 import type { NetworkCapabilities } from '../networks/capabilities';
 import { accountLabel, capabilitiesOf, NETWORK_INFO } from '../networks/info';
+import { withUsableLimits } from '../networks/limits-validation';
 import type { Account, LinkCard, SelfLabel, TargetContent, Visibility } from '../networks/types';
 import { detectAtprotoLinks } from '../text/atproto-links';
 import type { TextMeasure } from '../text/limits';
@@ -8,6 +9,7 @@ import { hasThreadMarker } from '../text/split-thread';
 import { accountVariant, networkVariant, type Draft, type VariantKey } from './draft';
 import { measuredSplit, type PartPlan } from './measured-split';
 import { suggestLabel, warningPrefix } from './warning-label';
+import { translatedNames } from '../i18n/names';
 
 /** Threads longer than this are almost surely a mistake (a pasted article), and slow to post. */
 export const MAX_THREAD_PARTS = 25;
@@ -73,7 +75,9 @@ function visibilityFor(
 }
 
 /** Adapts the draft to one account: its text, its warning, its thread and its settings. */
-export function planTarget(draft: Draft, account: Account): TargetPlan {
+export function planTarget(draft: Draft, stored: Account): TargetPlan {
+  // Limits came from a server: whatever is stored, only checked numbers reach the counters.
+  const account = withUsableLimits(stored);
   const warning = draft.contentWarning.trim();
   const { source, text: written } = sourceFor(draft, account);
   const caps = capabilitiesOf(account);
@@ -112,6 +116,7 @@ export function planTarget(draft: Draft, account: Account): TargetPlan {
     ...(label !== 'none' && { labels: [label] }),
     ...(visibility && { visibility }),
     ...(caps.language && draft.language && { language: draft.language }),
+    ...(caps.localOnly && draft.localOnly && { localOnly: true }),
     ...(draft.images.length > 0 && {
       images: draft.images.map(({ id, alt, name }) => ({ id, alt: alt.trim(), name })),
     }),
@@ -170,12 +175,12 @@ function altLength(alt: string): number {
 }
 
 /** Mastodon's words for its visibilities, as its own composer shows them. */
-export const VISIBILITY_NAMES: Record<Visibility, string> = {
-  public: 'Public',
-  unlisted: 'Quiet public (unlisted)',
-  private: 'Followers only',
-  direct: 'Mentioned people only',
-};
+export const VISIBILITY_NAMES = translatedNames<Visibility>({
+  public: 'visibility.public',
+  unlisted: 'visibility.unlisted',
+  private: 'visibility.private',
+  direct: 'visibility.direct',
+});
 
 function problemOf(
   plan: TargetPlan,

@@ -10,6 +10,9 @@ function localText(why: LocalReason, when: string, account: Account): string {
   if (why === 'thread') {
     return `a thread cannot be scheduled on the server (each part answers the one before), so ${crosswind}`;
   }
+  if (why === 'server-cannot') {
+    return `your server cannot schedule posts (it posted one at once), so ${crosswind}`;
+  }
   if (why === 'too-soon') {
     const lead = capabilitiesOf(account).serverScheduling?.minLeadMs ?? 0;
     return `that is too soon for the server to schedule (it needs ${lead / MINUTE_MS} minutes’ notice), so ${crosswind}`;
@@ -31,7 +34,12 @@ export function scheduleNotes(
   const groups = new Map<string, { text: string; accounts: Account[] }>();
   for (const { account, parts } of plans) {
     const mode = scheduleModeFor(
-      { network: account.network, parts: parts.length, capabilities: account.capabilities },
+      {
+        network: account.network,
+        parts: parts.length,
+        capabilities: account.capabilities,
+        ignoresScheduling: account.ignoresScheduling,
+      },
       at,
       now,
     );

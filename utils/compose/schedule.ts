@@ -6,24 +6,32 @@ import type { NetworkId } from '../networks/types';
 const SERVER_LEEWAY_MS = 30_000;
 
 /** Why Crosswind, not the server, posts a scheduled post for an account. */
-export type LocalReason = 'network' | 'thread' | 'too-soon';
+export type LocalReason = 'network' | 'thread' | 'too-soon' | 'server-cannot';
 
 /** Who posts a scheduled post for one account. */
 export type ScheduleMode = { by: 'server' } | { by: 'crosswind'; why: LocalReason };
 
 /**
  * The server posts it when it can: then the post goes out with the browser closed. It cannot
- * when the network has no scheduling, for a thread (each part must answer a post that does not
+ * when the network has no scheduling, when the server showed it ignores scheduling, for a thread (each part must answer a post that does not
  * exist yet), or when the time is too close for the server to accept.
  */
 export function scheduleModeFor(
-  target: { network: NetworkId; parts: number; capabilities?: AccountCapabilities },
+  target: {
+    network: NetworkId;
+    parts: number;
+    capabilities?: AccountCapabilities;
+    ignoresScheduling?: boolean | undefined;
+  },
   at: number,
   now: number,
 ): ScheduleMode {
-  // A server of the network that cannot schedule (Hollo, GoToSocial…) says so per account.
+  // A server of the network that cannot schedule (Hollo, GoToSocial…) says so per account; one
+  // that once posted at once what it was asked to schedule narrows it too (`capabilitiesOf`).
   const scheduling = capabilitiesOf(target).serverScheduling;
-  if (!scheduling) return { by: 'crosswind', why: 'network' };
+  if (!scheduling) {
+    return { by: 'crosswind', why: target.ignoresScheduling ? 'server-cannot' : 'network' };
+  }
   if (target.parts > 1) return { by: 'crosswind', why: 'thread' };
   if (at - now < scheduling.minLeadMs + SERVER_LEEWAY_MS) {
     return { by: 'crosswind', why: 'too-soon' };

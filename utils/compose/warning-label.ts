@@ -1,13 +1,14 @@
 import type { SelfLabel } from '../networks/types';
+import { translatedNames } from '../i18n/names';
 
 /** The labels Bluesky lets an author set on their own post, as people read them. */
-export const SELF_LABEL_NAMES: Record<SelfLabel | 'none', string> = {
-  none: 'No label',
-  sexual: 'Sexually suggestive',
-  nudity: 'Non-sexual nudity',
-  porn: 'Adult content (porn)',
-  'graphic-media': 'Graphic media (gore, violence)',
-};
+export const SELF_LABEL_NAMES = translatedNames<SelfLabel | 'none'>({
+  none: 'selfLabel.none',
+  sexual: 'selfLabel.sexual',
+  nudity: 'selfLabel.nudity',
+  porn: 'selfLabel.porn',
+  'graphic-media': 'selfLabel.graphicMedia',
+});
 
 // Most warnings (spoilers, politics, food) are not what Bluesky's labels are about, so a label is
 // suggested only when the warning's own words point at one.

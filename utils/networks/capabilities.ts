@@ -35,6 +35,11 @@ export interface NetworkCapabilities {
   serverScheduling: { minLeadMs: number } | null;
   /** Whether a sent post can be deleted from Crosswind. */
   deletion: boolean;
+  /**
+   * The post can be kept on the account's own server, never federated (Misskey's `localOnly`);
+   * absent means it cannot.
+   */
+  localOnly?: boolean;
 }
 
 /** What one server changes of its network's capabilities (read when the account is connected). */

@@ -26,9 +26,14 @@ export function isNetworkId(value: string): value is NetworkId {
 
 /** What this account's server can carry: its network's capabilities, narrowed by what it reported. */
 export function capabilitiesOf(
-  account: Pick<Account, 'network'> & { capabilities?: AccountCapabilities },
+  account: Pick<Account, 'network'> & {
+    capabilities?: AccountCapabilities;
+    ignoresScheduling?: boolean | undefined;
+  },
 ): NetworkCapabilities {
-  return { ...NETWORK_INFO[account.network].capabilities, ...account.capabilities };
+  const capabilities = { ...NETWORK_INFO[account.network].capabilities, ...account.capabilities };
+  // A server that once posted at once what it was asked to schedule cannot be trusted to schedule.
+  return account.ignoresScheduling ? { ...capabilities, serverScheduling: null } : capabilities;
 }
 
 /** How an account is named to a person and a screen reader: "@alice@mastodon.social (Mastodon)". */

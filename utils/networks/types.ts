@@ -21,6 +21,8 @@ export interface AccountLimits {
    * Mastodon's rules (GoToSocial).
    */
   countsCodePoints?: boolean;
+  /** Set when the server reported limits that could not be used and defaults stand in for them. */
+  note?: string;
 }
 
 /** A connected account as everyone may see it: no token, no secret. */
@@ -45,6 +47,11 @@ export interface Account {
   /** Where this server differs from its network's usual capabilities. */
   capabilities?: AccountCapabilities;
   state: 'connected' | 'reconnect';
+  /**
+   * Set once the server posted at once a post it was asked to schedule. It narrows the account's
+   * capabilities (no server scheduling, see `capabilitiesOf`) and tells the person why.
+   */
+  ignoresScheduling?: boolean;
   connectedAt: number;
   limitsCheckedAt: number;
 }
@@ -73,6 +80,8 @@ export interface TargetContent {
   visibility?: Visibility;
   /** ISO 639-1 code. */
   language?: string;
+  /** Not federated: only for accounts whose network can keep a post on its server. */
+  localOnly?: boolean;
   /** Images (files in the image store) with their alt text; they go with the first part. */
   images?: Array<{ id: string; alt: string; name?: string }>;
   /** Set only for networks that build cards on the client (Bluesky), and only without images. */
@@ -116,6 +125,8 @@ export interface OutgoingPost {
   labels?: SelfLabel[];
   visibility?: Visibility;
   language?: string;
+  /** Keep the post on the account's own server (never set for a network that cannot). */
+  localOnly?: boolean;
   /** Set for every part after the first: the thread's first post and the part it answers. */
   replyTo?: { root: PublishedPost; parent: PublishedPost };
   /** Uploaded images, in order; only on the first part. */
@@ -141,12 +152,20 @@ export interface PublishOptions {
   signal?: AbortSignal;
 }
 
+/** What deleting a post found: it was there and is gone now, or the server did not have it. */
+export type RemoveResult = 'deleted' | 'not-found';
+
 /** A post the server will publish by itself later. */
 export interface ServerScheduled {
   /** The server's id for the scheduled post (not the id the post gets once published). */
   id: string;
   /** When the server will publish it (epoch milliseconds), as the server understood it. */
   scheduledAt: number;
+}
+
+/** A server asked to schedule a post published it at once instead (it ignores `scheduled_at`). */
+export interface PublishedInstead {
+  publishedNow: PublishedPost;
 }
 
 /** How a post is handed to a server's own scheduling. */
@@ -219,17 +238,22 @@ export interface NetworkAdapter {
     image: PreparedUpload,
     options: { signal?: AbortSignal },
   ): Promise<UploadedMedia>;
-  remove(account: Account, post: PublishedPost): Promise<void>;
+  /**
+   * Deletes a post. 'not-found' when the server had no such post: already deleted there, or
+   * never made; the caller says so instead of claiming it deleted it.
+   */
+  remove(account: Account, post: PublishedPost): Promise<RemoveResult>;
   /**
    * Only for networks whose servers post later by themselves (a single post, not a thread).
    * Throws an 'unsupported' error when the server will not take that time (too soon, or over its
-   * limits), so the caller can post it itself at that time instead.
+   * limits), so the caller can post it itself at that time instead. A server that posted it at
+   * once answers `publishedNow`: the post is public, and the server cannot schedule.
    */
   schedule?(
     account: Account,
     post: OutgoingPost,
     options: ScheduleOptions,
-  ): Promise<ServerScheduled>;
+  ): Promise<ServerScheduled | PublishedInstead>;
   /** Takes a post off the server's schedule; one the server no longer has counts as taken off. */
   cancelScheduled?(account: Account, id: string): Promise<void>;
   /** Moves a post on the server's schedule; 'unsupported' when the server will not take that time. */

@@ -40,10 +40,13 @@ async function deleteTarget(jobId: string, target: TargetJob): Promise<DeleteOut
   const { accountId } = target;
   if (target.deletedAt) return { accountId, ok: true };
   try {
-    await removeParts(target);
+    await removeParts(jobId, target);
     await updateTarget(jobId, accountId, (item) => {
       item.deletedAt = Date.now();
       delete item.deleteError;
+      const notFound = item.parts.filter((part) => part.removal === 'not-found').length;
+      if (notFound > 0) item.notFoundOnDelete = notFound;
+      else delete item.notFoundOnDelete;
     });
     return { accountId, ok: true };
   } catch (thrown) {
@@ -57,12 +60,16 @@ async function deleteTarget(jobId: string, target: TargetJob): Promise<DeleteOut
 
 /**
  * Last part first: replies go before the post they answer, and the first failure stops the
- * rest, so a thread is never left with its root gone and its replies still up. Parts removed
- * by an earlier, failed run are removed again harmlessly (both networks treat it as done).
+ * rest, so a thread is never left with its root gone and its replies still up. Each part's
+ * outcome is recorded as it comes, so a second run skips what the first removed; a part the
+ * server did not have (deleted on the network itself, or never really made) is recorded as not
+ * found, never as deleted by Crosswind.
  */
-async function removeParts(target: TargetJob): Promise<void> {
-  const posted = target.parts.flatMap((part) => (part.result ? [part.result] : []));
-  if (posted.length === 0) return;
+async function removeParts(jobId: string, target: TargetJob): Promise<void> {
+  const pending = target.parts.flatMap((part, index) =>
+    part.result && part.removal === undefined ? [{ post: part.result, index }] : [],
+  );
+  if (pending.length === 0) return;
   const account = await findAccount(target.accountId);
   if (!account) {
     throw new CrosswindError(
@@ -72,7 +79,13 @@ async function removeParts(target: TargetJob): Promise<void> {
   }
   const adapter = ADAPTERS[account.network];
   try {
-    for (const post of posted.toReversed()) await adapter.remove(account, post);
+    for (const { post, index } of pending.toReversed()) {
+      const removal = await adapter.remove(account, post);
+      await updateTarget(jobId, target.accountId, (item) => {
+        const stored = item.parts[index];
+        if (stored) stored.removal = removal;
+      });
+    }
   } catch (thrown) {
     const error = toCrosswindError(thrown);
     if (error.kind === 'auth') {

@@ -1,6 +1,7 @@
 import type { Account } from '../networks/types';
 import { targetLabel } from './target-label';
 import { isSettled, type PostJob, type TargetJob } from './types';
+import { t, tn } from '../i18n/messages';
 
 /** What the toolbar button shows about deliveries. */
 export interface BadgeState {
@@ -19,10 +20,6 @@ const ALERT = '#b3261e';
 
 const IN_FLIGHT = new Set<TargetJob['status']>(['queued', 'uploading', 'posting', 'waiting']);
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
 /** True when an account did not get the post and the user has neither retried nor deleted it. */
 function failedUndeleted(target: TargetJob): boolean {
   return target.status === 'failed' && target.deletedAt === undefined;
@@ -33,21 +30,26 @@ function failedUndeleted(target: TargetJob): boolean {
  * (the latest posts), else the count of posts in flight.
  */
 export function badgeState(jobs: PostJob[], idleTitle: string, recent = RECENT_JOBS): BadgeState {
-  const inFlight = jobs.flatMap((job) => job.targets).filter((t) => IN_FLIGHT.has(t.status)).length;
+  const inFlight = jobs
+    .flatMap((job) => job.targets)
+    .filter((target) => IN_FLIGHT.has(target.status)).length;
   const failed = jobs
     .slice(0, recent)
     .flatMap((job) => job.targets)
     .filter(failedUndeleted).length;
-  const progress = inFlight > 0 ? ` ${plural(inFlight, 'post')} in progress.` : '';
+  const progress = inFlight > 0 ? tn('feedback.inProgress', inFlight) : '';
   if (failed > 0) {
+    const failures = tn('feedback.failedBadge', failed);
     return {
       text: '!',
       color: ALERT,
-      title: `Crosswind: ${plural(failed, 'post')} failed. Open Sent posts to retry.${progress}`,
+      title: progress
+        ? t('feedback.twoSentences', { first: failures, second: progress })
+        : failures,
     };
   }
   if (inFlight > 0) {
-    return { text: String(inFlight), color: NEUTRAL, title: `Crosswind:${progress}` };
+    return { text: String(inFlight), color: NEUTRAL, title: t('feedback.badge', { progress }) };
   }
   return { text: '', color: NEUTRAL, title: idleTitle };
 }
@@ -74,19 +76,25 @@ export function notificationText(job: PostJob, accounts: Account[]): Notificatio
     .map((target) => targetLabel(target.accountId, accounts));
   const posted = total - failed.length;
   const text = excerpt(job.summary);
-  const quote = text ? `\n“${text}”` : '';
+  // The post's own words go on a line of their own, in the language's quotation marks.
+  const quote = text ? `\n${t('feedback.quote', { text })}` : '';
   if (failed.length === 0) {
     const where =
-      total === 1 ? targetLabel(job.targets[0]!.accountId, accounts) : `${total} accounts`;
-    return { title: 'Post sent', message: `Posted to ${where}${quote}` };
+      total === 1
+        ? targetLabel(job.targets[0]!.accountId, accounts)
+        : tn('feedback.accounts', total);
+    return { title: t('feedback.sentTitle'), message: t('feedback.postedTo', { where }) + quote };
   }
-  const failures = `failed: ${failed.join(', ')}`;
+  const names = failed.join(t('common.listSeparator'));
   if (posted === 0) {
-    return { title: 'Post not sent', message: `Could not post — ${failures}${quote}` };
+    return {
+      title: t('feedback.notSentTitle'),
+      message: t('feedback.notSent', { failed: names }) + quote,
+    };
   }
   return {
-    title: 'Post partly sent',
-    message: `Posted to ${posted} of ${plural(total, 'account')} — ${failures}${quote}`,
+    title: t('feedback.partlyTitle'),
+    message: tn('feedback.partly', total, { posted, failed: names }) + quote,
   };
 }
 

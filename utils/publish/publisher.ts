@@ -5,7 +5,13 @@ import { scheduleModeFor, scheduleProblem } from '../compose/schedule';
 import { CrosswindError, serializeError, toCrosswindError } from '../errors';
 import { ADAPTERS } from '../networks';
 import { hostOf } from '../networks/info';
-import type { Account, NetworkAdapter, OutgoingPost, TargetContent } from '../networks/types';
+import type {
+  Account,
+  NetworkAdapter,
+  OutgoingPost,
+  PublishedPost,
+  TargetContent,
+} from '../networks/types';
 import { draftStorage, lastTargetsStorage } from '../storage';
 import { nextAttemptAt } from './backoff';
 import { ensureCardThumb } from './card-thumb';
@@ -55,7 +61,12 @@ function scheduledStart(
   now: number,
 ): Pick<TargetJob, 'status' | 'scheduledAt' | 'scheduleMode'> {
   const mode = scheduleModeFor(
-    { network: account.network, parts: content.parts.length, capabilities: account.capabilities },
+    {
+      network: account.network,
+      parts: content.parts.length,
+      capabilities: account.capabilities,
+      ignoresScheduling: account.ignoresScheduling,
+    },
     at,
     now,
   );
@@ -194,7 +205,12 @@ async function handOver(
   const { accountId } = target;
   const at = target.scheduledAt ?? Date.now();
   const mode = scheduleModeFor(
-    { network: account.network, parts: target.parts.length, capabilities: account.capabilities },
+    {
+      network: account.network,
+      parts: target.parts.length,
+      capabilities: account.capabilities,
+      ignoresScheduling: account.ignoresScheduling,
+    },
     at,
     Date.now(),
   );
@@ -207,6 +223,10 @@ async function handOver(
         isRetry: ready.attempts > 1,
         scheduledAt: at,
       });
+      if ('publishedNow' in scheduled) {
+        await recordPublishedNow(jobId, target, account, scheduled.publishedNow);
+        return undefined;
+      }
       await updateTarget(jobId, accountId, (item) => {
         item.status = 'scheduled';
         item.serverScheduledId = scheduled.id;
@@ -233,6 +253,30 @@ async function handOver(
     return undefined;
   }
   return updated?.targets.find((item) => item.accountId === accountId) ?? target;
+}
+
+/**
+ * The server posted at once what it was asked to schedule (it ignores `scheduled_at`): the post is
+ * public, so it is recorded as posted, the user is told, and from now on Crosswind itself
+ * schedules for this account.
+ */
+async function recordPublishedNow(
+  jobId: string,
+  target: TargetJob,
+  account: Account,
+  post: PublishedPost,
+): Promise<void> {
+  await patchAccount(account.id, (item) => {
+    item.ignoresScheduling = true;
+  });
+  await updateTarget(jobId, target.accountId, (item) => {
+    const first = item.parts[0];
+    if (first) first.result = post;
+    item.status = 'done';
+    item.scheduleMode = 'local';
+    delete item.serverScheduledId;
+    item.notice = `${hostOf(account.server)} posted it right away: it cannot schedule posts. Crosswind schedules this account’s posts itself from now on.`;
+  });
 }
 
 /** Sends one account's parts in order, recording each before the next starts. */

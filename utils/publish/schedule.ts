@@ -141,6 +141,7 @@ async function moveTarget(jobId: string, target: TargetJob, at: number): Promise
           network: account.network,
           parts: target.parts.length,
           capabilities: account.capabilities,
+          ignoresScheduling: account.ignoresScheduling,
         },
         at,
         Date.now(),

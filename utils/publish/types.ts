@@ -1,6 +1,6 @@
 import type { Draft } from '../compose/draft';
 import type { SerializedError } from '../errors';
-import type { PublishedPost, TargetContent, UploadedMedia } from '../networks/types';
+import type { PublishedPost, RemoveResult, TargetContent, UploadedMedia } from '../networks/types';
 
 /** Where one account's part of a post stands; 'scheduled' waits for its time, on a server or here. */
 export type TargetStatus =
@@ -15,6 +15,8 @@ export interface PartJob {
   idempotencyKey: string;
   /** Set once the network has the part; a retry starts at the first part without one. */
   result?: PublishedPost;
+  /** What "Delete everywhere" found for this part; a later run skips parts that have one. */
+  removal?: RemoveResult;
 }
 
 /** One account's delivery of a post, recorded before any network call is made. */
@@ -38,6 +40,8 @@ export interface TargetJob {
   nextAttemptAt?: number;
   /** Set once "Delete everywhere" removed every part from this account. */
   deletedAt?: number;
+  /** Parts the server did not have when deleting (already deleted there, or never made). */
+  notFoundOnDelete?: number;
   /** Why removing the post from this account failed, if it did. */
   deleteError?: SerializedError;
   /** When this account gets a post scheduled for later (epoch milliseconds). */
@@ -48,6 +52,8 @@ export interface TargetJob {
   serverScheduledId?: string;
   /** Why the server did not take it, when it was meant to and Crosswind posts it instead. */
   scheduleNote?: string;
+  /** Something about how it went the user must know, whatever the status (posted early, …). */
+  notice?: string;
   updatedAt: number;
 }
 

@@ -2,7 +2,7 @@ import { json, jsonError, type Ctx, type Reply } from './http';
 import { publishScheduled } from './post-status';
 import { byId, accountByUsername, type Runtime } from './runtime';
 import { route, type Route } from './router';
-import type { DelayRule, FailRule, MediaRecord, ServerControl } from './types';
+import type { AnswerRule, DelayRule, FailRule, MediaRecord, Quirks, ServerControl } from './types';
 
 /** The switches tests use, acting on one server's runtime. */
 export function createControl(rt: Runtime): ServerControl {
@@ -12,6 +12,12 @@ export function createControl(rt: Runtime): ServerControl {
     },
     delay(rule: DelayRule): void {
       rt.faults.delay(rule);
+    },
+    answer(rule: AnswerRule): void {
+      rt.faults.answer(rule);
+    },
+    quirks(quirks: Quirks): void {
+      rt.faults.quirks = { ...rt.faults.quirks, ...quirks };
     },
     revokeAllTokens(username?: string): number {
       const account = username === undefined ? undefined : accountByUsername(rt, username);
@@ -204,6 +210,43 @@ export function controlRoutes(control: ServerControl): Route[] {
         if (path !== undefined) rule.path = path;
         if (times !== undefined) rule.times = times;
         control.delay(rule);
+      }),
+    ),
+    route('POST', '/__control/answer', (ctx) =>
+      act(ctx, (input) => {
+        const status = optionalNumber(input.status, 'status');
+        if (status === undefined) throw new Error('status is required');
+        const rule: AnswerRule = {
+          status,
+          body: optionalString(input.body, 'body') ?? '',
+          contentType: optionalString(input.contentType, 'contentType') ?? 'text/html',
+        };
+        const path = optionalString(input.path, 'path');
+        const method = optionalString(input.method, 'method');
+        const times = optionalNumber(input.times, 'times');
+        if (path !== undefined) rule.path = path;
+        if (method !== undefined) rule.method = method;
+        if (times !== undefined) rule.times = times;
+        control.answer(rule);
+      }),
+    ),
+    route('POST', '/__control/quirks', (ctx) =>
+      act(ctx, (input) => {
+        const quirks: Quirks = {};
+        const statuses = input.instanceStatuses;
+        if (statuses !== undefined) {
+          if (typeof statuses !== 'object' || statuses === null || Array.isArray(statuses)) {
+            throw new Error('instanceStatuses must be an object');
+          }
+          quirks.instanceStatuses = statuses as Record<string, unknown>;
+        }
+        if (input.ignoreScheduledAt !== undefined) {
+          if (typeof input.ignoreScheduledAt !== 'boolean') {
+            throw new Error('ignoreScheduledAt must be a boolean');
+          }
+          quirks.ignoreScheduledAt = input.ignoreScheduledAt;
+        }
+        control.quirks(quirks);
       }),
     ),
     route('POST', '/__control/revoke', (ctx) =>

@@ -1,12 +1,16 @@
 import { html, json, type Reply } from './http';
 import { isoMicro } from './ratelimit';
-import type { DelayRule, FailRule } from './types';
+import type { AnswerRule, DelayRule, FailRule, Quirks } from './types';
 
 interface ActiveFail extends FailRule {
   remaining: number;
 }
 
 interface ActiveDelay extends DelayRule {
+  remaining: number;
+}
+
+interface ActiveAnswer extends AnswerRule {
   remaining: number;
 }
 
@@ -23,6 +27,9 @@ const FAILURE_PAGE = `<!DOCTYPE html>
 export class Faults {
   private fails: ActiveFail[] = [];
   private delays: ActiveDelay[] = [];
+  private answers: ActiveAnswer[] = [];
+  /** Departures from Mastodon's behaviour, read by the routes they change. */
+  quirks: Quirks = {};
 
   /** Queues `times` failures for matching requests. */
   fail(rule: FailRule): void {
@@ -41,10 +48,20 @@ export class Faults {
     this.delays.push({ ...rule, remaining: rule.times ?? Number.POSITIVE_INFINITY });
   }
 
-  /** Forgets every fault and delay. */
+  /** Answers matching requests with the given status and body instead of handling them. */
+  answer(rule: AnswerRule): void {
+    if (!Number.isInteger(rule.status) || rule.status < 200 || rule.status > 599) {
+      throw new Error('answer: status must be an HTTP status from 200 to 599');
+    }
+    this.answers.push({ ...rule, remaining: rule.times ?? Number.POSITIVE_INFINITY });
+  }
+
+  /** Forgets every fault, delay, answer and quirk. */
   reset(): void {
     this.fails = [];
     this.delays = [];
+    this.answers = [];
+    this.quirks = {};
   }
 
   /** How long to hold this request, using up one of a delay's turns. */
@@ -73,6 +90,23 @@ export class Faults {
     asJson: boolean,
     afterHandling: boolean,
   ): Reply | undefined {
+    // A made-up answer stands in for handling the request, so it is never one that comes after.
+    const answer = afterHandling
+      ? undefined
+      : this.answers.find(
+          (candidate) =>
+            candidate.remaining > 0 &&
+            matches(candidate.path, path) &&
+            (!candidate.method || candidate.method.toUpperCase() === method),
+        );
+    if (answer) {
+      answer.remaining -= 1;
+      return {
+        status: answer.status,
+        headers: { 'content-type': answer.contentType },
+        body: answer.body,
+      };
+    }
     const rule = this.fails.find(
       (candidate) =>
         candidate.remaining > 0 &&

@@ -378,6 +378,8 @@ export function postStatus(rt: Runtime, account: AccountRecord, request: PostReq
     if (!scheduledAt) throw invalid('Record invalid');
     // A time already past is dropped and the status is posted now.
     if (scheduledAt.getTime() <= Date.now()) scheduledAt = undefined;
+    // Some Mastodon-API servers (Hollo) ignore the parameter and post at once.
+    if (rt.faults.quirks.ignoreScheduledAt) scheduledAt = undefined;
   }
 
   let result: PostResult;

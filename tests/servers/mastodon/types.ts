@@ -231,17 +231,40 @@ export interface DelayRule {
   times?: number;
 }
 
+/**
+ * An answer a broken server or a proxy in front of it gives instead of the API's: a web page, an
+ * empty object, any body with any status (`times` unset means until reset).
+ */
+export interface AnswerRule {
+  status: number;
+  body: string;
+  contentType: string;
+  path?: string;
+  method?: string;
+  times?: number;
+}
+
+/** How the server departs from Mastodon in ways other Mastodon-API servers do. */
+export interface Quirks {
+  /** Limits /api/v1 and /api/v2/instance report instead of the real ones, whatever their type. */
+  instanceStatuses?: Record<string, unknown>;
+  /** Publish at once and answer a Status when `scheduled_at` is given (as Hollo does). */
+  ignoreScheduledAt?: boolean;
+}
+
 /** Switches tests use to make the server misbehave or change who is signed in. */
 export interface ServerControl {
   fail(rule: FailRule): void;
   delay(rule: DelayRule): void;
+  answer(rule: AnswerRule): void;
+  quirks(quirks: Quirks): void;
   revokeAllTokens(username?: string): number;
   setSignedInUser(username: string): void;
   /** Makes the user's (or everyone's) access tokens expired, as time would; answers how many. */
   expireTokens(username?: string): number;
   /** Publishes a pending scheduled status now, as if its time had come; answers the new status id. */
   publishScheduledNow(id: string): string;
-  /** Clears faults and delays; data stays. */
+  /** Clears faults, delays, answers and quirks; data stays. */
   reset(): void;
 }
 

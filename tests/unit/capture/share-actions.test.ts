@@ -13,7 +13,7 @@ import { testAccount } from '../test-accounts';
 import { captureStorage } from '@/utils/capture/capture-store';
 import type { TabCapture, TabInfo } from '@/utils/capture/capture-tab';
 import { shareFromPage, shareOpenedPage } from '@/utils/capture/share-actions';
-import { SELECTION_CUT_NOTE } from '@/utils/capture/share-text';
+import { selectionCutNote } from '@/utils/capture/share-text';
 import type { PageTemplate } from '@/utils/capture/template';
 import type { PageCapture, PageMetadata, PageShare } from '@/utils/capture/types';
 import { newDraft, type Draft, type DraftImage } from '@/utils/compose/draft';
@@ -162,7 +162,7 @@ describe('shareOpenedPage', () => {
   it('notes a selection that was cut', async () => {
     tabApi.captureTab.mockResolvedValue(captured({ selection: 'Long…', selectionCut: true }));
     await shareOpenedPage(TAB);
-    expect((await storedShare()).note).toBe(SELECTION_CUT_NOTE);
+    expect((await storedShare()).note).toBe(selectionCutNote());
   });
 
   it('never changes a draft with text in it, and offers the page beside it', async () => {

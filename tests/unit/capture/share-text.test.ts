@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkShareText, pageShareText, SELECTION_CUT_NOTE } from '@/utils/capture/share-text';
+import { linkShareText, pageShareText, selectionCutNote } from '@/utils/capture/share-text';
 import type { PageTemplate } from '@/utils/capture/template';
 
 const page = { title: 'A Story', url: 'https://news.example/story' };
@@ -118,9 +118,9 @@ describe('linkShareText', () => {
   });
 });
 
-describe('SELECTION_CUT_NOTE', () => {
+describe('selectionCutNote', () => {
   it('names the limit and what to check', () => {
-    expect(SELECTION_CUT_NOTE).toContain('2,000 characters');
-    expect(SELECTION_CUT_NOTE).toContain('Check where it ends');
+    expect(selectionCutNote()).toContain('2,000 characters');
+    expect(selectionCutNote()).toContain('Check where it ends');
   });
 });

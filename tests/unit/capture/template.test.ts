@@ -7,6 +7,7 @@ import {
   PAGE_TEMPLATES,
   type ComposeFromPageOptions,
 } from '@/utils/capture/template';
+import { t } from '@/utils/i18n/messages';
 
 const meta = { title: 'A Story', url: 'https://news.example/story' };
 
@@ -57,7 +58,8 @@ describe('composeFromPage', () => {
 
 describe('PAGE_TEMPLATES', () => {
   it('labels every template for the settings select', () => {
-    expect(PAGE_TEMPLATES).toEqual([
+    // The table holds message keys; the select shows them through t().
+    expect(PAGE_TEMPLATES.map((item) => ({ value: item.value, label: t(item.label) }))).toEqual([
       { value: 'title-url', label: 'Title and link' },
       { value: 'url', label: 'Link only' },
       { value: 'quote-url', label: 'Quote and link' },

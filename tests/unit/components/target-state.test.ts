@@ -104,4 +104,13 @@ describe('deletionText', () => {
       ),
     ).toBe('Could not delete');
   });
+
+  it('never calls deleted what the server did not have', () => {
+    expect(deletionText(target(1, 1, { status: 'done', deletedAt: 1, notFoundOnDelete: 1 }))).toBe(
+      'Not found on the server: already deleted there, or never posted',
+    );
+    expect(deletionText(target(3, 3, { status: 'done', deletedAt: 1, notFoundOnDelete: 1 }))).toBe(
+      'Deleted (1 of 3 posts were not found)',
+    );
+  });
 });

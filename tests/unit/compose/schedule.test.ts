@@ -9,6 +9,7 @@ import {
   toLocalInput,
 } from '@/utils/compose/schedule';
 import { scheduleNotes } from '@/utils/compose/schedule-notes';
+import { capabilitiesOf } from '@/utils/networks/info';
 import type { NetworkId } from '@/utils/networks/types';
 import { clockText } from '@/utils/time-text';
 import { testAccount } from '../test-accounts';
@@ -29,6 +30,26 @@ describe('scheduleModeFor', () => {
     expect(
       scheduleModeFor({ network: network as NetworkId, parts }, now + minutes * MINUTE, now),
     ).toEqual(mode);
+  });
+});
+
+describe('a server that ignores scheduling', () => {
+  it('gets Crosswind’s own scheduling, and the composer says why', () => {
+    expect(
+      scheduleModeFor(
+        { network: 'mastodon', parts: 1, ignoresScheduling: true },
+        now + 60 * MINUTE,
+        now,
+      ),
+    ).toEqual({ by: 'crosswind', why: 'server-cannot' });
+    const account = testAccount('m1', 'mastodon', { ignoresScheduling: true });
+    // The account's capabilities say it too, so nothing else hands it to the server's scheduling.
+    expect(capabilitiesOf(account).serverScheduling).toBeNull();
+    expect(capabilitiesOf(testAccount('m2', 'mastodon')).serverScheduling).not.toBeNull();
+    const [note] = scheduleNotes([{ account, parts: ['x'] }], now + 60 * MINUTE, now);
+    expect(note).toMatch(
+      /^Mastodon: your server cannot schedule posts \(it posted one at once\), so Crosswind posts it /,
+    );
   });
 });
 

@@ -409,3 +409,152 @@ describe('Bluesky adapter', () => {
     expect(byText.get('script')?.embed).toBeUndefined();
   });
 });
+
+type Intercept = (url: string) => Response | 'hang' | undefined;
+
+/**
+ * Puts a misbehaving server between the adapter and the real PDS: requests whose address the
+ * rule answers get that answer ('hang' never answers, until the request is aborted); the rest go
+ * to the PDS.
+ */
+function interceptFetch(rule: Intercept) {
+  const real = globalThis.fetch.bind(globalThis);
+  return vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+    const request = input instanceof Request ? input : undefined;
+    const url = request ? request.url : String(input);
+    const answer = rule(url);
+    if (answer === undefined) return real(input, init);
+    if (answer !== 'hang') return Promise.resolve(answer);
+    const signal = init?.signal ?? request?.signal;
+    return new Promise<Response>((_, reject) => {
+      signal?.addEventListener('abort', () => reject(signal.reason));
+    });
+  });
+}
+
+const CREATE = 'com.atproto.repo.createRecord';
+const PROXY_PAGE = '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>';
+
+const freshKey = async () => {
+  const { blueskyAdapter } = await import('@/utils/networks/bluesky/adapter');
+  return { idempotencyKey: blueskyAdapter.newIdempotencyKey(), isRetry: false };
+};
+const host = () => new URL(pds.url).host;
+
+describe('Bluesky servers that answer nonsense', () => {
+  it('keeps a mention whose handle does not resolve as plain text, and the PDS takes the post', async () => {
+    const { blueskyAdapter } = await import('@/utils/networks/bluesky/adapter');
+    const { account, user } = await connect();
+    const text = `Hi @nobody-at-all.test and @${user.handle}`;
+    await blueskyAdapter.publish(account, { text }, await freshKey());
+    const [record] = await pds.listRecords(user.did, 'app.bsky.feed.post');
+    expect(record?.value.text).toBe(text);
+    expect(record?.value.facets).toHaveLength(1);
+    expect(record?.value.facets).toMatchObject([
+      {
+        index: { byteStart: text.indexOf(`@${user.handle}`), byteEnd: text.length },
+        features: [{ $type: 'app.bsky.richtext.facet#mention', did: user.did }],
+      },
+    ]);
+  });
+
+  it('gives up on a createRecord that never answers, and says it took too long', async () => {
+    const { blueskyAdapter } = await import('@/utils/networks/bluesky/adapter');
+    const { account, user } = await connect();
+    const real = AbortSignal.timeout.bind(AbortSignal);
+    const timeouts = vi.spyOn(AbortSignal, 'timeout').mockImplementation(() => real(300));
+    const hung = interceptFetch((url) => (url.includes(CREATE) ? 'hang' : undefined));
+    try {
+      await expect(
+        blueskyAdapter.publish(account, { text: 'hung' }, await freshKey()),
+      ).rejects.toMatchObject({
+        kind: 'network',
+        retryable: true,
+        message: `${host()} took too long to answer. Try again.`,
+      });
+    } finally {
+      hung.mockRestore();
+      timeouts.mockRestore();
+    }
+    expect(await pds.listRecords(user.did, 'app.bsky.feed.post')).toEqual([]);
+  });
+
+  it('says a proxy page is a web page instead of the API, with its status', async () => {
+    const { blueskyAdapter } = await import('@/utils/networks/bluesky/adapter');
+    const { account } = await connect();
+    for (const status of [502, 200]) {
+      const page = interceptFetch((url) =>
+        url.includes(CREATE)
+          ? new Response(PROXY_PAGE, { status, headers: { 'content-type': 'text/html' } })
+          : undefined,
+      );
+      try {
+        await expect(
+          blueskyAdapter.publish(account, { text: 'proxied' }, await freshKey()),
+        ).rejects.toMatchObject({
+          kind: 'server',
+          message: `${host()} answered with a web page instead of the API${status === 200 ? '' : ` (error ${status})`}.`,
+        });
+      } finally {
+        page.mockRestore();
+      }
+    }
+  });
+
+  it('treats a createRecord answer without the record it made as a server error', async () => {
+    const { blueskyAdapter } = await import('@/utils/networks/bluesky/adapter');
+    const { account } = await connect();
+    const empty = interceptFetch((url) =>
+      url.includes(CREATE)
+        ? new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } })
+        : undefined,
+    );
+    try {
+      await expect(
+        blueskyAdapter.publish(account, { text: 'empty' }, await freshKey()),
+      ).rejects.toMatchObject({
+        kind: 'server',
+        message: `${host()} sent an answer Crosswind cannot read.`,
+      });
+    } finally {
+      empty.mockRestore();
+    }
+  });
+
+  it('waits out the PDS’s rate-limit window when the reset header is hidden, or until the reset it can read', async () => {
+    const { blueskyAdapter } = await import('@/utils/networks/bluesky/adapter');
+    const { account } = await connect();
+    const body = JSON.stringify({ error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' });
+    const reset = Math.floor(Date.now() / 1000) + 120;
+    const hidden: Record<string, string> = {};
+    for (const headers of [hidden, { 'ratelimit-reset': String(reset) }]) {
+      const limited = interceptFetch((url) =>
+        url.includes(CREATE)
+          ? new Response(body, {
+              status: 429,
+              headers: { 'content-type': 'application/json', ...headers },
+            })
+          : undefined,
+      );
+      try {
+        const before = Date.now();
+        const error = (await blueskyAdapter
+          .publish(account, { text: 'limited' }, await freshKey())
+          .catch((thrown: unknown) => thrown)) as { kind: string; retryAt: number };
+        expect(error.kind).toBe('rate-limit');
+        if ('ratelimit-reset' in headers) expect(error.retryAt).toBe(reset * 1000);
+        else expect(error.retryAt).toBeGreaterThanOrEqual(before + 5 * 60_000);
+      } finally {
+        limited.mockRestore();
+      }
+    }
+  });
+
+  it('tells a post it deleted from one the PDS no longer had', async () => {
+    const { blueskyAdapter } = await import('@/utils/networks/bluesky/adapter');
+    const { account } = await connect();
+    const post = await blueskyAdapter.publish(account, { text: 'delete twice' }, await freshKey());
+    expect(await blueskyAdapter.remove(account, post)).toBe('deleted');
+    expect(await blueskyAdapter.remove(account, post)).toBe('not-found');
+  });
+});

@@ -131,6 +131,32 @@ describe('a Pixelfed server typed into the Mastodon form', () => {
   });
 });
 
+describe('the Mastodon-API base’s checks, on a Pixelfed server', () => {
+  it('deletes a post once, and says the server did not have it when asked again', async () => {
+    const account = await connectThroughMastodonForm(pixelfed);
+    const post = await ADAPTERS.pixelfed.publish(
+      account,
+      { text: 'Gone soon', media: [await photo(account)] },
+      key(),
+    );
+    await expect(ADAPTERS.pixelfed.remove(account, post)).resolves.toBe('deleted');
+    await expect(ADAPTERS.pixelfed.remove(account, post)).resolves.toBe('not-found');
+  });
+
+  it('sets absurd limits aside for Pixelfed’s own, and names Pixelfed in the note', async () => {
+    pixelfed.control.quirks({ instanceStatuses: { max_characters: -1 } });
+    try {
+      const account = await connectThroughMastodonForm(pixelfed);
+      expect(account.limits.maxCharacters).toBe(500);
+      expect(account.limits.note).toBe(
+        `${new URL(pixelfed.url).host} reported limits Crosswind cannot use (max_characters -1); Pixelfed's usual limits are used instead.`,
+      );
+    } finally {
+      pixelfed.control.reset();
+    }
+  });
+});
+
 describe('a GoToSocial server', () => {
   it('stays a Mastodon account, named GoToSocial, that Crosswind schedules and looks up before retrying', async () => {
     const account = await connectThroughMastodonForm(gotosocial);

@@ -13,7 +13,7 @@ import {
   completeMastodonAuthorization,
 } from '@/utils/networks/mastodon/auth';
 import { fetchMastodonLimits } from '@/utils/networks/mastodon/instance';
-import type { Account } from '@/utils/networks/types';
+import type { Account, ServerScheduled } from '@/utils/networks/types';
 import { defineVaultItem } from '@/utils/vault';
 
 let server: MastodonServer;
@@ -313,13 +313,22 @@ async function listed(): Promise<
   return answer.body as Array<{ id: string; scheduled_at: string; params: { text: string } }>;
 }
 
+/** Schedules on the server, failing the test if the server posted at once instead. */
+async function scheduleOnServer(
+  ...args: Parameters<NonNullable<typeof mastodonAdapter.schedule>>
+): Promise<ServerScheduled> {
+  const result = await mastodonAdapter.schedule!(...args);
+  if ('publishedNow' in result) throw new Error('the server posted at once instead');
+  return result;
+}
+
 describe('Mastodon scheduling', () => {
   const HOUR = 3_600_000;
 
   it('schedules a post the server lists, moves it, and cancels it', async () => {
     const account = await connect();
     const at = Date.now() + HOUR;
-    const scheduled = await mastodonAdapter.schedule!(
+    const scheduled = await scheduleOnServer(
       account,
       { text: 'Scheduled by Crosswind', language: 'en', visibility: 'unlisted' },
       { ...options(), scheduledAt: at },
@@ -356,7 +365,7 @@ describe('Mastodon scheduling', () => {
     const account = await connect();
     const host = new URL(server.url).host;
     await expect(
-      mastodonAdapter.schedule!(
+      scheduleOnServer(
         account,
         { text: 'Too soon' },
         { ...options(), scheduledAt: Date.now() + 60_000 },
@@ -366,7 +375,7 @@ describe('Mastodon scheduling', () => {
       status: 422,
       message: `${host} would not schedule it: Scheduled at The scheduled date must be in the future.`,
     });
-    const scheduled = await mastodonAdapter.schedule!(
+    const scheduled = await scheduleOnServer(
       account,
       { text: 'Far enough' },
       { ...options(), scheduledAt: Date.now() + HOUR },
@@ -390,7 +399,7 @@ describe('Mastodon scheduling', () => {
       },
       {},
     );
-    const scheduled = await mastodonAdapter.schedule!(
+    const scheduled = await scheduleOnServer(
       account,
       { text: 'With a picture, later', media: [media] },
       { ...options(), scheduledAt: Date.now() + HOUR },
@@ -412,13 +421,13 @@ describe('Mastodon scheduling', () => {
     const host = new URL(server.url).host;
     const key = crypto.randomUUID();
     const at = Date.now() + HOUR;
-    await mastodonAdapter.schedule!(
+    await scheduleOnServer(
       account,
       { text: 'Once' },
       { idempotencyKey: key, isRetry: false, scheduledAt: at },
     );
     await expect(
-      mastodonAdapter.schedule!(
+      scheduleOnServer(
         account,
         { text: 'Once' },
         { idempotencyKey: key, isRetry: true, scheduledAt: at },
@@ -429,5 +438,137 @@ describe('Mastodon scheduling', () => {
       message: expect.stringContaining(`${host} may have scheduled this post already`),
     });
     expect((await listed()).filter((item) => item.params.text === 'Once')).toHaveLength(1);
+  });
+});
+
+/** Lets requests give up after `ms` instead of 30 s, so a hung server can be tested quickly. */
+function shortenTimeouts(ms: number) {
+  const real = AbortSignal.timeout.bind(AbortSignal);
+  return vi.spyOn(AbortSignal, 'timeout').mockImplementation(() => real(ms));
+}
+
+const PROXY_PAGE = '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>';
+
+const host = () => new URL(server.url).host;
+
+describe('Mastodon servers that answer nonsense', () => {
+  it.each([
+    [{ characters_reserved_per_url: -1000 }, 'characters_reserved_per_url -1000', 600],
+    [{ characters_reserved_per_url: 1e9 }, 'characters_reserved_per_url 1000000000', 600],
+    [{ max_characters: -1 }, 'max_characters -1', 500],
+    [{ max_characters: 1e12 }, 'max_characters 1000000000000', 500],
+    [{ max_characters: 'abc' }, 'max_characters "abc"', 500],
+  ])('falls back to Mastodon’s limits, with a note, for %j', async (statuses, named, max) => {
+    server.control.quirks({ instanceStatuses: statuses });
+    const limits = await fetchMastodonLimits(server.url);
+    // Only the nonsensical limit is replaced; the server's other limits stand.
+    expect(limits).toMatchObject({ maxCharacters: max, charactersReservedPerUrl: 23 });
+    expect(limits.note).toBe(
+      `${host()} reported limits Crosswind cannot use (${named}); Mastodon's usual limits are used instead.`,
+    );
+  });
+
+  it('says a proxy page is a web page, not an unreachable server, and keeps its status', async () => {
+    const account = await connect();
+    server.control.answer({
+      status: 502,
+      body: PROXY_PAGE,
+      contentType: 'text/html',
+      path: '/api/v1/statuses',
+      method: 'POST',
+      times: 1,
+    });
+    await expect(
+      mastodonAdapter.publish(account, { text: 'behind a proxy' }, options()),
+    ).rejects.toMatchObject({
+      kind: 'server',
+      status: 502,
+      retryable: true,
+      message: `${host()} answered with a web page instead of the API (error 502).`,
+    });
+    server.control.answer({
+      status: 200,
+      body: PROXY_PAGE,
+      contentType: 'text/html',
+      path: '/api/v2/instance',
+      times: 1,
+    });
+    await expect(fetchMastodonLimits(server.url)).rejects.toMatchObject({
+      message: `${host()} answered with a web page instead of the API.`,
+    });
+  });
+
+  it('treats a post answered with 200 {} as a server error, not as posted', async () => {
+    const account = await connect();
+    server.control.answer({
+      status: 200,
+      body: '{}',
+      contentType: 'application/json',
+      path: '/api/v1/statuses',
+      method: 'POST',
+      times: 1,
+    });
+    await expect(
+      mastodonAdapter.publish(account, { text: 'no id' }, options()),
+    ).rejects.toMatchObject({
+      kind: 'server',
+      retryable: false,
+      message: `${host()} said it worked but sent no id or link for the post, so Crosswind cannot tell what happened. Check on ${host()} before trying again.`,
+    });
+  });
+
+  it('reports a delete the server had nothing for as not found, even behind an HTML 404', async () => {
+    const account = await connect();
+    const post = await mastodonAdapter.publish(account, { text: 'delete twice' }, options());
+    expect(await mastodonAdapter.remove(account, post)).toBe('deleted');
+    expect(await mastodonAdapter.remove(account, post)).toBe('not-found');
+    server.control.answer({
+      status: 404,
+      body: '<h1>Not Found</h1>',
+      contentType: 'text/html',
+      path: '/api/v1/statuses/',
+      method: 'DELETE',
+      times: 1,
+    });
+    expect(await mastodonAdapter.remove(account, post)).toBe('not-found');
+    await expect(mastodonAdapter.remove(account, { id: '', url: '' })).rejects.toMatchObject({
+      kind: 'validation',
+    });
+  });
+
+  it('gives up on a server that does not answer, and says it took too long', async () => {
+    const account = await connect();
+    const timeouts = shortenTimeouts(300);
+    try {
+      server.control.delay({ ms: 5_000, path: '/api/v1/statuses', times: 1 });
+      await expect(
+        mastodonAdapter.publish(account, { text: 'hung' }, options()),
+      ).rejects.toMatchObject({
+        kind: 'network',
+        retryable: true,
+        message: `${host()} took too long to answer. Try again.`,
+      });
+      server.control.delay({ ms: 5_000, path: '/api/v2/instance', times: 1 });
+      await expect(fetchMastodonLimits(server.url)).rejects.toMatchObject({
+        message: `${host()} took too long to answer. Try again.`,
+      });
+    } finally {
+      timeouts.mockRestore();
+    }
+  });
+
+  it('recognises a server that posts at once instead of scheduling (as Hollo does)', async () => {
+    const account = await connect();
+    server.control.quirks({ ignoreScheduledAt: true });
+    const result = await mastodonAdapter.schedule!(
+      account,
+      { text: 'Meant for later' },
+      { ...options(), scheduledAt: Date.now() + 3_600_000 },
+    );
+    const status = server.state.statuses.find((item) => item.text === 'Meant for later');
+    expect(status).toBeDefined();
+    expect(result).toEqual({
+      publishedNow: { id: status!.id, url: `${server.url}/@alice/${status!.id}` },
+    });
   });
 });

@@ -9,6 +9,8 @@ import { testAccount } from '../test-accounts';
 const removed: Array<{ accountId: string; postId: string }> = [];
 // Per post id, what removing it does: throw the error once.
 const failures = new Map<string, CrosswindError>();
+// Post ids the server says it does not have (a 404, or a PDS delete without a commit).
+const gone = new Set<string>();
 
 // Only what deleting uses, so the fake does not follow every change to the adapter contract.
 function fakeAdapter(id: 'mastodon' | 'bluesky'): Pick<NetworkAdapter, 'id' | 'remove'> {
@@ -21,6 +23,7 @@ function fakeAdapter(id: 'mastodon' | 'bluesky'): Pick<NetworkAdapter, 'id' | 'r
       failures.delete(post.id);
       if (failure) throw failure;
       removed.push({ accountId: account.id, postId: post.id });
+      return gone.has(post.id) ? 'not-found' : 'deleted';
     },
   };
 }
@@ -65,6 +68,7 @@ describe('deleteEverywhere', () => {
   beforeEach(async () => {
     removed.length = 0;
     failures.clear();
+    gone.clear();
     await accountsStorage.setValue([testAccount('m1', 'mastodon'), testAccount('b1', 'bluesky')]);
   });
 
@@ -92,6 +96,27 @@ describe('deleteEverywhere', () => {
     const after = await stored();
     expect(after.targets.every((item) => typeof item.deletedAt === 'number')).toBe(true);
     expect(after.targets.every((item) => item.deleteError === undefined)).toBe(true);
+  });
+
+  it('records how many parts the server did not have, instead of counting them deleted', async () => {
+    gone.add('m-reply');
+    await seedJobs([job([target('m1', ['m-root', 'm-reply']), target('b1', ['b'])])]);
+    await deleteEverywhere('j1');
+    const after = await stored();
+    expect(after.targets.map((item) => item.notFoundOnDelete)).toEqual([1, undefined]);
+  });
+
+  it('does not take a part its own earlier run removed for one the server never had', async () => {
+    failures.set('m-root', new CrosswindError('server', 'down', { status: 500 }));
+    await seedJobs([job([target('m1', ['m-root', 'm-reply'])])]);
+    await deleteEverywhere('j1');
+    // The reply went in the first run; the second asks only for the root.
+    removed.length = 0;
+    await deleteEverywhere('j1');
+    expect(removed.map((call) => call.postId)).toEqual(['m-root']);
+    const [after] = (await stored()).targets;
+    expect(after?.deletedAt).toEqual(expect.any(Number));
+    expect(after?.notFoundOnDelete).toBeUndefined();
   });
 
   it('records a failure, keeps the root when a reply could not go, and succeeds on a second try', async () => {

@@ -43,7 +43,7 @@ function fakeAdapter(id: 'mastodon' | 'bluesky'): NetworkAdapter {
       uploads.push({ accountId: account.id, alt: image.alt });
       return { id: `${account.id}-media-${uploads.length}`, alt: image.alt, width: 4, height: 3 };
     },
-    remove: async () => undefined,
+    remove: async () => 'deleted' as const,
     refresh: async () => {
       throw new Error('not used');
     },

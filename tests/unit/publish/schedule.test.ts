@@ -25,6 +25,8 @@ const serverFailures = {
   cancel: [] as CrosswindError[],
   reschedule: [] as CrosswindError[],
 };
+// Set to make the Mastodon server post at once what it is asked to schedule (as Hollo does).
+const serverQuirks = { postsAtOnce: false };
 
 function fakeAdapter(id: 'mastodon' | 'bluesky'): NetworkAdapter {
   let next = 0;
@@ -42,7 +44,7 @@ function fakeAdapter(id: 'mastodon' | 'bluesky'): NetworkAdapter {
       uploads.push(account.id);
       return { id: `${account.id}-media-${uploads.length}`, alt: image.alt, width: 4, height: 3 };
     },
-    remove: async () => undefined,
+    remove: async () => 'deleted' as const,
     refresh: async () => {
       throw new Error('not used');
     },
@@ -56,6 +58,10 @@ function fakeAdapter(id: 'mastodon' | 'bluesky'): NetworkAdapter {
       schedules.push({ accountId: account.id, post, options });
       const failure = serverFailures.schedule.shift();
       if (failure) throw failure;
+      if (serverQuirks.postsAtOnce) {
+        const postId = `${account.id}-${options.idempotencyKey}`;
+        return { publishedNow: { id: postId, url: `https://example.test/${postId}` } };
+      }
       return { id: `scheduled-${schedules.length}`, scheduledAt: options.scheduledAt };
     },
     async cancelScheduled(account, scheduledId) {
@@ -133,6 +139,7 @@ describe('Post later', () => {
     serverFailures.schedule.length = 0;
     serverFailures.cancel.length = 0;
     serverFailures.reschedule.length = 0;
+    serverQuirks.postsAtOnce = false;
     // The background's own wiring, after fakeBrowser.reset() dropped every listener.
     onWakeAlarm(resumeDue);
     await accountsStorage.setValue([testAccount('m1', 'mastodon'), testAccount('b1', 'bluesky')]);
@@ -180,6 +187,35 @@ describe('Post later', () => {
     await fakeBrowser.alarms.onAlarm.trigger({ name: OUTBOX_ALARM, scheduledTime: at });
     await resumeDue();
     expect(posts).toHaveLength(1);
+  });
+
+  it('records a post the server published at once as posted, says so, and schedules itself next time', async () => {
+    serverQuirks.postsAtOnce = true;
+    const at = T0 + 60 * MINUTE;
+    const job = await startPost(draftOf('Meant for later', ['m1'], { scheduledAt: at }));
+    const settled = await quiet(job.id);
+    const target = settled?.targets[0];
+    expect(target).toMatchObject({
+      status: 'done',
+      parts: [{ result: { id: `m1-${target?.parts[0]?.idempotencyKey}` } }],
+      notice:
+        'server.example posted it right away: it cannot schedule posts. Crosswind schedules this account’s posts itself from now on.',
+    });
+    expect(target?.serverScheduledId).toBeUndefined();
+    // Not listed as scheduled, and nothing to cancel on the server.
+    const { isScheduledJob } = await import('@/utils/publish/types');
+    expect(isScheduledJob(settled!)).toBe(false);
+    expect((await accountsStorage.getValue()).find((a) => a.id === 'm1')?.ignoresScheduling).toBe(
+      true,
+    );
+
+    // The next post for later is Crosswind's to send: the server is not asked again.
+    const next = await startPost(draftOf('Later again', ['m1'], { scheduledAt: at }));
+    expect(next.targets[0]).toMatchObject({ status: 'scheduled', scheduleMode: 'local' });
+    expect(schedules).toHaveLength(1);
+    await fireAlarmAt(at);
+    await vi.waitFor(async () => expect((await targetOf(next.id, 'm1'))?.status).toBe('done'));
+    expect(posts.map((item) => item.post.text)).toEqual(['Later again']);
   });
 
   it('posts it once when a restarted worker finds the time has passed', async () => {

@@ -4,6 +4,7 @@ import { connectAccount } from '@/utils/connect-account';
 import { serializeError, type SerializedError } from '@/utils/errors';
 import type { ConnectFormProps } from '../capabilities';
 import { accountLabel } from '../info';
+import { t } from '@/utils/i18n/messages';
 
 /**
  * Connects a Bluesky (or other AT Protocol) account with an app password. To reconnect, the
@@ -30,7 +31,7 @@ export default function BlueskyConnectForm({ account }: ConnectFormProps) {
         ...(server.trim() && { server }),
       });
       setPassword('');
-      setDone(`Connected ${accountLabel(connected)}.`);
+      setDone(t('connect.connected', { account: accountLabel(connected) }));
     } catch (thrown) {
       setError(serializeError(thrown));
     } finally {
@@ -40,12 +41,9 @@ export default function BlueskyConnectForm({ account }: ConnectFormProps) {
 
   return (
     <form onSubmit={(event) => void submit(event)} aria-labelledby="bluesky-heading">
-      <h2 id="bluesky-heading">Add a Bluesky account</h2>
-      <p className="muted">
-        Use an app password, not your main password: create one in Bluesky under Settings → Privacy
-        and security → App passwords.
-      </p>
-      <label htmlFor="bluesky-identifier">Handle or email</label>
+      <h2 id="bluesky-heading">{t('connect.addAccount', { network: 'Bluesky' })}</h2>
+      <p className="muted">{t('connect.blueskyAppPassword')}</p>
+      <label htmlFor="bluesky-identifier">{t('connect.handleOrEmail')}</label>
       <input
         id="bluesky-identifier"
         type="text"
@@ -55,7 +53,7 @@ export default function BlueskyConnectForm({ account }: ConnectFormProps) {
         onChange={(event) => setIdentifier(event.currentTarget.value)}
         required
       />
-      <label htmlFor="bluesky-password">App password</label>
+      <label htmlFor="bluesky-password">{t('connect.appPassword')}</label>
       <input
         id="bluesky-password"
         type="password"
@@ -67,8 +65,8 @@ export default function BlueskyConnectForm({ account }: ConnectFormProps) {
         required
       />
       <details>
-        <summary>On your own server?</summary>
-        <label htmlFor="bluesky-server">Server URL (optional)</label>
+        <summary>{t('connect.ownServer')}</summary>
+        <label htmlFor="bluesky-server">{t('connect.serverOptional')}</label>
         <input
           id="bluesky-server"
           type="text"
@@ -79,7 +77,7 @@ export default function BlueskyConnectForm({ account }: ConnectFormProps) {
         />
       </details>
       <button type="submit" className="primary" disabled={busy}>
-        {busy ? 'Connecting…' : 'Connect Bluesky account'}
+        {busy ? t('connect.connecting') : t('connect.connectAccount', { network: 'Bluesky' })}
       </button>
       <ErrorMessage error={error} />
       {done ? <p role="status">{done}</p> : null}

@@ -14,10 +14,11 @@ import {
 } from '@/utils/auth/server-url';
 import { cleanText, safeHttpUrl, TEXT_CAPS } from '@/utils/capture/sanitize';
 import { BLUESKY_IMAGE_TARGET } from '@/utils/media/targets';
-import { CrosswindError } from '@/utils/errors';
+import { CrosswindError, incompleteAnswer } from '@/utils/errors';
 import { shortenBlueskyLinks } from '@/utils/text/bluesky';
 import { defineCredential } from '@/utils/vault';
 import { directoryStorage } from '@/utils/storage';
+import { withTimeout } from '../fetch-json';
 import { fromBlueskyError } from './errors';
 import { findBlueskyService, normalizeIdentifier } from './identity';
 import { hostOf } from '../info';
@@ -28,6 +29,7 @@ import type {
   NetworkAdapter,
   OutgoingPost,
   PublishedPost,
+  RemoveResult,
   UploadedMedia,
 } from '../types';
 
@@ -36,6 +38,16 @@ const sessions = defineCredential<AtpSessionData>('bluesky-session');
 
 /** One agent per account, so concurrent posts share one session and one refresh. */
 const agents = new Map<string, Promise<AtpAgent>>();
+
+/**
+ * Every request to a PDS ends: a server that never answers is given up after the same time as
+ * any other network's, so the post can be retried instead of hanging on "Posting…".
+ */
+const timedFetch: typeof fetch = (input, init) => {
+  // The agent hands over a Request that carries the caller's own signal: keep it.
+  const own = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+  return fetch(input, { ...init, signal: withTimeout(own) });
+};
 
 /** Keeps the session up to date in the vault, bound to the PDS that issued it. */
 function persistTo(accountId: string, origin: string) {
@@ -65,7 +77,7 @@ async function agentFor(account: Account): Promise<AtpAgent> {
       const agent = new AtpAgent({
         service: saved.origin,
         persistSession: persistTo(account.id, saved.origin),
-        fetch: fetchOnlyTo(saved.origin, `@${account.handle}`),
+        fetch: fetchOnlyTo(saved.origin, `@${account.handle}`, timedFetch),
       });
       try {
         await agent.resumeSession(saved.secret);
@@ -90,6 +102,23 @@ function postUrl(account: Account, rkey: string): string {
   return `https://bsky.app/profile/${account.handle}/post/${rkey}`;
 }
 
+const DID = /^did:[a-z]+:[A-Za-z0-9._:%-]{1,2048}$/;
+
+/**
+ * Mentions whose handle did not resolve are left by `RichText` with an empty DID, which the PDS
+ * refuses as an invalid record: such mentions stay plain text, as the Bluesky app leaves them.
+ */
+function resolvedOnly(facets: Facet[]): Facet[] {
+  return facets.flatMap((facet) => {
+    const features = facet.features.filter(
+      (feature) =>
+        feature.$type !== 'app.bsky.richtext.facet#mention' ||
+        ('did' in feature && typeof feature.did === 'string' && DID.test(feature.did)),
+    );
+    return features.length > 0 ? [{ ...facet, features }] : [];
+  });
+}
+
 /** Text with long links shortened and every link, mention and tag as a facet (UTF-8 byte offsets). */
 async function buildRichText(
   agent: AtpAgent,
@@ -107,9 +136,17 @@ async function buildRichText(
       (link) =>
         facet.index.byteStart < link.index.byteEnd && link.index.byteStart < facet.index.byteEnd,
     );
-  const detected = (rich.facets ?? []).filter((facet) => !overlapsOurs(facet));
+  const detected = resolvedOnly(rich.facets ?? []).filter((facet) => !overlapsOurs(facet));
   const facets = [...detected, ...ourLinks].sort((a, b) => a.index.byteStart - b.index.byteStart);
   return { text: shortened.text, facets };
+}
+
+/** The record key of one of the account's own posts, from its at:// URI; undefined for anything else. */
+function rkeyOf(uri: string, did: string): string | undefined {
+  const prefix = `at://${did}/${POST}/`;
+  if (typeof uri !== 'string' || !uri.startsWith(prefix)) return undefined;
+  const rkey = uri.slice(prefix.length);
+  return /^[A-Za-z0-9._:~-]{1,512}$/.test(rkey) ? rkey : undefined;
 }
 
 /** A thread part points at the thread's first post and the part it answers; both need uri and cid. */
@@ -218,7 +255,7 @@ export async function loginBluesky(
     service,
     persistSession: (event, session) => persist?.(event, session),
     // The app password, and the session after it, go over https only, wherever the PDS is found.
-    fetch: secureFetch('Bluesky server'),
+    fetch: secureFetch('Bluesky server', timedFetch),
   });
   try {
     await agent.login({ identifier, password });
@@ -291,6 +328,10 @@ export const blueskyAdapter: NetworkAdapter = {
         { repo, collection: POST, rkey, record: recordFor(post, rich) },
         options.signal ? { signal: options.signal } : undefined,
       );
+      // The record is where it was asked to be, or the answer is not about this post.
+      if (created.data.uri !== `at://${repo}/${POST}/${rkey}` || !created.data.cid) {
+        throw incompleteAnswer(hostOf(account.server), 'address for the post');
+      }
       return { id: created.data.uri, cid: created.data.cid, url: postUrl(account, rkey) };
     } catch (error) {
       throw fromBlueskyError(error, hostOf(account.server));
@@ -326,13 +367,26 @@ export const blueskyAdapter: NetworkAdapter = {
     }
   },
 
-  async remove(account, post) {
+  async remove(account, post): Promise<RemoveResult> {
+    const host = hostOf(account.server);
+    const rkey = rkeyOf(post.id, account.remoteId);
+    if (!rkey) {
+      throw new CrosswindError(
+        'validation',
+        `Crosswind has no usable address for this post on ${host}; delete it in the Bluesky app.`,
+      );
+    }
     const agent = await agentFor(account);
-    const rkey = post.id.split('/').pop() ?? '';
     try {
-      await agent.com.atproto.repo.deleteRecord({ repo: account.remoteId, collection: POST, rkey });
+      const { data } = await agent.com.atproto.repo.deleteRecord({
+        repo: account.remoteId,
+        collection: POST,
+        rkey,
+      });
+      // The PDS makes no commit when it had no such record: nothing was deleted by this call.
+      return data.commit ? 'deleted' : 'not-found';
     } catch (error) {
-      throw fromBlueskyError(error, hostOf(account.server));
+      throw fromBlueskyError(error, host);
     }
   },
 

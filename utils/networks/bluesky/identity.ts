@@ -1,5 +1,6 @@
 import { assertSecureTransport, normalizeServerUrl } from '@/utils/auth/server-url';
-import { CrosswindError, serverTrouble, unreachable } from '@/utils/errors';
+import { CrosswindError, serverTrouble } from '@/utils/errors';
+import { fetchJson, requireJson } from '../fetch-json';
 import type { DirectorySettings } from '@/utils/storage';
 
 const HANDLE = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -19,16 +20,14 @@ export function normalizeIdentifier(input: string): string {
 }
 
 async function getJson(url: string, notFound: string): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await fetch(url, { headers: { Accept: 'application/json' } });
-  } catch (cause) {
-    throw unreachable(new URL(url).host, cause);
-  }
-  if (response.status === 400 || response.status === 404)
+  const host = new URL(url).host;
+  const answer = await fetchJson(url);
+  if (!answer.isWebPage && (answer.status === 400 || answer.status === 404)) {
     throw new CrosswindError('validation', notFound);
-  if (!response.ok) throw serverTrouble(new URL(url).host, response.status);
-  return response.json();
+  }
+  const body = requireJson(answer, host);
+  if (!answer.ok) throw serverTrouble(host, answer.status);
+  return body;
 }
 
 async function resolveDid(handle: string, directory: DirectorySettings): Promise<string> {
@@ -37,11 +36,12 @@ async function resolveDid(handle: string, directory: DirectorySettings): Promise
   const body = (await getJson(
     url.toString(),
     `No Bluesky account is called @${handle}. Check the handle, or enter your server's address.`,
-  )) as { did?: unknown };
-  if (typeof body.did !== 'string') {
+  )) as { did?: unknown } | null;
+  const did = body?.did;
+  if (typeof did !== 'string' || !/^did:[a-z]+:[A-Za-z0-9._:%-]{1,2048}$/.test(did)) {
     throw new CrosswindError('server', `The handle resolver gave no answer for @${handle}.`);
   }
-  return body.did;
+  return did;
 }
 
 function didDocumentUrl(did: string, directory: DirectorySettings): string {
@@ -57,9 +57,10 @@ function didDocumentUrl(did: string, directory: DirectorySettings): string {
 }
 
 /** The PDS a DID document names as `#atproto_pds`. */
-function pdsFromDidDocument(doc: DidDocument, did: string): string | undefined {
-  const service = doc.service?.find(
-    (entry) => entry.id === '#atproto_pds' || entry.id === `${did}#atproto_pds`,
+function pdsFromDidDocument(doc: DidDocument | null, did: string): string | undefined {
+  if (!Array.isArray(doc?.service)) return undefined;
+  const service = doc.service.find(
+    (entry) => entry?.id === '#atproto_pds' || entry?.id === `${did}#atproto_pds`,
   );
   return typeof service?.serviceEndpoint === 'string' ? service.serviceEndpoint : undefined;
 }
@@ -90,7 +91,7 @@ export async function findBlueskyService(
   const doc = (await getJson(
     didDocumentUrl(did, directory),
     `The identity of ${identifier} could not be found.`,
-  )) as DidDocument;
+  )) as DidDocument | null;
   const pds = pdsFromDidDocument(doc, did);
   if (!pds)
     throw new CrosswindError('server', `The identity of ${identifier} names no Bluesky server.`);

@@ -1,7 +1,8 @@
-import { createRestAPIClient, MastoHttpError, type mastodon } from 'masto';
+import { MastoHttpError, type mastodon } from 'masto';
 import { CrosswindError } from '@/utils/errors';
 import { defineCredential } from '@/utils/vault';
 import { renewMastodonToken, type TokenRenewal } from './auth';
+import { mastodonClient } from './http';
 import type { Account } from '../types';
 
 /** Access tokens, one per account. */
@@ -34,7 +35,7 @@ const EXPIRY_MARGIN_MS = 60_000;
 
 /** A client for the token's own server, never whatever the account record says now. */
 function clientOn(origin: string, accessToken: string): mastodon.rest.Client {
-  return createRestAPIClient({ url: origin, accessToken, timeout: 30_000 });
+  return mastodonClient(origin, accessToken);
 }
 
 async function clientFor(account: Account): Promise<mastodon.rest.Client> {

@@ -1,8 +1,18 @@
-import { createRestAPIClient, MastoTimeoutError, type mastodon } from 'masto';
+import { MastoTimeoutError } from 'masto';
 import { normalizeServerUrl } from '@/utils/auth/server-url';
 import { mastodonImageTarget } from '@/utils/media/targets';
 import { CrosswindError } from '@/utils/errors';
+import {
+  credentialsFrom,
+  isPostId,
+  mediaIdFrom,
+  publishedFrom,
+  scheduleAnswerFrom,
+  scheduledFrom,
+  type CheckedCredentials,
+} from './answers';
 import { fromMastodonError } from './errors';
+import { mastodonClient } from './http';
 import { capabilitiesOf, hostOf } from '../info';
 import { fetchMastodonLimits } from './instance';
 import {
@@ -25,8 +35,10 @@ import type {
   OutgoingPost,
   ProtocolFamily,
   PublishedPost,
+  PublishedInstead,
   PublishOptions,
   RedirectSignIn,
+  RemoveResult,
   ServerScheduled,
   ServerSoftware,
   UploadedMedia,
@@ -38,14 +50,17 @@ function limitsFor(limits: AccountLimits, software: ServerSoftware | undefined):
   return differencesOf(software).countsCodePoints ? { ...limits, countsCodePoints: true } : limits;
 }
 
-function snapshotOf(me: mastodon.v1.CredentialAccount, limits: Account['limits']): AccountSnapshot {
+const VISIBILITIES: readonly string[] = ['public', 'unlisted', 'private', 'direct'];
+
+function snapshotOf(me: CheckedCredentials, limits: Account['limits']): AccountSnapshot {
   return {
     handle: me.username,
-    displayName: me.displayName || me.username,
-    avatarUrl: me.avatar,
-    webUrl: me.url,
+    displayName: me.displayName,
+    ...(me.avatar && { avatarUrl: me.avatar }),
+    ...(me.url && { webUrl: me.url }),
     limits,
-    defaultVisibility: (me.source?.privacy as Visibility | undefined) ?? 'public',
+    defaultVisibility:
+      me.privacy && VISIBILITIES.includes(me.privacy) ? (me.privacy as Visibility) : 'public',
   };
 }
 
@@ -57,14 +72,10 @@ export async function createMastodonAccount(
   const network = grant.network ?? flavor.network;
   const software = flavor.readsServerDifferences ? grant.software : undefined;
   const host = hostOf(grant.origin);
-  let me: mastodon.v1.CredentialAccount;
+  let me: CheckedCredentials;
   try {
-    const client = createRestAPIClient({
-      url: grant.origin,
-      accessToken: grant.accessToken,
-      timeout: 30_000,
-    });
-    me = await client.v1.accounts.verifyCredentials();
+    const client = mastodonClient(grant.origin, grant.accessToken);
+    me = credentialsFrom(await client.v1.accounts.verifyCredentials(), host);
   } catch (error) {
     throw fromMastodonError(error, host);
   }
@@ -109,10 +120,6 @@ function requestMeta(options: PublishOptions) {
       ...(options.signal && { signal: options.signal }),
     },
   };
-}
-
-function scheduledOf(scheduled: mastodon.v1.ScheduledStatus): ServerScheduled {
-  return { id: scheduled.id, scheduledAt: Date.parse(scheduled.scheduledAt) };
 }
 
 /**
@@ -180,19 +187,19 @@ export const mastodonAdapter: NetworkAdapter = {
         const sent = await findSentStatus(account, post);
         if (sent) return sent;
       }
-      const status = await authorized(account, (client) =>
+      const status: unknown = await authorized(account, (client) =>
         client.v1.statuses.create(statusParams(account, post), requestMeta(options)),
       );
-      return { id: status.id, url: status.url ?? status.uri };
+      return publishedFrom(status, hostOf(account.server));
     } catch (error) {
       throw fromMastodonError(error, hostOf(account.server));
     }
   },
 
-  async schedule(account, post, options): Promise<ServerScheduled> {
+  async schedule(account, post, options): Promise<ServerScheduled | PublishedInstead> {
     const host = hostOf(account.server);
     try {
-      const scheduled = await authorized(account, (client) =>
+      const answer: unknown = await authorized(account, (client) =>
         client.v1.statuses.create(
           {
             ...statusParams(account, post),
@@ -201,7 +208,8 @@ export const mastodonAdapter: NetworkAdapter = {
           requestMeta(options),
         ),
       );
-      return scheduledOf(scheduled);
+      const result = scheduleAnswerFrom(answer, host);
+      return result.kind === 'scheduled' ? result.scheduled : { publishedNow: result.post };
     } catch (error) {
       const known = schedulingError(error, host);
       // Mastodon answers a repeated key of a scheduled post with 404: the first attempt got
@@ -230,10 +238,10 @@ export const mastodonAdapter: NetworkAdapter = {
 
   async reschedule(account, id, at): Promise<ServerScheduled> {
     try {
-      const scheduled = await authorized(account, (client) =>
+      const scheduled: unknown = await authorized(account, (client) =>
         client.v1.scheduledStatuses.$select(id).update({ scheduledAt: new Date(at).toISOString() }),
       );
-      return scheduledOf(scheduled);
+      return scheduledFrom(scheduled, hostOf(account.server));
     } catch (error) {
       throw schedulingError(error, hostOf(account.server));
     }
@@ -245,13 +253,14 @@ export const mastodonAdapter: NetworkAdapter = {
     const host = hostOf(account.server);
     try {
       // masto posts to /api/v2/media and, on 202, polls /api/v1/media/:id until it is processed.
-      const media = await authorized(account, (client) =>
+      const media: unknown = await authorized(account, (client) =>
         client.v2.media.create(
           { file: image.blob, description: image.alt || null },
           options.signal ? { requestInit: { signal: options.signal } } : undefined,
         ),
       );
-      return { id: media.id, alt: image.alt, width: image.width, height: image.height };
+      const id = mediaIdFrom(media, host);
+      return { id, alt: image.alt, width: image.width, height: image.height };
     } catch (error) {
       if (error instanceof MastoTimeoutError) {
         throw new CrosswindError(
@@ -264,12 +273,21 @@ export const mastodonAdapter: NetworkAdapter = {
     }
   },
 
-  async remove(account, post) {
+  async remove(account, post): Promise<RemoveResult> {
+    const host = hostOf(account.server);
+    if (!isPostId(post.id)) {
+      throw new CrosswindError(
+        'validation',
+        `Crosswind has no usable id for this post on ${host}; delete it there.`,
+      );
+    }
     try {
       await authorized(account, (client) => client.v1.statuses.$select(post.id).remove());
+      return 'deleted';
     } catch (error) {
-      const known = fromMastodonError(error, hostOf(account.server));
-      if (known.status === 404) return;
+      const known = fromMastodonError(error, host);
+      // Deleted there already, or never made: either way it is not there, but we did not delete it.
+      if (known.status === 404) return 'not-found';
       throw known;
     }
   },
@@ -277,12 +295,14 @@ export const mastodonAdapter: NetworkAdapter = {
   async refresh(account) {
     try {
       // Credentials first: an account whose record names another server sends nothing anywhere.
-      const me = await authorized(account, (client) => client.v1.accounts.verifyCredentials());
+      const me: unknown = await authorized(account, (client) =>
+        client.v1.accounts.verifyCredentials(),
+      );
       // What the server reported before stands in for what it no longer reports.
       const limits = await fetchMastodonLimits(account.server, account.limits);
       // The server's counting rule was learned when it was connected; the instance does not say it.
       const counting = account.limits.countsCodePoints && { countsCodePoints: true };
-      return snapshotOf(me, { ...limits, ...counting });
+      return snapshotOf(credentialsFrom(me, hostOf(account.server)), { ...limits, ...counting });
     } catch (error) {
       throw fromMastodonError(error, hostOf(account.server));
     }

@@ -2,10 +2,12 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { randomToken, s256Challenge } from '@/utils/auth/pkce';
 import { normalizeServerUrl } from '@/utils/auth/server-url';
-import { CrosswindError, serverTrouble, unreachable } from '@/utils/errors';
+import { CrosswindError, toCrosswindError } from '@/utils/errors';
+import { fetchJson, requireJson, type HttpAnswer } from '../fetch-json';
 import { defineVaultItem } from '@/utils/vault';
 import { MASTODON_FLAVOR, type MastodonFlavor } from './flavor';
 import { fetchMastodonLimits } from './instance';
+import { NETWORK_INFO } from '../info';
 import type { AccountLimits, NetworkId, ServerSoftware } from '../types';
 
 interface RegisteredApp {
@@ -72,34 +74,29 @@ async function registerApp(
   const known = await mastodonApps.get(key);
   if (known) return known;
   const host = new URL(origin).host;
-  let response: Response;
-  try {
-    response = await fetch(`${origin}/api/v1/apps`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({
-        client_name: 'Crosswind',
-        redirect_uris: redirectUri,
-        scopes,
-        website: 'https://github.com/crosswind-social/crosswind',
-      }),
-    });
-  } catch (error) {
-    throw unreachable(host, error);
-  }
-  const body = (await response.json().catch(() => ({}))) as {
-    client_id?: string;
-    client_secret?: string;
-    error?: string;
-  };
-  if (!response.ok || !body.client_id || !body.client_secret) {
+  const answer = await fetchJson(`${origin}/api/v1/apps`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      client_name: 'Crosswind',
+      redirect_uris: redirectUri,
+      scopes,
+      website: 'https://github.com/crosswind-social/crosswind',
+    }),
+  });
+  if (answer.isWebPage || answer.status >= 500) requireJson(answer, host);
+  const body = fieldsOf(answer.json);
+  const clientId = stringField(body, 'client_id');
+  const clientSecret = stringField(body, 'client_secret');
+  const said = stringField(body, 'error');
+  if (!answer.ok || !clientId || !clientSecret) {
     throw new CrosswindError(
-      response.status >= 500 ? 'server' : 'unsupported',
-      `${host} would not register Crosswind as an app${body.error ? `: ${body.error}` : ` (error ${response.status})`}.`,
-      { status: response.status },
+      'unsupported',
+      `${host} would not register Crosswind as an app${said ? `: ${said}` : ` (error ${answer.status})`}.`,
+      { status: answer.status },
     );
   }
-  const app = { clientId: body.client_id, clientSecret: body.client_secret };
+  const app = { clientId, clientSecret };
   await mastodonApps.set(key, app);
   return app;
 }
@@ -202,11 +199,11 @@ export async function completeMastodonAuthorization(
   if (!app)
     throw new CrosswindError('auth', 'The app registration was lost. Try connecting again.');
 
-  let response: Response;
+  let answer: HttpAnswer;
   try {
-    response = await fetch(`${flow.origin}/oauth/token`, {
+    answer = await fetchJson(`${flow.origin}/oauth/token`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
         grant_type: 'authorization_code',
         code,
@@ -218,48 +215,54 @@ export async function completeMastodonAuthorization(
       }),
     });
   } catch (cause) {
+    const known = toCrosswindError(cause);
+    if (known.kind !== 'network') throw known;
     throw new CrosswindError(
       'network',
       `Could not reach ${host} to finish connecting. Try again.`,
       { cause },
     );
   }
-  const body = (await response.json().catch(() => ({}))) as TokenBody;
-  if (!response.ok || !body.access_token) {
+  if (answer.isWebPage || answer.status >= 500) requireJson(answer, host);
+  const body = fieldsOf(answer.json);
+  const accessToken = stringField(body, 'access_token');
+  if (!answer.ok || !accessToken) {
+    const said = stringField(body, 'error_description') ?? stringField(body, 'error');
     throw new CrosswindError(
-      response.status >= 500 ? 'server' : 'auth',
-      `${host} did not grant access: ${body.error_description ?? body.error ?? `error ${response.status}`}`,
-      { status: response.status },
+      'auth',
+      `${host} did not grant access: ${said ?? `error ${answer.status}`}`,
+      {
+        status: answer.status,
+      },
     );
   }
-  const network = flavor.network;
-  const limits = await fetchMastodonLimits(flow.origin, flavor.defaultLimits);
+  const limits = await fetchMastodonLimits(
+    flow.origin,
+    flavor.defaultLimits,
+    NETWORK_INFO[flavor.network].name,
+  );
   const renewal = renewalOf(body);
   return {
     origin: flow.origin,
-    accessToken: body.access_token,
+    accessToken,
     clientId: app.clientId,
     limits,
-    network,
+    network: flavor.network,
     ...(flow.software && { software: flow.software }),
     ...(renewal && { renewal }),
   };
 }
 
-interface TokenBody {
-  access_token?: string;
-  refresh_token?: string;
-  expires_in?: number;
-  error?: string;
-  error_description?: string;
-}
-
-function renewalOf(body: TokenBody): TokenRenewal | undefined {
-  if (!body.refresh_token) return undefined;
+/** The refresh token a token answer carries, checked like every other field the server sends. */
+function renewalOf(body: Record<string, unknown> | undefined): TokenRenewal | undefined {
+  const refreshToken = stringField(body, 'refresh_token');
+  if (!refreshToken) return undefined;
+  const expiresIn = body?.expires_in;
   return {
-    refreshToken: body.refresh_token,
-    ...(typeof body.expires_in === 'number' &&
-      body.expires_in > 0 && { expiresAt: Date.now() + body.expires_in * 1000 }),
+    refreshToken,
+    ...(typeof expiresIn === 'number' &&
+      Number.isFinite(expiresIn) &&
+      expiresIn > 0 && { expiresAt: Date.now() + expiresIn * 1000 }),
   };
 }
 
@@ -274,29 +277,24 @@ export async function renewMastodonToken(
   const redirectUri = browser.identity.getRedirectURL();
   const app = await mastodonApps.get(appKey(origin, redirectUri));
   if (!app) return undefined;
-  let response: Response;
-  try {
-    response = await fetch(`${origin}/oauth/token`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-      body: new URLSearchParams({
-        grant_type: 'refresh_token',
-        refresh_token: renewal.refreshToken,
-        client_id: app.clientId,
-        client_secret: app.clientSecret,
-      }),
-    });
-  } catch (error) {
-    throw unreachable(new URL(origin).host, error);
-  }
-  if (response.status >= 500) throw serverTrouble(new URL(origin).host, response.status);
-  const body = (await response.json().catch(() => ({}))) as TokenBody;
-  if (!response.ok || !body.access_token) return undefined;
+  const host = new URL(origin).host;
+  const answer = await fetchJson(`${origin}/oauth/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      refresh_token: renewal.refreshToken,
+      client_id: app.clientId,
+      client_secret: app.clientSecret,
+    }),
+  });
+  // A proxy page or an outage says nothing about the refresh token: it is not a refusal.
+  if (answer.isWebPage || answer.status >= 500) requireJson(answer, host);
+  const body = fieldsOf(answer.json);
+  const accessToken = stringField(body, 'access_token');
+  if (!answer.ok || !accessToken) return undefined;
   // Servers may rotate the refresh token; one that does not keeps the old one valid.
-  return {
-    accessToken: body.access_token,
-    renewal: renewalOf(body) ?? { refreshToken: renewal.refreshToken },
-  };
+  return { accessToken, renewal: renewalOf(body) ?? { refreshToken: renewal.refreshToken } };
 }
 
 /** Revokes a token; a server that cannot be reached must not keep the user from removing it. */
@@ -304,9 +302,21 @@ export async function revokeMastodonToken(origin: string, token: string): Promis
   const redirectUri = browser.identity.getRedirectURL();
   const app = await mastodonApps.get(appKey(origin, redirectUri));
   if (!app) return;
-  await fetch(`${origin}/oauth/revoke`, {
+  await fetchJson(`${origin}/oauth/revoke`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ token, client_id: app.clientId, client_secret: app.clientSecret }),
   }).catch(() => undefined);
+}
+
+function fieldsOf(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+/** A non-empty string the server sent under `key`; anything else counts as not sent. */
+function stringField(body: Record<string, unknown> | undefined, key: string): string | undefined {
+  const value = body?.[key];
+  return typeof value === 'string' && value.length > 0 && value.length <= 4096 ? value : undefined;
 }

@@ -4,24 +4,52 @@ import {
   rateLimited,
   retryAtFromHeaders,
   serverTrouble,
+  timedOut,
   toCrosswindError,
   unreachable,
+  unreadableAnswer,
+  webPageInstead,
 } from '@/utils/errors';
+import { NotApiAnswer } from './http';
+
+/** What the status alone says, whatever the body was; undefined when the body must say more. */
+function byStatus(
+  status: number,
+  host: string,
+  said: string | undefined,
+  headers: Headers | undefined,
+  cause: unknown,
+): CrosswindError | undefined {
+  if (status === 401 || status === 403) {
+    const reason = said ? ` (${said})` : '';
+    return new CrosswindError(
+      'auth',
+      `${host} no longer accepts Crosswind's access${reason}. Reconnect the account.`,
+      { cause, status },
+    );
+  }
+  if (status === 429)
+    return rateLimited(host, headers ? retryAtFromHeaders(headers) : undefined, cause);
+  return undefined;
+}
 
 /** Turns what masto.js or fetch threw into a CrosswindError with words a person understands. */
 export function fromMastodonError(error: unknown, host: string): CrosswindError {
   if (error instanceof CrosswindError) return error;
+  if (error instanceof NotApiAnswer) {
+    // A proxy's login or rate-limit page still means what its status means.
+    const known = byStatus(error.status, host, undefined, error.headers, error);
+    if (known) return known;
+    return error.isWebPage
+      ? webPageInstead(host, error.status, error)
+      : unreadableAnswer(host, error.status, error);
+  }
   if (error instanceof MastoHttpError) {
     const status = error.statusCode;
     const said = error.message;
     const response = error.cause instanceof Response ? error.cause : undefined;
-    if (status === 401 || status === 403) {
-      return new CrosswindError(
-        'auth',
-        `${host} no longer accepts Crosswind's access (${said}). Reconnect the account.`,
-        { cause: error, status },
-      );
-    }
+    const known = byStatus(status, host, said, response?.headers, error);
+    if (known) return known;
     if (status === 422) {
       const reason = said.replace(/^Validation failed:\s*/i, '');
       return new CrosswindError('validation', `${host} refused the post: ${reason}.`, {
@@ -35,25 +63,14 @@ export function fromMastodonError(error: unknown, host: string): CrosswindError 
         status,
       });
     }
-    if (status === 429) {
-      return rateLimited(host, response ? retryAtFromHeaders(response.headers) : undefined, error);
-    }
     if (status >= 500) return serverTrouble(host, status, error);
     return new CrosswindError('server', `${host} answered with error ${status}: ${said}`, {
       cause: error,
       status,
     });
   }
-  if (error instanceof MastoTimeoutError) {
-    return new CrosswindError('network', `${host} took too long to answer. Try again.`, {
-      cause: error,
-    });
-  }
-  if (error instanceof MastoUnexpectedError) {
-    return new CrosswindError('server', `${host} sent an answer Crosswind cannot read.`, {
-      cause: error,
-    });
-  }
+  if (error instanceof MastoTimeoutError) return timedOut(host, error);
+  if (error instanceof MastoUnexpectedError) return unreadableAnswer(host, undefined, error);
   if (error instanceof TypeError) return unreachable(host, error);
   return toCrosswindError(error);
 }

@@ -1,73 +1,66 @@
-import { CrosswindError, serverTrouble, unreachable } from '@/utils/errors';
+import { CrosswindError } from '@/utils/errors';
 import type { AccountLimits } from '../types';
-import { MASTODON_DEFAULT_LIMITS } from './info';
+import { fetchJson, requireJson } from '../fetch-json';
+import { checkLimits, limitsNote, type ReportedLimits } from '../limits-validation';
+import { MASTODON_DEFAULT_LIMITS, mastodonInfo } from './info';
 
-interface InstanceConfiguration {
-  statuses?: {
-    max_characters?: number;
-    max_media_attachments?: number;
-    characters_reserved_per_url?: number;
-  };
-  media_attachments?: {
-    description_limit?: number;
-    image_size_limit?: number;
-    image_matrix_limit?: number;
-    supported_mime_types?: string[];
-  };
-}
-
-interface InstanceBody {
-  configuration?: InstanceConfiguration;
-  /** Pleroma/Akkoma and older forks publish the limit here. */
-  max_toot_chars?: number;
-}
-
-async function readInstance(origin: string, version: 'v1' | 'v2'): Promise<InstanceBody | null> {
-  const response = await fetch(`${origin}/api/${version}/instance`, {
-    headers: { Accept: 'application/json' },
-  });
-  if (response.status === 404 || response.status === 410) return null;
-  if (!response.ok) throw serverTrouble(new URL(origin).host, response.status);
-  try {
-    const body: unknown = await response.json();
-    return typeof body === 'object' && body !== null ? (body as InstanceBody) : null;
-  } catch {
-    return null;
+async function readInstance(origin: string, version: 'v1' | 'v2'): Promise<unknown> {
+  const host = new URL(origin).host;
+  const answer = await fetchJson(`${origin}/api/${version}/instance`);
+  // Not there (an older server has no v2), whichever way it says so.
+  if (answer.status === 404 || answer.status === 410) return null;
+  const body = requireJson(answer, host);
+  if (!answer.ok) {
+    throw new CrosswindError('server', `${host} answered with error ${answer.status}.`, {
+      status: answer.status,
+    });
   }
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? body : null;
+}
+
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
+}
+
+/** The limits where Mastodon 4 puts them, or where Pleroma/Akkoma and older forks do. */
+function reportedLimits(body: unknown): ReportedLimits {
+  const configuration = field(body, 'configuration');
+  const statuses = field(configuration, 'statuses');
+  const media = field(configuration, 'media_attachments');
+  return {
+    maxCharacters: field(statuses, 'max_characters') ?? field(body, 'max_toot_chars'),
+    charactersReservedPerUrl: field(statuses, 'characters_reserved_per_url'),
+    maxMediaAttachments: field(statuses, 'max_media_attachments'),
+    altTextLimit: field(media, 'description_limit'),
+    imageSizeLimit: field(media, 'image_size_limit'),
+    imageMatrixLimit: field(media, 'image_matrix_limit'),
+    supportedMimeTypes: field(media, 'supported_mime_types'),
+  };
 }
 
 /**
  * Reads the server's own limits: /api/v2/instance (Mastodon 4.0+), then /api/v1/instance, then
- * Mastodon's defaults. A server that answers neither is not a Mastodon-API server.
+ * Mastodon's defaults. A server that answers neither is not a Mastodon-API server. Every limit is
+ * checked: one that makes no sense is replaced by the default (`defaults`: the flavor's, or what
+ * the server reported before), with a note saying so.
  */
 export async function fetchMastodonLimits(
   origin: string,
   defaults: AccountLimits = MASTODON_DEFAULT_LIMITS,
+  networkName: string = mastodonInfo.name,
 ): Promise<AccountLimits> {
   const host = new URL(origin).host;
-  let body: InstanceBody | null;
-  try {
-    body = (await readInstance(origin, 'v2')) ?? (await readInstance(origin, 'v1'));
-  } catch (error) {
-    if (error instanceof CrosswindError) throw error;
-    throw unreachable(host, error);
-  }
+  const body = (await readInstance(origin, 'v2')) ?? (await readInstance(origin, 'v1'));
   if (!body) {
     throw new CrosswindError(
       'unsupported',
       `${host} does not look like a Mastodon server (it has no Mastodon API).`,
     );
   }
-  const statuses = body.configuration?.statuses;
-  const media = body.configuration?.media_attachments;
-  return {
-    maxCharacters: statuses?.max_characters ?? body.max_toot_chars ?? defaults.maxCharacters,
-    charactersReservedPerUrl:
-      statuses?.characters_reserved_per_url ?? defaults.charactersReservedPerUrl ?? 23,
-    maxMediaAttachments: statuses?.max_media_attachments ?? defaults.maxMediaAttachments,
-    altTextLimit: media?.description_limit ?? defaults.altTextLimit ?? 1500,
-    ...(media?.image_size_limit && { imageSizeLimit: media.image_size_limit }),
-    ...(media?.image_matrix_limit && { imageMatrixLimit: media.image_matrix_limit }),
-    ...(media?.supported_mime_types && { supportedMimeTypes: media.supported_mime_types }),
-  };
+  const { limits, rejected } = checkLimits(reportedLimits(body), defaults);
+  return rejected.length > 0
+    ? { ...limits, note: limitsNote(host, networkName, rejected) }
+    : limits;
 }

@@ -1,11 +1,12 @@
 import { ServerConnectForm } from '@/components/ServerConnectForm';
+import { t } from '@/utils/i18n/messages';
 
 /** Connects a Misskey account (or a fork's) by its server's address and MiAuth. */
 export default function MisskeyConnectForm() {
   return (
     <ServerConnectForm
       network="misskey"
-      description="Misskey and its forks: Sharkey, Firefish, Iceshrimp, Catodon… Type the server (misskey.io) or your handle (@me@misskey.io)."
+      description={t('connect.misskeyDescription')}
       placeholder="misskey.io"
     />
   );

@@ -108,7 +108,7 @@ export const misskeyAdapter: NetworkAdapter = {
   },
 
   async remove(account, post) {
-    await (await clientFor(account)).deleteNote(post.id);
+    return (await clientFor(account)).deleteNote(post.id);
   },
 
   async refresh(account) {

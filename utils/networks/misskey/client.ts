@@ -12,6 +12,7 @@ import {
   type MisskeyNote,
   type MisskeyUser,
 } from './validate';
+import type { RemoveResult } from '../types';
 import type { MisskeyVisibility } from './visibility';
 
 // Plain fetch rather than misskey-js: every call needs a timeout and the caller's AbortSignal, the
@@ -120,18 +121,19 @@ export class MisskeyClient {
   }
 
   /**
-   * `notes/delete`; a note that is already gone counts as deleted (deleting a thread's first note
-   * takes its replies with it). Misskey allows one delete a second: a refusal that says to wait
-   * a moment is waited out, a longer one is reported.
+   * `notes/delete`; a note that is already gone is 'not-found' (gone there already: deleting a
+   * thread's first note takes its replies with it), so nobody claims Crosswind deleted it.
+   * Misskey allows one delete a second: a refusal that says to wait a moment is waited out, a
+   * longer one is reported.
    */
-  async deleteNote(noteId: string, options: CallOptions = {}): Promise<void> {
+  async deleteNote(noteId: string, options: CallOptions = {}): Promise<RemoveResult> {
     for (let attempt = 0; ; attempt++) {
       try {
         await this.call('notes/delete', { noteId }, options, true);
-        return;
+        return 'deleted';
       } catch (error) {
         if (!(error instanceof CrosswindError)) throw error;
-        if ((error.detail ?? '').startsWith('NO_SUCH_NOTE:')) return;
+        if ((error.detail ?? '').startsWith('NO_SUCH_NOTE:')) return 'not-found';
         const wait = error.kind === 'rate-limit' && error.retryAt ? error.retryAt - Date.now() : -1;
         if (attempt >= 2 || wait < 0 || wait > MAX_DELETE_WAIT_MS) throw error;
         await sleep(Math.max(wait, 250), options.signal);

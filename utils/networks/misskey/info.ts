@@ -21,6 +21,8 @@ export const misskeyInfo = defineNetwork({
     idempotency: 'lookup-before-retry',
     serverScheduling: null,
     deletion: true,
+    // notes/create `localOnly`: the note stays on the server.
+    localOnly: true,
   },
   measure: (text, limits, options) =>
     measureNote(text, limits, {

@@ -30,7 +30,7 @@ export function keyMadeAt(key: string): number | undefined {
 const UNKNOWN_START_LOOKBACK_MS = 60 * 60_000;
 
 /** notes/create's params for one post (one part of a thread). */
-export function noteParams(post: OutgoingPost, options: { localOnly?: boolean } = {}): NoteParams {
+export function noteParams(post: OutgoingPost): NoteParams {
   const params: NoteParams = {
     text: post.text,
     visibility: toMisskeyVisibility(post.visibility),
@@ -38,7 +38,7 @@ export function noteParams(post: OutgoingPost, options: { localOnly?: boolean } 
   if (post.spoilerText?.trim()) params.cw = post.spoilerText;
   if (post.media && post.media.length > 0) params.fileIds = post.media.map((item) => item.id);
   if (post.replyTo) params.replyId = post.replyTo.parent.id;
-  if (options.localOnly) params.localOnly = true;
+  if (post.localOnly) params.localOnly = true;
   return params;
 }
 
@@ -50,10 +50,10 @@ export async function publishNote(
   client: MisskeyClient,
   userId: string,
   post: OutgoingPost,
-  options: PublishOptions & { localOnly?: boolean },
+  options: PublishOptions,
 ): Promise<PublishedPost> {
   const call: CallOptions = options.signal ? { signal: options.signal } : {};
-  const params = noteParams(post, options);
+  const params = noteParams(post);
   if (params.fileIds && (post.sensitive || params.cw)) {
     for (const fileId of params.fileIds) await client.markSensitive(fileId, true, call);
   }

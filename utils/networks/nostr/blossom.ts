@@ -7,6 +7,7 @@ import {
 } from '../../errors';
 import { signChecked, type NostrSigner } from './signer';
 import type { EventTemplate, MediaAttachment, SignedEvent } from './types';
+import { t } from '../../i18n/messages';
 
 // Uploading an image to the user's Blossom server: BUD-02 `PUT /upload` with a BUD-11
 // authorization (a kind-24242 event naming the blob's sha256, scoped to this server, expiring in
@@ -81,19 +82,19 @@ async function failure(host: string, response: Response): Promise<CrosswindError
   switch (response.status) {
     case 401:
     case 403:
-      return new CrosswindError('validation', `${host} did not accept the upload${said}.`, {
+      return new CrosswindError('validation', t('nostr.uploadRejected', { host, said }), {
         status: response.status,
       });
     case 402:
-      return new CrosswindError('validation', `${host} asks for payment to store images${said}.`, {
+      return new CrosswindError('validation', t('nostr.uploadPayment', { host, said }), {
         status: 402,
       });
     case 413:
-      return new CrosswindError('validation', `The image is too large for ${host}${said}.`, {
+      return new CrosswindError('validation', t('nostr.uploadTooLarge', { host, said }), {
         status: 413,
       });
     case 415:
-      return new CrosswindError('validation', `${host} does not take this type of image${said}.`, {
+      return new CrosswindError('validation', t('nostr.uploadType', { host, said }), {
         status: 415,
       });
     case 429:
@@ -102,7 +103,7 @@ async function failure(host: string, response: Response): Promise<CrosswindError
   if (response.status >= 500) return serverTrouble(host, response.status);
   return new CrosswindError(
     'server',
-    `${host} refused the upload (error ${response.status})${said}.`,
+    t('nostr.uploadRefused', { host, status: response.status, said }),
     {
       status: response.status,
     },
@@ -137,11 +138,11 @@ export async function uploadBlob(options: BlossomUploadOptions): Promise<BlobDes
   if (!response.ok) throw await failure(host, response);
   const body: unknown = await response.json().catch(() => undefined);
   if (!isDescriptor(body) || !/^https?:\/\//.test(body.url)) {
-    throw new CrosswindError('server', `${host} answered the upload without a usable address.`);
+    throw new CrosswindError('server', t('nostr.uploadNoAddress', { host }));
   }
   if (body.sha256.toLowerCase() !== sha256) {
     // BUD-02: servers must not change the blob. One that did would break the note's `x` tag.
-    throw new CrosswindError('server', `${host} stored something other than the image sent.`);
+    throw new CrosswindError('server', t('nostr.uploadMismatch', { host }));
   }
   return { ...body, sha256 };
 }

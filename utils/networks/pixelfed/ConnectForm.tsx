@@ -1,11 +1,12 @@
 import { ServerConnectForm } from '@/components/ServerConnectForm';
+import { t } from '@/utils/i18n/messages';
 
 /** Connects a Pixelfed account by its server's address and OAuth. */
 export default function PixelfedConnectForm() {
   return (
     <ServerConnectForm
       network="pixelfed"
-      description="Your Pixelfed server, such as pixelfed.social. Posts to Pixelfed need a photo."
+      description={t('connect.pixelfedDescription')}
       placeholder="pixelfed.social"
     />
   );

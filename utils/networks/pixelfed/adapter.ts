@@ -5,6 +5,7 @@ import { findSentStatus } from '../mastodon/lookup';
 import type { NetworkAdapter, PublishedPost } from '../types';
 import { isDuplicateKey, isMissingPhoto } from './errors';
 import { PIXELFED_FLAVOR } from './flavor';
+import { t } from '@/utils/i18n/messages';
 
 /**
  * Pixelfed through the Mastodon-API base, stating only where it differs: its scopes, no server
@@ -25,7 +26,7 @@ export const pixelfedAdapter: NetworkAdapter = {
     } catch (error) {
       if (isMissingPhoto(error)) {
         // Pixelfed says 403 here, which would otherwise read as a revoked login.
-        throw new CrosswindError('validation', 'Pixelfed needs a photo: add one to post there.', {
+        throw new CrosswindError('validation', t('pixelfed.needsPhoto'), {
           cause: error,
           status: 403,
         });
@@ -36,7 +37,7 @@ export const pixelfedAdapter: NetworkAdapter = {
       if (sent) return sent;
       throw new CrosswindError(
         'server',
-        `${hostOf(account.server)} says this post was sent already but Crosswind cannot find it. Check your profile there before posting it again.`,
+        t('pixelfed.sentButMissing', { host: hostOf(account.server) }),
         { cause: error, status: 400, retryable: false },
       );
     }

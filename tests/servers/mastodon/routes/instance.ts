@@ -62,11 +62,12 @@ const POLLS = {
 
 const RULES = [{ id: '1', text: 'Be kind to each other.', hint: '' }];
 
-function statusesConfig(rt: Runtime): Record<string, number> {
+function statusesConfig(rt: Runtime): Record<string, unknown> {
   return {
     max_characters: rt.options.maxCharacters,
     max_media_attachments: rt.options.maxMediaAttachments,
     characters_reserved_per_url: rt.options.charactersReservedPerUrl,
+    ...rt.faults.quirks.instanceStatuses,
   };
 }
 

@@ -63,8 +63,8 @@ describe('MisskeyClient against the test server', () => {
 
     // Deleting the first note takes the reply with it; the second delete, within the second
     // Misskey requires between deletes, waits its turn and then finds the reply already gone.
-    await client.deleteNote(first.id);
-    await client.deleteNote(second.id);
+    await expect(client.deleteNote(first.id)).resolves.toBe('deleted');
+    await expect(client.deleteNote(second.id)).resolves.toBe('not-found');
     expect(server.state.notes.every((note) => note.deletedAt !== null)).toBe(true);
     const deletes = server.state.requests.filter((request) => request.path === '/api/notes/delete');
     expect(deletes.map((request) => request.status)).toEqual([204, 429, 400]);

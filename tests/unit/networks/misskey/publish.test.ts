@@ -49,7 +49,7 @@ describe('a post in Misskey terms', () => {
       fileIds: ['f1'],
       replyId: 'n1',
     });
-    expect(noteParams({ text: 'x', spoilerText: '  ' }, { localOnly: true })).toEqual({
+    expect(noteParams({ text: 'x', spoilerText: '  ', localOnly: true })).toEqual({
       text: 'x',
       visibility: 'public',
       localOnly: true,
