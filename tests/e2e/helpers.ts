@@ -1,6 +1,6 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 import type { UiLanguage } from '../../utils/i18n/languages';
-import { createBlueskyUser } from '../servers/records';
+import { createBlueskyUser, serverControl } from '../servers/records';
 import { message } from './messages';
 
 // What the test servers recorded is read the same way from every browser's tests.
@@ -81,19 +81,7 @@ export async function pickAccounts(
 }
 
 /** Calls the Misskey test server's control API. */
-export async function misskeyControl<T = unknown>(
-  server: string,
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const response = await fetch(`${server}/__control/${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`control ${path} failed: ${response.status}`);
-  return (await response.json()) as T;
-}
+export const misskeyControl = serverControl;
 
 /** A note as the Misskey test server recorded it. */
 export interface RecordedNote {

@@ -75,8 +75,8 @@ export interface Facet {
   features: Array<{ $type: string; uri?: string; did?: string; tag?: string }>;
 }
 
-/** Calls the Mastodon test server's control API. */
-export async function mastodonControl<T = unknown>(
+/** Calls a test server's control API; the Mastodon and Misskey test servers share its shape. */
+export async function serverControl<T = unknown>(
   server: string,
   path: string,
   body?: unknown,
@@ -89,6 +89,9 @@ export async function mastodonControl<T = unknown>(
   if (!response.ok) throw new Error(`control ${path} failed: ${response.status}`);
   return (await response.json()) as T;
 }
+
+/** Calls the Mastodon test server's control API. */
+export const mastodonControl = serverControl;
 
 /** A status as the Mastodon test server recorded it. */
 export interface RecordedStatus {
