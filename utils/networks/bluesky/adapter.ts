@@ -15,6 +15,7 @@ import {
 import { cleanText, safeHttpUrl, TEXT_CAPS } from '@/utils/capture/sanitize';
 import { BLUESKY_IMAGE_TARGET } from '@/utils/media/targets';
 import { CrosswindError, incompleteAnswer } from '@/utils/errors';
+import { words } from '@/utils/i18n/wording';
 import { shortenBlueskyLinks } from '@/utils/text/bluesky';
 import { defineCredential } from '@/utils/vault';
 import { directoryStorage } from '@/utils/storage';
@@ -330,7 +331,7 @@ export const blueskyAdapter: NetworkAdapter = {
       );
       // The record is where it was asked to be, or the answer is not about this post.
       if (created.data.uri !== `at://${repo}/${POST}/${rkey}` || !created.data.cid) {
-        throw incompleteAnswer(hostOf(account.server), 'address for the post');
+        throw incompleteAnswer(hostOf(account.server), words('errors.missing.postAddress'));
       }
       return { id: created.data.uri, cid: created.data.cid, url: postUrl(account, rkey) };
     } catch (error) {
