@@ -66,10 +66,7 @@ async function agentFor(account: Account): Promise<AtpAgent> {
   // Checked on every call, not only when the agent is made: the account record may change meanwhile.
   const saved = await sessions.forAccount(account);
   if (!saved) {
-    throw new CrosswindError(
-      'auth',
-      `The Bluesky session of @${account.handle} has ended. Reconnect the account.`,
-    );
+    throw new CrosswindError('auth', words('bluesky.noSession', { handle: account.handle }));
   }
   let pending = agents.get(account.id);
   if (!pending) {
@@ -152,7 +149,7 @@ function rkeyOf(uri: string, did: string): string | undefined {
 
 /** A thread part points at the thread's first post and the part it answers; both need uri and cid. */
 function strongRef(post: PublishedPost): { uri: string; cid: string } {
-  if (!post.cid) throw new CrosswindError('server', 'The earlier part of this thread has no cid.');
+  if (!post.cid) throw new CrosswindError('server', words('bluesky.noCid'));
   return { uri: post.id, cid: post.cid };
 }
 
@@ -263,16 +260,15 @@ export async function loginBluesky(
   } catch (error) {
     const known = fromBlueskyError(error, host);
     if (known.kind === 'auth' || known.status === 401) {
-      throw new CrosswindError(
-        'auth',
-        'Wrong handle or app password. Create an app password in Bluesky under Settings → Privacy and security → App passwords.',
-        { cause: error, status: 401 },
-      );
+      throw new CrosswindError('auth', words('bluesky.wrongPassword'), {
+        cause: error,
+        status: 401,
+      });
     }
     throw known;
   }
   const session = agent.session;
-  if (!session) throw new CrosswindError('auth', `${host} did not start a session. Try again.`);
+  if (!session) throw new CrosswindError('auth', words('bluesky.noSessionStarted', { host }));
   const id = `bluesky:${session.did}`;
   // The PDS the DID document names is where the session goes from now on: it must be https too.
   const server = assertSecureTransport(agent.pdsUrl ?? service, 'Bluesky server').origin;
@@ -301,7 +297,7 @@ export const blueskyAdapter: NetworkAdapter = {
     kind: 'form',
     async connect({ identifier = '', password = '', server }) {
       const cleanId = normalizeIdentifier(identifier);
-      if (!password.trim()) throw new CrosswindError('validation', 'Enter an app password.');
+      if (!password.trim()) throw new CrosswindError('validation', words('bluesky.enterPassword'));
       const directory = await directoryStorage.getValue();
       const service = await findBlueskyService(cleanId, server || undefined, directory);
       return loginBluesky(service, cleanId, password.trim());
@@ -372,10 +368,7 @@ export const blueskyAdapter: NetworkAdapter = {
     const host = hostOf(account.server);
     const rkey = rkeyOf(post.id, account.remoteId);
     if (!rkey) {
-      throw new CrosswindError(
-        'validation',
-        `Crosswind has no usable address for this post on ${host}; delete it in the Bluesky app.`,
-      );
+      throw new CrosswindError('validation', words('bluesky.noPostAddress', { host }));
     }
     const agent = await agentFor(account);
     try {

@@ -1,3 +1,4 @@
+import { words } from '@/utils/i18n/wording';
 import { MastoTimeoutError } from 'masto';
 import { normalizeServerUrl } from '@/utils/auth/server-url';
 import { mastodonImageTarget } from '@/utils/media/targets';
@@ -128,15 +129,13 @@ function requestMeta(options: PublishOptions) {
  */
 function schedulingError(error: unknown, host: string): CrosswindError {
   const known = fromMastodonError(error, host);
-  if (known.status !== 422 || !/schedul/i.test(known.message)) return known;
-  return new CrosswindError(
-    'unsupported',
-    known.message.replace('refused the post', 'would not schedule it'),
-    {
-      cause: error,
-      status: 422,
-    },
-  );
+  const said = known.detail ?? '';
+  if (known.status !== 422 || !/schedul/i.test(said)) return known;
+  return new CrosswindError('unsupported', words('mastodon.wouldNotSchedule', { host, said }), {
+    cause: error,
+    status: 422,
+    detail: said,
+  });
 }
 
 /** The OAuth sign-in of one Mastodon-API flavor: its scopes, and the account it makes. */
@@ -215,11 +214,11 @@ export const mastodonAdapter: NetworkAdapter = {
       // Mastodon answers a repeated key of a scheduled post with 404: the first attempt got
       // through, but the server does not say which scheduled post it made.
       if (options.isRetry && known.status === 404) {
-        throw new CrosswindError(
-          'server',
-          `${host} may have scheduled this post already but did not say so. Check the scheduled posts in ${host}’s own app before retrying, so it does not go out twice.`,
-          { cause: error, status: 404, retryable: false },
-        );
+        throw new CrosswindError('server', words('mastodon.maybeScheduled', { host }), {
+          cause: error,
+          status: 404,
+          retryable: false,
+        });
       }
       throw known;
     }
@@ -263,11 +262,9 @@ export const mastodonAdapter: NetworkAdapter = {
       return { id, alt: image.alt, width: image.width, height: image.height };
     } catch (error) {
       if (error instanceof MastoTimeoutError) {
-        throw new CrosswindError(
-          'server',
-          `${host} was still processing an image after a minute. Try again later.`,
-          { cause: error },
-        );
+        throw new CrosswindError('server', words('mastodon.stillProcessing', { host }), {
+          cause: error,
+        });
       }
       throw fromMastodonError(error, host);
     }
@@ -276,10 +273,7 @@ export const mastodonAdapter: NetworkAdapter = {
   async remove(account, post): Promise<RemoveResult> {
     const host = hostOf(account.server);
     if (!isPostId(post.id)) {
-      throw new CrosswindError(
-        'validation',
-        `Crosswind has no usable id for this post on ${host}; delete it there.`,
-      );
+      throw new CrosswindError('validation', words('mastodon.noPostId', { host }));
     }
     try {
       await authorized(account, (client) => client.v1.statuses.$select(post.id).remove());
