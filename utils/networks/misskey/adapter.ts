@@ -1,3 +1,4 @@
+import { words } from '@/utils/i18n/wording';
 import { browser } from 'wxt/browser';
 import { CrosswindError } from '@/utils/errors';
 import { defineCredential } from '@/utils/vault';
@@ -23,7 +24,7 @@ async function clientFor(account: Account): Promise<MisskeyClient> {
   if (!credential) {
     throw new CrosswindError(
       'auth',
-      `Crosswind has no access to @${account.handle}@${hostOf(account.server)} any more. Reconnect the account.`,
+      words('misskey.noAccess', { handle: `@${account.handle}@${hostOf(account.server)}` }),
     );
   }
   // The token's own server, never whatever the account record says now.
