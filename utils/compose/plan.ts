@@ -11,6 +11,8 @@ import { accountVariant, networkVariant, type Draft, type VariantKey } from './d
 import { measuredSplit, type PartPlan } from './measured-split';
 import { suggestLabel, warningPrefix } from './warning-label';
 import { translatedNames } from '../i18n/names';
+import { formatNumber } from '../i18n/format';
+import { t, tn } from '../i18n/messages';
 
 /** Threads longer than this are almost surely a mistake (a pasted article), and slow to post. */
 export const MAX_THREAD_PARTS = 25;
@@ -144,7 +146,7 @@ export function planTarget(draft: Draft, stored: Account, measures: Measures): T
   };
   // A thread's replies may be text only; its first post is the one that needs the photo.
   if (caps.media.topLevelNeedsMedia && draft.images.length === 0) {
-    plan.needsMedia = `${NETWORK_INFO[account.network].name} needs a photo`;
+    plan.needsMedia = t('plan.needsPhoto', { network: NETWORK_INFO[account.network].name });
   }
   const problem = problemOf(plan, caps, split.unsplittable);
   if (problem) plan.problem = problem;
@@ -190,41 +192,59 @@ function problemOf(
   unsplittable: string | undefined,
 ): string | undefined {
   const label = accountLabel(plan.account);
-  if (plan.needsMedia) return `${plan.needsMedia}: add one, or leave out ${label}.`;
+  if (plan.needsMedia) {
+    return t('plan.addPhotoOrLeaveOut', { needs: plan.needsMedia, account: label });
+  }
   const visibility = plan.content.visibility;
   if (visibility && !caps.visibilities.includes(visibility)) {
-    return `${label} cannot post to “${VISIBILITY_NAMES[visibility]}”: choose another visibility.`;
+    return t('plan.visibilityMissing', {
+      account: label,
+      visibility: VISIBILITY_NAMES[visibility],
+    });
   }
   const images = plan.content.images ?? [];
   const { maxMediaAttachments, altTextLimit } = plan.account.limits;
   if (images.length > maxMediaAttachments) {
     const extra = images.length - maxMediaAttachments;
-    return `${label} takes at most ${maxMediaAttachments} images: remove ${extra}.`;
+    return tn('plan.tooManyImages', maxMediaAttachments, {
+      account: label,
+      extra: formatNumber(extra),
+    });
   }
   const longAlt = images.find((image) => altTextLimit && altLength(image.alt) > altTextLimit);
   if (longAlt && altTextLimit) {
-    return `The alt text of ${longAlt.name ?? 'an image'} is over ${label}’s limit of ${altTextLimit} characters.`;
+    return t('plan.altTooLong', {
+      image: longAlt.name ?? t('plan.anImage'),
+      account: label,
+      limit: formatNumber(altTextLimit),
+    });
   }
   if (plan.parts.length === 0) {
     return plan.source === 'main'
-      ? 'Write something to post.'
-      : `The separate text for ${label} is empty.`;
+      ? t('plan.writeSomething')
+      : t('plan.separateEmpty', { account: label });
   }
-  if (unsplittable) return `“${unsplittable}” is too long for one post on ${label}.`;
+  if (unsplittable) return t('plan.unsplittable', { piece: unsplittable, account: label });
   if (plan.parts.length > MAX_THREAD_PARTS) {
-    return `That would be ${partCount(plan)} posts on ${label}; at most ${MAX_THREAD_PARTS} can be a thread.`;
+    return t('plan.threadTooLong', {
+      parts: partCount(plan),
+      account: label,
+      max: formatNumber(MAX_THREAD_PARTS),
+    });
   }
   if (plan.parts.some((part) => part.measure.over)) {
     return plan.threaded
-      ? `A part is still too long for ${label}.`
-      : `Too long for ${label}: shorten it or post it as a thread.`;
+      ? t('plan.partTooLong', { account: label })
+      : t('plan.tooLong', { account: label });
   }
   return undefined;
 }
 
 /** How many posts a thread would be, in words: past the most a thread may have only "more" is known. */
 export function partCount(plan: TargetPlan): string {
-  return plan.partsCut ? `more than ${MAX_THREAD_PARTS}` : String(plan.parts.length);
+  return plan.partsCut
+    ? t('plan.moreThan', { max: formatNumber(MAX_THREAD_PARTS) })
+    : formatNumber(plan.parts.length);
 }
 
 /** Plans every picked account that is still connected to Crosswind. */

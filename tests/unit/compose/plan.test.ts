@@ -180,7 +180,7 @@ describe('planPost with images', () => {
       measures,
     );
     expect(over.problem).toBe(
-      'The alt text of photo1.jpg is over @m1@social.example (Mastodon)’s limit of 1500 characters.',
+      'The alt text of photo1.jpg is over @m1@social.example (Mastodon)’s limit of 1,500 characters.',
     );
   });
 });
