@@ -1,3 +1,4 @@
+import { words } from '@/utils/i18n/wording';
 import { findAccount, patchAccount } from '../accounts';
 import { CrosswindError, serializeError, toCrosswindError, type SerializedError } from '../errors';
 import { ADAPTERS } from '../networks';
@@ -25,13 +26,10 @@ export function deleteEverywhere(jobId: string): Promise<DeleteOutcome[]> {
 
 async function deleteJob(jobId: string): Promise<DeleteOutcome[]> {
   const job = await getJob(jobId);
-  if (!job) throw new CrosswindError('validation', 'That post is no longer in the history.');
+  if (!job) throw new CrosswindError('validation', words('outbox.notInHistory'));
   // A target still in flight or waiting would post again after we deleted: let it settle first.
   if (!isSettled(job)) {
-    throw new CrosswindError(
-      'validation',
-      'This post is still being sent. Delete it once every account is done.',
-    );
+    throw new CrosswindError('validation', words('outbox.stillSendingDelete'));
   }
   return Promise.all(job.targets.map((target) => deleteTarget(jobId, target)));
 }
@@ -72,10 +70,7 @@ async function removeParts(jobId: string, target: TargetJob): Promise<void> {
   if (pending.length === 0) return;
   const account = await findAccount(target.accountId);
   if (!account) {
-    throw new CrosswindError(
-      'validation',
-      'This account is no longer connected; delete it on the network itself.',
-    );
+    throw new CrosswindError('validation', words('outbox.deleteOnNetwork'));
   }
   const adapter = ADAPTERS[account.network];
   try {

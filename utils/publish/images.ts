@@ -1,3 +1,4 @@
+import { words } from '@/utils/i18n/wording';
 import { CrosswindError } from '../errors';
 import { loadImage } from '../media/image-store';
 import { openImage, type ImageSource, type PreparedImage } from '../media/prepare';
@@ -26,7 +27,7 @@ function open(image: ContentImage): Opened {
       if (!blob) {
         throw new CrosswindError(
           'validation',
-          `${image.name ?? 'An attached image'} is no longer stored. Attach it again.`,
+          words('outbox.imageGone', { image: image.name ?? words('outbox.anImage') }),
         );
       }
       return openImage(Object.assign(blob, { name: image.name ?? 'The image' }));

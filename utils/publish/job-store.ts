@@ -1,3 +1,5 @@
+import { words, type Wording } from '@/utils/i18n/wording';
+import { activeLanguage } from '@/utils/i18n/messages';
 import { storage } from 'wxt/utils/storage';
 import { CrosswindError } from '../errors';
 import { outboxChangeStorage } from '../outbox/change';
@@ -58,18 +60,19 @@ async function announce(jobId?: string): Promise<void> {
   }
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+function megabytes(bytes: number): Wording {
+  // A decimal point in every language's words would be wrong; Intl writes "1,5" where it should.
+  const amount = new Intl.NumberFormat(activeLanguage(), {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(bytes / 1024 / 1024);
+  return words('outbox.megabytes', { amount });
 }
 
 /** A browser out of room says QuotaExceededError; the user hears what to do about it. */
 function roomError(error: unknown): unknown {
   if (error instanceof DOMException && error.name === 'QuotaExceededError') {
-    return new CrosswindError(
-      'validation',
-      'Your browser has no room left to record this post. Free some disk space, then post again: your post is still in the composer.',
-      { cause: error },
-    );
+    return new CrosswindError('validation', words('outbox.noRoom'), { cause: error });
   }
   return error;
 }
@@ -121,7 +124,10 @@ export function insertJob(job: PostJob): Promise<void> {
       if (bytes > MAX_HISTORY_BYTES) {
         throw new CrosswindError(
           'validation',
-          `Crosswind's outbox is full: posts still being sent take ${megabytes(bytes - record.bytes)} of its ${megabytes(MAX_HISTORY_BYTES)}. Your post is still in the composer; post it once they have gone out.`,
+          words('outbox.full', {
+            used: megabytes(bytes - record.bytes),
+            max: megabytes(MAX_HISTORY_BYTES),
+          }),
         );
       }
       store.put(record);
@@ -200,10 +206,7 @@ export async function removeTargets(jobId: string, accountIds: string[]): Promis
 export async function removeJob(jobId: string): Promise<void> {
   await rewrite(jobId, (job, edit) => {
     if (!isSettled(job)) {
-      throw new CrosswindError(
-        'validation',
-        'This post is still being sent. Remove it from the history once it has finished.',
-      );
+      throw new CrosswindError('validation', words('outbox.stillSendingRemove'));
     }
     edit.remove();
   });

@@ -1,3 +1,4 @@
+import { words, type StoredText } from '@/utils/i18n/wording';
 import { findAccount, listAccounts, patchAccount } from '../accounts';
 import type { Draft } from '../compose/draft';
 import { planPost } from '../compose/plan';
@@ -86,12 +87,12 @@ function adapterMeasures(): Measures {
 export async function startPost(draft: Draft): Promise<PostJob> {
   const targetIds = [...new Set(draft.targetIds)];
   if (targetIds.length === 0) {
-    throw new CrosswindError('validation', 'Pick at least one account to post to.');
+    throw new CrosswindError('validation', words('outbox.pickAccount'));
   }
   const accounts = await listAccounts();
   const missing = targetIds.find((id) => !accounts.some((account) => account.id === id));
   if (missing) {
-    throw new CrosswindError('validation', `Account ${missing} is no longer connected.`);
+    throw new CrosswindError('validation', words('outbox.accountGone', { account: missing }));
   }
   // The same planning the popup previewed: what the user saw is what each account gets.
   const plans = planPost({ ...draft, targetIds }, accounts, adapterMeasures());
@@ -221,7 +222,7 @@ async function handOver(
     at,
     Date.now(),
   );
-  let note: string | undefined;
+  let note: StoredText | undefined;
   if (mode.by === 'server' && adapter.schedule) {
     const ready = await uploadImages(jobId, target, account, adapter);
     try {
@@ -242,7 +243,7 @@ async function handOver(
     } catch (thrown) {
       const error = toCrosswindError(thrown);
       if (error.kind !== 'unsupported') throw error;
-      note = error.message;
+      note = error.wording ?? error.message;
     }
   }
   const waits = at > Date.now();
@@ -282,7 +283,7 @@ async function recordPublishedNow(
     item.status = 'done';
     item.scheduleMode = 'local';
     delete item.serverScheduledId;
-    item.notice = `${hostOf(account.server)} posted it right away: it cannot schedule posts. Crosswind schedules this account’s posts itself from now on.`;
+    item.notice = words('outbox.postedRightAway', { host: hostOf(account.server) });
   });
 }
 
@@ -310,11 +311,9 @@ export async function runTarget(jobId: string, accountId: string): Promise<void>
       const host = account ? hostOf(account.server) : 'the server';
       const minutes = Math.round(ATTEMPT_DEADLINE_MS / 60_000);
       attempt.abort(
-        new CrosswindError(
-          'network',
-          `${host} did not finish taking the post in ${minutes} minutes. Crosswind tries again.`,
-          { retryable: true },
-        ),
+        new CrosswindError('network', words('outbox.deadline', { host, minutes }), {
+          retryable: true,
+        }),
       );
     }, ATTEMPT_DEADLINE_MS);
     try {
@@ -353,13 +352,10 @@ async function sendTarget(
   const { accountId } = first;
   let target = first;
   if (!account) {
-    throw new CrosswindError('validation', 'This account was removed from Crosswind.');
+    throw new CrosswindError('validation', words('outbox.accountRemoved'));
   }
   if (account.state === 'reconnect') {
-    throw new CrosswindError(
-      'auth',
-      `Reconnect @${account.handle} in Crosswind's settings, then retry.`,
-    );
+    throw new CrosswindError('auth', words('outbox.reconnectFirst', { handle: account.handle }));
   }
   const adapter = ADAPTERS[account.network];
   if (target.scheduleMode === 'server' && target.serverScheduledId === undefined) {
@@ -440,11 +436,10 @@ function isOffline(): boolean {
 export async function retryTarget(jobId: string, accountId: string): Promise<void> {
   const job = await getJob(jobId);
   const target = job?.targets.find((item) => item.accountId === accountId);
-  if (!job || !target)
-    throw new CrosswindError('validation', 'That post is no longer in the history.');
+  if (!job || !target) throw new CrosswindError('validation', words('outbox.notInHistory'));
   if (target.status === 'done') return;
   if (target.deletedAt !== undefined || target.deleteError !== undefined) {
-    throw new CrosswindError('validation', 'This post was deleted; write it again to post it.');
+    throw new CrosswindError('validation', words('outbox.wasDeleted'));
   }
   // A retry the user asks for starts a fresh round of automatic retries.
   await updateTarget(jobId, accountId, (item) => {

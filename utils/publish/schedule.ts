@@ -1,3 +1,4 @@
+import { words, type StoredText } from '@/utils/i18n/wording';
 import { findAccount, patchAccount } from '../accounts';
 import { isBlankDraft, normalizeDraft } from '../compose/draft';
 import { scheduleModeFor, scheduleProblem } from '../compose/schedule';
@@ -13,7 +14,7 @@ import { isScheduledJob, type PostJob, type TargetJob } from './types';
 export type ScheduleOutcome =
   { accountId: string; ok: true } | { accountId: string; ok: false; error: SerializedError };
 
-const UNSENT_DRAFT = 'Send or clear the post you are writing first, then press Edit again.';
+const UNSENT_DRAFT = words('outbox.unsentDraft');
 
 /** Accounts that did not get the post yet: those a change of schedule applies to. */
 function unposted(target: TargetJob): boolean {
@@ -27,16 +28,13 @@ function unposted(target: TargetJob): boolean {
 async function changeSchedule<T>(jobId: string, change: (job: PostJob) => Promise<T>): Promise<T> {
   const job = await getJob(jobId);
   if (!job || !isScheduledJob(job)) {
-    throw new CrosswindError(
-      'validation',
-      'This post is no longer scheduled: it was sent or cancelled.',
-    );
+    throw new CrosswindError('validation', words('outbox.noLongerScheduled'));
   }
   const now = Date.now();
   if (
     job.targets.some((target) => target.status === 'scheduled' && (target.scheduledAt ?? 0) <= now)
   ) {
-    throw new CrosswindError('validation', 'Its time has come: it is being posted now.');
+    throw new CrosswindError('validation', words('outbox.timeHasCome'));
   }
   // Mid-hand-over a server may be creating its copy right now; changing it then could leave one behind.
   const inHand = job.targets.some((target) =>
@@ -44,10 +42,7 @@ async function changeSchedule<T>(jobId: string, change: (job: PostJob) => Promis
   );
   const release = inHand ? undefined : holdJob(job);
   if (!release) {
-    throw new CrosswindError(
-      'validation',
-      'Crosswind is handing this post to a server right now. Try again in a moment.',
-    );
+    throw new CrosswindError('validation', words('outbox.handingOver'));
   }
   try {
     return await change(job);
@@ -84,10 +79,7 @@ async function bringHome(jobId: string, target: TargetJob): Promise<ScheduleOutc
     try {
       const adapter = account && ADAPTERS[account.network];
       if (!account || !adapter?.cancelScheduled) {
-        throw new CrosswindError(
-          'validation',
-          'This account is no longer connected to Crosswind; cancel the post in its server’s own app.',
-        );
+        throw new CrosswindError('validation', words('outbox.cancelInApp'));
       }
       await adapter.cancelScheduled(account, serverScheduledId);
       newKey = adapter.newIdempotencyKey();
@@ -147,7 +139,7 @@ async function moveTarget(jobId: string, target: TargetJob, at: number): Promise
         Date.now(),
       )
     : undefined;
-  let note: string | undefined;
+  let note: StoredText | undefined;
   if (target.serverScheduledId !== undefined) {
     if (mode?.by === 'server' && adapter?.reschedule) {
       try {
@@ -159,7 +151,7 @@ async function moveTarget(jobId: string, target: TargetJob, at: number): Promise
       } catch (thrown) {
         const error = toCrosswindError(thrown);
         if (error.kind !== 'unsupported') return failed(accountId, error, account);
-        note = error.message;
+        note = error.wording ?? error.message;
       }
     }
     // Too close for the server now: its copy goes, and Crosswind posts it at the new time.
@@ -212,10 +204,7 @@ export function editScheduled(jobId: string): Promise<ScheduleOutcome[]> {
   return changeSchedule(jobId, async (job) => {
     if (!(await composerIsFree())) throw new CrosswindError('validation', UNSENT_DRAFT);
     if (!job.draft) {
-      throw new CrosswindError(
-        'validation',
-        'This post cannot be edited here: cancel it and write it again.',
-      );
+      throw new CrosswindError('validation', words('outbox.cannotEdit'));
     }
     const pending = job.targets.filter(unposted);
     const outcomes = await Promise.all(pending.map((target) => bringHome(job.id, target)));

@@ -1,3 +1,4 @@
+import type { StoredText } from '../i18n/wording';
 import type { Draft } from '../compose/draft';
 import type { SerializedError } from '../errors';
 import type { PublishedPost, RemoveResult, TargetContent, UploadedMedia } from '../networks/types';
@@ -51,9 +52,9 @@ export interface TargetJob {
   /** The server's id for the post it will publish; set once the server has it. */
   serverScheduledId?: string;
   /** Why the server did not take it, when it was meant to and Crosswind posts it instead. */
-  scheduleNote?: string;
+  scheduleNote?: StoredText;
   /** Something about how it went the user must know, whatever the status (posted early, …). */
-  notice?: string;
+  notice?: StoredText;
   updatedAt: number;
 }
 

@@ -19,11 +19,6 @@ const NOT_YET_KEYED: Record<string, number> = {
   'utils/media/fit.ts': 1,
   'utils/media/inspect.ts': 1,
   'utils/networks/nostr/relay-results.ts': 3,
-  'utils/publish/delete.ts': 3,
-  'utils/publish/images.ts': 1,
-  'utils/publish/job-store.ts': 3,
-  'utils/publish/publisher.ts': 7,
-  'utils/publish/schedule.ts': 5,
   'utils/vault.ts': 1,
 };
 

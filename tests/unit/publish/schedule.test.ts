@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { newDraft, type Draft } from '@/utils/compose/draft';
 import { CrosswindError } from '@/utils/errors';
+import { storedText } from '@/utils/i18n/wording';
 import type {
   NetworkAdapter,
   OutgoingPost,
@@ -201,9 +202,11 @@ describe('Post later', () => {
     expect(target).toMatchObject({
       status: 'done',
       parts: [{ result: { id: `m1-${target?.parts[0]?.idempotencyKey}` } }],
-      notice:
-        'server.example posted it right away: it cannot schedule posts. Crosswind schedules this account’s posts itself from now on.',
     });
+    // Kept as a message, so it reads in whatever language the user picks later.
+    expect(storedText(target!.notice!)).toBe(
+      'server.example posted it right away: it cannot schedule posts. Crosswind schedules this account’s posts itself from now on.',
+    );
     expect(target?.serverScheduledId).toBeUndefined();
     // Not listed as scheduled, and nothing to cancel on the server.
     const { isScheduledJob } = await import('@/utils/publish/types');
