@@ -1,21 +1,19 @@
 import { accountLabel, capabilitiesOf, NETWORK_INFO } from '../networks/info';
 import type { Account } from '../networks/types';
 import { atMomentText } from '../time-text';
+import { formatList, formatNumber } from '../i18n/format';
+import { t } from '../i18n/messages';
 import { scheduleModeFor, type LocalReason } from './schedule';
 
 const MINUTE_MS = 60_000;
 
 function localText(why: LocalReason, when: string, account: Account): string {
-  const crosswind = `Crosswind posts it ${when} if your browser is running, otherwise as soon as it starts again.`;
-  if (why === 'thread') {
-    return `a thread cannot be scheduled on the server (each part answers the one before), so ${crosswind}`;
-  }
-  if (why === 'server-cannot') {
-    return `your server cannot schedule posts (it posted one at once), so ${crosswind}`;
-  }
+  const crosswind = t('scheduleNote.crosswindPosts', { when });
+  if (why === 'thread') return t('scheduleNote.thread', { crosswind });
+  if (why === 'server-cannot') return t('scheduleNote.serverCannot', { crosswind });
   if (why === 'too-soon') {
     const lead = capabilitiesOf(account).serverScheduling?.minLeadMs ?? 0;
-    return `that is too soon for the server to schedule (it needs ${lead / MINUTE_MS} minutes’ notice), so ${crosswind}`;
+    return t('scheduleNote.tooSoon', { minutes: formatNumber(lead / MINUTE_MS), crosswind });
   }
   return crosswind;
 }
@@ -45,7 +43,7 @@ export function scheduleNotes(
     );
     const text =
       mode.by === 'server'
-        ? `your server posts it ${when}, even if your browser is closed.`
+        ? t('scheduleNote.serverPosts', { when })
         : localText(mode.why, when, account);
     const key = `${account.network} ${text}`;
     const group = groups.get(key) ?? { text, accounts: [] };
@@ -57,7 +55,7 @@ export function scheduleNotes(
     const whole = plans.every(
       (plan) => plan.account.network !== network || accounts.includes(plan.account),
     );
-    const who = whole ? NETWORK_INFO[network].name : accounts.map(accountLabel).join(', ');
-    return `${who}: ${text}`;
+    const who = whole ? NETWORK_INFO[network].name : formatList(accounts.map(accountLabel));
+    return t('scheduleNote.forWho', { who, text });
   });
 }

@@ -1,6 +1,7 @@
 import type { AccountCapabilities } from '../networks/capabilities';
 import { capabilitiesOf } from '../networks/info';
 import type { NetworkId } from '../networks/types';
+import { t } from '../i18n/messages';
 
 /** On top of the server's own minimum: images go up first, and clocks differ a little. */
 const SERVER_LEEWAY_MS = 30_000;
@@ -41,8 +42,8 @@ export function scheduleModeFor(
 
 /** Why a post cannot be scheduled for `at`; undefined when it can. */
 export function scheduleProblem(at: number | undefined, now: number): string | undefined {
-  if (at === undefined) return 'Enter the date and time to post at.';
-  if (at <= now) return 'That time has passed: pick a later one.';
+  if (at === undefined) return t('schedule.enterTime');
+  if (at <= now) return t('schedule.timePassed');
   return undefined;
 }
 
