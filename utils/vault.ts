@@ -1,3 +1,4 @@
+import { words } from '@/utils/i18n/wording';
 import { assertSecureTransport } from './auth/server-url';
 import { CrosswindError } from './errors';
 import { defineObjectStore } from './idb';
@@ -96,7 +97,11 @@ export function defineCredential<T>(prefix: string): CredentialSlot<T> {
       if (originOf(account.server) !== credential.origin) {
         throw new CrosswindError(
           'auth',
-          `@${account.handle} was connected on ${new URL(credential.origin).host}, but its record now names ${hostIn(account.server)}. Crosswind sends a login only to the server that issued it, so nothing was sent: reconnect the account.`,
+          words('vault.movedRecord', {
+            handle: account.handle,
+            issuer: new URL(credential.origin).host,
+            named: hostIn(account.server),
+          }),
         );
       }
       return credential;

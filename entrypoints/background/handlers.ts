@@ -1,3 +1,4 @@
+import { words } from '@/utils/i18n/wording';
 import {
   deleteAccount,
   findAccount,
@@ -141,8 +142,7 @@ export const handlers: MessageHandlers = {
 
   async 'linkCard.fetch'({ url }) {
     const safe = safeHttpUrl(url);
-    if (!safe)
-      throw new CrosswindError('validation', 'Only web links (http and https) get a card.');
+    if (!safe) throw new CrosswindError('validation', words('linkCard.webLinksOnly'));
     if (!(await canReadSite(safe))) return { needsPermission: new URL(safe).origin };
     return { metadata: await fetchPageMetadata(safe) };
   },

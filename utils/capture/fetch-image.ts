@@ -1,8 +1,8 @@
+import { words } from '@/utils/i18n/wording';
 import { CrosswindError } from '../errors';
 import { formatBytes } from '../media/fit';
 import { type ImageFormat, sniffImage } from '../media/sniff';
 import { fetchRemote, type RemoteFetchOptions } from './remote-fetch';
-import { t } from '../i18n/messages';
 
 /** Larger than any preview image a page means to share, and well inside what decoding can take. */
 export const MAX_REMOTE_IMAGE_BYTES = 15_000_000;
@@ -41,7 +41,7 @@ export function fetchImage(url: string, options: FetchImageOptions = {}): Promis
     const tooBig = () =>
       new CrosswindError(
         'validation',
-        t('capture.imageTooBig', { host, size: formatBytes(maxBytes) }),
+        words('capture.imageTooBig', { host, size: formatBytes(maxBytes) }),
       );
     // A declared size saves downloading what would be refused; the count below is what holds.
     if (Number(response.headers.get('content-length')) > maxBytes) {
@@ -54,7 +54,9 @@ export function fetchImage(url: string, options: FetchImageOptions = {}): Promis
     if (format === 'unknown') {
       throw new CrosswindError(
         'validation',
-        looksLikeText ? t('capture.imageIsText', { host }) : t('capture.imageUnreadable', { host }),
+        looksLikeText
+          ? words('capture.imageIsText', { host })
+          : words('capture.imageUnreadable', { host }),
       );
     }
     return new Blob([bytes], { type: MIME[format] });

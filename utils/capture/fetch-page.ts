@@ -1,9 +1,9 @@
+import { words } from '@/utils/i18n/wording';
 import { CrosswindError } from '../errors';
 import { decodeHtml } from './html-charset';
 import { readMetadataFromHtml } from './page-html';
 import { fetchRemote, type RemoteFetchOptions } from './remote-fetch';
 import type { PageMetadata } from './types';
-import { t } from '../i18n/messages';
 
 /** The most of a page that is downloaded: its head is what matters, and it comes first. */
 export const MAX_PAGE_BYTES = 1024 * 1024;
@@ -35,7 +35,7 @@ export function fetchPageMetadata(
       discard();
       throw new CrosswindError(
         'validation',
-        t('capture.notWebPage', { host, type: mime.slice(0, 100) }),
+        words('capture.notWebPage', { host, type: mime.slice(0, 100) }),
       );
     }
     const { bytes } = await readBody(MAX_PAGE_BYTES);

@@ -1,3 +1,4 @@
+import { words } from '@/utils/i18n/wording';
 import {
   CrosswindError,
   rateLimited,
@@ -8,7 +9,6 @@ import {
 } from '../errors';
 import { isPrivateHost } from './private-host';
 import { safeHttpUrl } from './sanitize';
-import { t } from '../i18n/messages';
 
 /** How a page or an image from a site Crosswind does not control is fetched. */
 export interface RemoteFetchOptions {
@@ -62,7 +62,7 @@ export async function fetchRemote<T>(
   if (!url) {
     throw new CrosswindError(
       'validation',
-      kind === 'image' ? t('capture.imageNotHttp') : t('capture.pageNotHttp'),
+      kind === 'image' ? words('capture.imageNotHttp') : words('capture.pageNotHttp'),
     );
   }
   const { host, hostname } = new URL(url);
@@ -105,7 +105,9 @@ export async function fetchRemote<T>(
     // The caller's own abort is a cancel; only our deadline is the site's slowness.
     if (options.signal?.aborted) throw toCrosswindError(options.signal.reason ?? error);
     if (timeout.aborted) {
-      throw new CrosswindError('network', `${host} did not answer in time.`, { cause: error });
+      throw new CrosswindError('network', words('capture.noAnswerInTime', { host }), {
+        cause: error,
+      });
     }
     if (error instanceof TypeError) throw unreachable(host, error);
     throw toCrosswindError(error);
@@ -113,7 +115,7 @@ export async function fetchRemote<T>(
 }
 
 function privateHostError(host: string): CrosswindError {
-  return new CrosswindError('validation', t('capture.privateHost', { host }));
+  return new CrosswindError('validation', words('capture.privateHost', { host }));
 }
 
 function statusError(
@@ -127,10 +129,10 @@ function statusError(
   const image = kind === 'image';
   const message =
     status === 404 || status === 410
-      ? t(image ? 'capture.imageMissing' : 'capture.pageMissing', { host, status })
+      ? words(image ? 'capture.imageMissing' : 'capture.pageMissing', { host, status })
       : status === 401 || status === 403
-        ? t(image ? 'capture.imageForbidden' : 'capture.pageForbidden', { host, status })
-        : t(image ? 'capture.imageRefused' : 'capture.pageRefused', { host, status });
+        ? words(image ? 'capture.imageForbidden' : 'capture.pageForbidden', { host, status })
+        : words(image ? 'capture.imageRefused' : 'capture.pageRefused', { host, status });
   return new CrosswindError('validation', message, { status });
 }
 

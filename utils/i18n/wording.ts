@@ -1,9 +1,9 @@
-import { formatDateTime } from './format';
+import { formatDateTime, formatNumber } from './format';
 import { activeLanguage, hasMessage, t, type MessageKey, type PlaceholderOf } from './messages';
 
 /**
  * A value for a placeholder of a stored message: plain text (a host, a server's own words),
- * a number, another message (worded in the reader's language too), or a moment shown as a
+ * a number (written with the reader's digit grouping and decimal sign), another message (worded in the reader's language too), or a moment shown as a
  * clock time in the reader's language.
  */
 export type WordValue = string | number | Wording | { time: number };
@@ -41,7 +41,8 @@ export function isWording(value: unknown): value is Wording {
 }
 
 function valueText(value: WordValue): string | undefined {
-  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return formatNumber(value);
   if ('time' in value) return formatDateTime(value.time, { hour: 'numeric', minute: '2-digit' });
   return wordingText(value);
 }

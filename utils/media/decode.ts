@@ -1,3 +1,4 @@
+import { words } from '@/utils/i18n/wording';
 import { CrosswindError } from '../errors';
 
 /**
@@ -8,10 +9,6 @@ export async function decodeUpright(file: Blob, name: string): Promise<ImageBitm
   try {
     return await createImageBitmap(file, { imageOrientation: 'from-image' });
   } catch (cause) {
-    throw new CrosswindError(
-      'validation',
-      `${name} could not be opened. The file may be damaged; try saving it again as JPEG or PNG.`,
-      { cause },
-    );
+    throw new CrosswindError('validation', words('media.cannotOpen', { image: name }), { cause });
   }
 }

@@ -1,3 +1,4 @@
+import { words } from '@/utils/i18n/wording';
 import { CrosswindError } from '../errors';
 import type { Encoder, OutputType } from './fit';
 import { drawScaled, type Pyramid } from './resize';
@@ -41,7 +42,7 @@ export function canvasEncoder(pyramid: Pyramid): CanvasEncoder {
       const blob = await canvas.convertToBlob(quality === undefined ? { type } : { type, quality });
       // Browsers silently write PNG for types they cannot encode.
       if (blob.type !== type) {
-        throw new CrosswindError('unsupported', `This browser cannot write ${type} images.`);
+        throw new CrosswindError('unsupported', words('media.cannotWrite', { type }));
       }
       return blob;
     },

@@ -1,3 +1,4 @@
+import { words, type Wording } from '@/utils/i18n/wording';
 import { CrosswindError } from '../errors';
 
 /** The encodings the pipeline writes: what every network accepts, plus WebP where allowed. */
@@ -236,7 +237,7 @@ function relativeSize(quality: number | undefined): number {
 function giveUp<T extends Sized>(request: FitRequest<T>, smallest: number): CrosswindError {
   return new CrosswindError(
     'validation',
-    `${request.name} cannot be made smaller than ${formatBytes(request.maxBytes)} without ruining it. Try cropping it or choosing a smaller picture.`,
+    words('media.cannotShrink', { image: request.name, size: formatBytes(request.maxBytes) }),
     {
       detail: Number.isFinite(smallest)
         ? `Smallest attempt was ${smallest} bytes; the limit is ${request.maxBytes}.`
@@ -246,8 +247,10 @@ function giveUp<T extends Sized>(request: FitRequest<T>, smallest: number): Cros
 }
 
 /** Sizes as people read them; decimal megabytes, as Bluesky states its 1 MB limit. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1_000_000) return `${Number((bytes / 1_000_000).toFixed(1))} MB`;
-  if (bytes >= 1000) return `${Math.round(bytes / 1000)} kB`;
-  return `${bytes} bytes`;
+export function formatBytes(bytes: number): Wording {
+  if (bytes >= 1_000_000) {
+    return words('media.megabytes', { amount: Number((bytes / 1_000_000).toFixed(1)) });
+  }
+  if (bytes >= 1000) return words('media.kilobytes', { amount: Math.round(bytes / 1000) });
+  return words('media.bytes', { amount: bytes });
 }

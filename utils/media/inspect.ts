@@ -1,3 +1,4 @@
+import { words } from '@/utils/i18n/wording';
 import { CrosswindError } from '../errors';
 import { decodeUpright } from './decode';
 import { type ImageFormat, sniffImage } from './sniff';
@@ -35,7 +36,7 @@ export async function inspectImage(file: File): Promise<InspectedImage> {
     // loaded only here, so the popup does not load the whole pipeline for every good picture.
     const { openImage } = await import('./prepare');
     (await openImage(file)).close();
-    throw new CrosswindError('validation', `${name} is not an image Crosswind can read.`);
+    throw new CrosswindError('validation', words('media.notAnImage', { image: name }));
   }
   const bitmap = await decodeUpright(file, name);
   const { width, height } = bitmap;

@@ -1,5 +1,4 @@
 import { words, type Wording } from '@/utils/i18n/wording';
-import { activeLanguage } from '@/utils/i18n/messages';
 import { storage } from 'wxt/utils/storage';
 import { CrosswindError } from '../errors';
 import { outboxChangeStorage } from '../outbox/change';
@@ -61,12 +60,8 @@ async function announce(jobId?: string): Promise<void> {
 }
 
 function megabytes(bytes: number): Wording {
-  // A decimal point in every language's words would be wrong; Intl writes "1,5" where it should.
-  const amount = new Intl.NumberFormat(activeLanguage(), {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  }).format(bytes / 1024 / 1024);
-  return words('outbox.megabytes', { amount });
+  // A number, not text: it is written "1.5" or "1,5" in the language of whoever reads it.
+  return words('outbox.megabytes', { amount: Number((bytes / 1024 / 1024).toFixed(1)) });
 }
 
 /** A browser out of room says QuotaExceededError; the user hears what to do about it. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CrosswindError } from '@/utils/errors';
+import { storedText } from '@/utils/i18n/wording';
 import {
   type Encoder,
   fitDimensions,
@@ -315,11 +316,14 @@ describe('fitDimensions', () => {
   });
 });
 
+/** A size as the user reads it (formatBytes keeps it as a message, to be worded where shown). */
+const size = (bytes: number) => storedText(formatBytes(bytes));
+
 describe('formatBytes', () => {
   it('speaks decimal units, as Bluesky states its limit', () => {
-    expect(formatBytes(1_000_000)).toBe('1 MB');
-    expect(formatBytes(16 * 1024 * 1024)).toBe('16.8 MB');
-    expect(formatBytes(976_000)).toBe('976 kB');
-    expect(formatBytes(512)).toBe('512 bytes');
+    expect(size(1_000_000)).toBe('1 MB');
+    expect(size(16 * 1024 * 1024)).toBe('16.8 MB');
+    expect(size(976_000)).toBe('976 kB');
+    expect(size(512)).toBe('512 bytes');
   });
 });
