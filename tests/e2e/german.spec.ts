@@ -27,6 +27,9 @@ test('in German: connect both accounts, post from the composer, find it under se
   await expectGermanPage(options);
   const user = await connectBoth(context, options, servers, 'de');
   await expect(options.getByRole('heading', { name: de('options.connected') })).toBeVisible();
+  const accounts = options.getByRole('list', { name: de('accounts.listLabel') });
+  await expect(accounts.getByText(de('accounts.connected'))).toHaveCount(2);
+  await expect(accounts.getByRole('button', { name: /entfernen$/ })).toHaveCount(2);
   await expectGermanPage(options);
 
   const popup = await openPopup();
@@ -40,6 +43,9 @@ test('in German: connect both accounts, post from the composer, find it under se
   await expect(popup.getByText(de('composer.pickAccount'))).toBeVisible();
   await field.fill(text);
   await pickAccounts(popup, 'Mastodon', 'Bluesky');
+  // The counters say in German how much is left, with the numbers written the German way.
+  const counters = popup.getByRole('list', { name: de('counters.label') });
+  await expect(counters.getByLabel(/ Zeichen übrig$/)).toHaveCount(2);
   await expectGermanPage(popup);
   await popup.getByRole('button', { name: de('composer.post') }).click();
   await expect(popup.getByRole('region', { name: de('delivery.heading') })).toBeVisible();
@@ -56,7 +62,12 @@ test('in German: connect both accounts, post from the composer, find it under se
   await expect(history).toHaveTitle(de('pageTitle.sentPosts'));
   const item = history.getByRole('listitem').filter({ hasText: text });
   await expect(item).toBeVisible();
-  await expect(item.getByRole('button', { name: /^Retry/ })).toHaveCount(0);
+  await expect(item.getByText(de('targetState.done'), { exact: true })).toHaveCount(2);
+  await expect(
+    item.getByRole('link', { name: de('delivery.viewPost', { network: 'Mastodon' }) }),
+  ).toBeVisible();
+  await expect(item.getByRole('button', { name: de('history.deleteEverywhere') })).toBeVisible();
+  await expect(item.getByRole('button', { name: /erneut versuchen$/ })).toHaveCount(0);
   await expectGermanPage(history);
 });
 

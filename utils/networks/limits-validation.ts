@@ -1,3 +1,4 @@
+import { isWording, words, type Wording } from '@/utils/i18n/wording';
 import { hostOf, NETWORK_INFO } from './info';
 import type { Account, AccountLimits } from './types';
 
@@ -99,8 +100,9 @@ export function checkLimits(reported: ReportedLimits, defaults: AccountLimits): 
 }
 
 /** The words shown with an account whose server reported limits Crosswind could not use. */
-export function limitsNote(host: string, network: string, rejected: string[]): string {
-  return `${host} reported limits Crosswind cannot use (${rejected.join(', ')}); ${network}'s usual limits are used instead.`;
+export function limitsNote(host: string, network: string, rejected: string[]): Wording {
+  // The fields are named as the server names them, so they stay as they are in every language.
+  return words('limits.unusable', { host, fields: rejected.join(', '), network });
 }
 
 /**
@@ -110,9 +112,10 @@ export function limitsNote(host: string, network: string, rejected: string[]): s
 export function withUsableLimits(account: Account): Account {
   const info = NETWORK_INFO[account.network];
   const { limits, rejected } = checkLimits(account.limits, info.defaultLimits);
+  const stored = account.limits.note;
   const note =
-    typeof account.limits.note === 'string'
-      ? account.limits.note
+    typeof stored === 'string' || isWording(stored)
+      ? stored
       : rejected.length > 0
         ? limitsNote(hostOf(account.server), info.name, rejected)
         : undefined;

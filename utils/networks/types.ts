@@ -1,3 +1,4 @@
+import type { StoredText } from '../i18n/wording';
 import type { ImageTarget } from '../media/targets';
 import type { AccountCapabilities, MeasureText } from './capabilities';
 import type { NetworkId } from './info';
@@ -22,7 +23,7 @@ export interface AccountLimits {
    */
   countsCodePoints?: boolean;
   /** Set when the server reported limits that could not be used and defaults stand in for them. */
-  note?: string;
+  note?: StoredText;
 }
 
 /** A connected account as everyone may see it: no token, no secret. */

@@ -1,3 +1,5 @@
+import { formatNumber } from '../i18n/format';
+import { t } from '../i18n/messages';
 import { BLUESKY_MAX_BYTES, BLUESKY_MAX_GRAPHEMES, countBluesky } from './bluesky';
 import { countMastodon } from './mastodon';
 import { MISSKEY_MAX_CW, countMisskey } from './misskey';
@@ -35,7 +37,10 @@ function measureBluesky(text: string): TextMeasure {
   // Emoji sequences weigh up to dozens of bytes each, so bytes can run out before graphemes.
   if (bytesLeft < graphemesLeft) {
     result.remaining = bytesLeft;
-    result.detail = `also ${BLUESKY_MAX_BYTES} bytes max: ${bytes} used`;
+    result.detail = t('counters.detail.bytes', {
+      max: formatNumber(BLUESKY_MAX_BYTES),
+      used: formatNumber(bytes),
+    });
   }
   return result;
 }
@@ -46,7 +51,10 @@ function measureThreads(text: string, limits: CounterLimits): TextMeasure {
   const links = countThreadsLinks(text);
   if (links > maxLinks) {
     result.over = true;
-    result.detail = `at most ${maxLinks} links: ${links} found`;
+    result.detail = t('counters.detail.links', {
+      max: formatNumber(maxLinks),
+      found: formatNumber(links),
+    });
   }
   return result;
 }
@@ -56,7 +64,10 @@ function measureMisskey(text: string, limits: CounterLimits, cw: string): TextMe
   const cwLength = countMisskey(cw);
   if (cwLength > MISSKEY_MAX_CW) {
     result.over = true;
-    result.detail = `content warning at most ${MISSKEY_MAX_CW} characters: ${cwLength} used`;
+    result.detail = t('counters.detail.warning', {
+      max: formatNumber(MISSKEY_MAX_CW),
+      used: formatNumber(cwLength),
+    });
   }
   return result;
 }

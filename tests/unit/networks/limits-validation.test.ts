@@ -1,3 +1,4 @@
+import { storedText } from '@/utils/i18n/wording';
 import { describe, expect, it } from 'vitest';
 import { planTarget } from '@/utils/compose/plan';
 import { newDraft } from '@/utils/compose/draft';
@@ -89,8 +90,8 @@ describe('limits in the composer', () => {
     const draft = { ...newDraft(['m']), text: 'See https://example.com/page' };
     const plan = planTarget(draft, account, measures);
     expect(plan.measure).toMatchObject({ used: 27, limit: 500, remaining: 473, over: false });
-    expect(plan.account.limits.note).toBe(
-      'odd.example reported limits Crosswind cannot use (max_characters "abc", characters_reserved_per_url -1000); Mastodon\'s usual limits are used instead.',
+    expect(storedText(plan.account.limits.note!)).toBe(
+      'odd.example reported limits Crosswind cannot use (max_characters "abc", characters_reserved_per_url -1000); Mastodon’s usual limits are used instead.',
     );
   });
 

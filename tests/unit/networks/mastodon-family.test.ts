@@ -1,3 +1,4 @@
+import { storedText } from '@/utils/i18n/wording';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { solidPng } from '../../servers/mastodon/images.ts';
@@ -148,8 +149,8 @@ describe('the Mastodon-API base’s checks, on a Pixelfed server', () => {
     try {
       const account = await connectThroughMastodonForm(pixelfed);
       expect(account.limits.maxCharacters).toBe(500);
-      expect(account.limits.note).toBe(
-        `${new URL(pixelfed.url).host} reported limits Crosswind cannot use (max_characters -1); Pixelfed's usual limits are used instead.`,
+      expect(storedText(account.limits.note!)).toBe(
+        `${new URL(pixelfed.url).host} reported limits Crosswind cannot use (max_characters -1); Pixelfed’s usual limits are used instead.`,
       );
     } finally {
       pixelfed.control.reset();

@@ -1,3 +1,4 @@
+import { storedText } from '@/utils/i18n/wording';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -463,8 +464,8 @@ describe('Mastodon servers that answer nonsense', () => {
     const limits = await fetchMastodonLimits(server.url);
     // Only the nonsensical limit is replaced; the server's other limits stand.
     expect(limits).toMatchObject({ maxCharacters: max, charactersReservedPerUrl: 23 });
-    expect(limits.note).toBe(
-      `${host()} reported limits Crosswind cannot use (${named}); Mastodon's usual limits are used instead.`,
+    expect(storedText(limits.note!)).toBe(
+      `${host()} reported limits Crosswind cannot use (${named}); Mastodon’s usual limits are used instead.`,
     );
   });
 

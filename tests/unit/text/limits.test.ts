@@ -141,7 +141,7 @@ describe('measureText', () => {
       FAMILY.repeat(120),
       { maxCharacters: 300 },
       {},
-      { used: 120, remaining: 0, over: false, detail: 'also 3000 bytes max: 3000 used' },
+      { used: 120, remaining: 0, over: false, detail: 'also 3,000 bytes max: 3,000 used' },
     ],
     [
       'Bluesky bytes one emoji over',
@@ -149,7 +149,7 @@ describe('measureText', () => {
       FAMILY.repeat(121),
       { maxCharacters: 300 },
       {},
-      { used: 121, remaining: -25, over: true, detail: 'also 3000 bytes max: 3025 used' },
+      { used: 121, remaining: -25, over: true, detail: 'also 3,000 bytes max: 3,025 used' },
     ],
     [
       'Bluesky ignores spoilers',

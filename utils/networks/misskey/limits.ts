@@ -1,3 +1,5 @@
+import { formatNumber } from '@/utils/i18n/format';
+import { t } from '@/utils/i18n/messages';
 import type { TextMeasure } from '@/utils/text/limits';
 import type { AccountLimits } from '../types';
 import { MISSKEY_DEFAULT_LIMITS } from './defaults';
@@ -41,7 +43,10 @@ export function measureNote(
   const cw = countNote(options.spoilerText ?? '', options.counting);
   if (cw > maxCw) {
     result.over = true;
-    result.detail = `content warning at most ${maxCw} characters: ${cw} used`;
+    result.detail = t('counters.detail.warning', {
+      max: formatNumber(maxCw),
+      used: formatNumber(cw),
+    });
   }
   return result;
 }

@@ -1,3 +1,5 @@
+import { formatNumber } from '@/utils/i18n/format';
+import { t } from '@/utils/i18n/messages';
 import type { TextMeasure } from '../../text/limits';
 import type { AccountLimits } from '../types';
 
@@ -25,7 +27,10 @@ export function measureCaption(
   const warning = [...(options.spoilerText ?? '')].length;
   if (warning > PIXELFED_MAX_WARNING) {
     result.over = true;
-    result.detail = `content warning at most ${PIXELFED_MAX_WARNING} characters: ${warning} used`;
+    result.detail = t('counters.detail.warning', {
+      max: formatNumber(PIXELFED_MAX_WARNING),
+      used: formatNumber(warning),
+    });
   }
   return result;
 }
