@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
-import { deserializeError, serializeError, type SerializedError } from './errors';
+import { CrosswindError, deserializeError, serializeError, type SerializedError } from './errors';
+import { words } from './i18n/wording';
 import type { Draft } from './compose/draft';
 import type { PageMetadata } from './capture/types';
 import type { Account, ConnectFields, NetworkId } from './networks/types';
@@ -80,12 +81,7 @@ export async function sendMessage<K extends MessageType>(
   const envelope: Envelope<K> = { crosswind: 1, type, data };
   const reply = (await browser.runtime.sendMessage(envelope)) as
     Reply<MessageResult<K>> | undefined;
-  if (!reply)
-    throw deserializeError({
-      kind: 'server',
-      message: 'Crosswind did not answer. Try again.',
-      retryable: true,
-    });
+  if (!reply) throw new CrosswindError('server', words('errors.noAnswer'), { retryable: true });
   if (!reply.ok) throw deserializeError(reply.error);
   return reply.value;
 }

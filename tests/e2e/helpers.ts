@@ -62,11 +62,12 @@ export async function connectBoth(
   language: UiLanguage = 'en',
 ) {
   const user = await createBlueskyUser(servers.pds, 'poster');
+  const connected = options.getByText(message(language, 'accounts.connected'), { exact: true });
   await connectMastodonViaUi(context, options, servers.mastodon, 'Authorize', language);
-  await expect(options.getByText('Connected', { exact: true })).toHaveCount(1);
+  await expect(connected).toHaveCount(1);
   await useLocalDirectory(options, servers.pds, servers.plc, language);
   await connectBlueskyViaUi(options, user.handle, user.appPassword, language);
-  await expect(options.getByText('Connected', { exact: true })).toHaveCount(2);
+  await expect(connected).toHaveCount(2);
   return user;
 }
 

@@ -3,7 +3,7 @@ import { listAccounts } from '../accounts';
 import { attachImages, MAX_IMAGES } from '../compose/attach-images';
 import { isBlankDraft, type Draft } from '../compose/draft';
 import { storedOrNewDraft } from '../compose/stored-draft';
-import { toCrosswindError } from '../errors';
+import { errorText, toCrosswindError } from '../errors';
 import { draftStorage, pageTemplateStorage } from '../storage';
 import { captureStorage, captureStore } from './capture-store';
 import { captureTab, imageAltInTab, linkTextInTab, type TabInfo } from './capture-tab';
@@ -164,7 +164,10 @@ async function shareImage(capture: PageCapture, click: ShareClick, tab: TabInfo)
     const name = fileNameOf(src);
     await deliver(share, [new File([blob], name, { type: blob.type })], alt);
   } catch (error) {
-    share.note = `${toCrosswindError(error).message} Save the image, then add it with "Add images".`;
+    share.note = t('capture.imageFailedSave', {
+      reason: errorText(toCrosswindError(error)),
+      addImages: t('images.add'),
+    });
     await deliver(share);
   }
 }

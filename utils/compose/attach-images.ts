@@ -1,4 +1,4 @@
-import { CrosswindError } from '../errors';
+import { CrosswindError, errorText } from '../errors';
 import { saveImage } from '../media/image-store';
 import { inspectImage } from '../media/inspect';
 import type { DraftImage } from './draft';
@@ -65,7 +65,7 @@ export async function attachImages(files: File[], current: DraftImage[]): Promis
 }
 
 function messageFor(file: File, reason: unknown, failed: 'attach' | 'save'): string {
-  if (reason instanceof CrosswindError) return reason.message;
+  if (reason instanceof CrosswindError) return errorText(reason);
   const detail = reason instanceof Error ? reason.message : String(reason);
   const name = file.name || t('attach.theImage');
   return failed === 'attach'

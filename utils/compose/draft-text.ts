@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages';
 /**
  * Everything a person wrote in a stored draft as plain text, for copying it out when the page
  * that shows drafts cannot. The value comes straight from storage, so nothing about its shape is
@@ -8,13 +9,13 @@ export function draftAsText(stored: unknown): string {
   const draft = stored as Record<string, unknown>;
   const pieces: string[] = [];
   const warning = typeof draft.contentWarning === 'string' ? draft.contentWarning.trim() : '';
-  if (warning) pieces.push(`Content warning: ${warning}`);
+  if (warning) pieces.push(t('rescue.contentWarning', { warning }));
   if (typeof draft.text === 'string' && draft.text.trim()) pieces.push(draft.text);
   const variants = draft.variants;
   if (typeof variants === 'object' && variants !== null) {
     for (const [key, text] of Object.entries(variants)) {
       if (typeof text === 'string' && text.trim())
-        pieces.push(`Separate text for ${key}:\n${text}`);
+        pieces.push(`${t('rescue.separateText', { key })}\n${text}`);
     }
   }
   return pieces.join('\n\n');

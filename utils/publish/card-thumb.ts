@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n/messages';
 import { fetchImage } from '../capture/fetch-image';
 import { toCrosswindError } from '../errors';
 import { openImage } from '../media/prepare';
@@ -39,7 +40,7 @@ export async function ensureCardThumb(
 
 /** The page's image fitted to the account's rules, or null when it cannot be had. */
 async function preparedThumb(card: LinkCard, rules: ImageTarget): Promise<PreparedUpload | null> {
-  const name = `The preview image of ${safeHost(card.url)}`;
+  const name = t('linkCard.previewImage', { host: safeHost(card.url) });
   try {
     const blob = await fetchImage(card.image ?? '');
     const source = await openImage(Object.assign(blob, { name }));
