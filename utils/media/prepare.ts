@@ -1,3 +1,5 @@
+import { t } from '@/utils/i18n/messages';
+import { words, type Wording } from '@/utils/i18n/wording';
 import { CrosswindError } from '../errors';
 import { decodeUpright } from './decode';
 import { analyzeBitmap, type PixelTraits } from './analyze';
@@ -64,8 +66,8 @@ export async function prepareImage(
 
 /** Checks a file is a picture the browser can read and starts decoding it in the background. */
 export async function openImage(file: Blob & { name?: string }): Promise<ImageSource> {
-  const name = file.name || 'The image';
-  if (file.size === 0) throw invalid(`${name} is empty.`);
+  const name = file.name || t('media.theImage');
+  if (file.size === 0) throw invalid(words('media.empty', { image: name }));
   const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
   let sniffed = sniffImage(head);
   if (sniffed.format === 'gif' && file.size > head.length) {
@@ -168,19 +170,17 @@ async function decode(
 
 function rejectUnreadable(name: string, sniffed: SniffResult): void {
   if (sniffed.format === 'heic') {
-    throw invalid(
-      `${name} is a HEIC photo, which the browser cannot read. Export it as JPEG (on an iPhone: Settings › Camera › Formats › Most Compatible) and attach it again.`,
-    );
+    throw invalid(words('media.heic', { image: name }));
   }
   if (sniffed.format === 'unknown') {
     throw invalid(
       sniffed.looksLikeText
-        ? `${name} is not an image: it contains text. Attach a JPEG, PNG, GIF or WebP picture.`
-        : `${name} is not an image Crosswind can read. Attach a JPEG, PNG, GIF or WebP picture.`,
+        ? words('media.textNotImage', { image: name })
+        : words('media.unreadable', { image: name }),
     );
   }
 }
 
-function invalid(message: string): CrosswindError {
+function invalid(message: Wording): CrosswindError {
   return new CrosswindError('validation', message);
 }

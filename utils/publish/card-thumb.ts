@@ -67,5 +67,5 @@ async function preparedThumb(card: LinkCard, rules: ImageTarget): Promise<Prepar
 }
 
 function safeHost(url: string): string {
-  return URL.canParse(url) ? new URL(url).host : 'the linked page';
+  return URL.canParse(url) ? new URL(url).host : t('linkCard.theLinkedPage');
 }

@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n/messages';
 import { words } from '@/utils/i18n/wording';
 import { CrosswindError } from '../errors';
 import { loadImage } from '../media/image-store';
@@ -30,7 +31,7 @@ function open(image: ContentImage): Opened {
           words('outbox.imageGone', { image: image.name ?? words('outbox.anImage') }),
         );
       }
-      return openImage(Object.assign(blob, { name: image.name ?? 'The image' }));
+      return openImage(Object.assign(blob, { name: image.name ?? t('media.theImage') }));
     })();
     entry = { source, prepared: new Map() };
     opened.set(image.id, entry);
