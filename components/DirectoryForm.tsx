@@ -42,6 +42,7 @@ export function DirectoryForm() {
         <input
           id="handle-resolver"
           type="text"
+          dir="ltr"
           value={values.handleResolver}
           onChange={(event) => setValues({ ...values, handleResolver: event.currentTarget.value })}
         />
@@ -49,6 +50,7 @@ export function DirectoryForm() {
         <input
           id="plc-directory"
           type="text"
+          dir="ltr"
           value={values.plcDirectory}
           onChange={(event) => setValues({ ...values, plcDirectory: event.currentTarget.value })}
         />

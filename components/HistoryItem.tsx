@@ -61,7 +61,7 @@ export function HistoryItem(props: { job: PostJob; accounts: Account[] }) {
 
   return (
     <li className="history-item" aria-labelledby={summaryId}>
-      <p className="history-summary" id={summaryId}>
+      <p className="history-summary" id={summaryId} dir="auto">
         {job.summary || t('history.noText')}
       </p>
       <time className="muted" dateTime={new Date(sentAt).toISOString()}>

@@ -36,7 +36,7 @@ export function SavedDraftRescue(props: { onRetry(): void }) {
       {text === null ? null : text ? (
         <>
           <label htmlFor="rescued-draft">{t('rescue.savedPost')}</label>
-          <textarea id="rescued-draft" readOnly rows={8} value={text} />
+          <textarea id="rescued-draft" readOnly rows={8} value={text} dir="auto" />
           <button type="button" className="primary" onClick={() => void copy()}>
             {copied ? t('rescue.copied') : t('rescue.copy')}
           </button>

@@ -47,6 +47,7 @@ export function ServerConnectForm(props: {
       <input
         id={field}
         type="text"
+        dir="ltr"
         inputMode="url"
         autoComplete="url"
         placeholder={props.placeholder}

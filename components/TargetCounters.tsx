@@ -93,7 +93,9 @@ function ThreadPreview({ plan, label }: { plan: TargetPlan; label: string }) {
       <ol aria-label={t('counters.threadFor', { account: label })}>
         {plan.parts.map((part, index) => (
           <li key={index} className={`thread-part ${toneOf(part.measure)}`}>
-            <p className="thread-text">{part.text}</p>
+            <p className="thread-text" dir="auto">
+              {part.text}
+            </p>
             <span className="counter-value">{describe(1, part.measure)}</span>
           </li>
         ))}

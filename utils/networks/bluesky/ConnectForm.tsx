@@ -47,6 +47,7 @@ export default function BlueskyConnectForm({ account }: ConnectFormProps) {
       <input
         id="bluesky-identifier"
         type="text"
+        dir="ltr"
         autoComplete="username"
         placeholder="alice.bsky.social"
         value={identifier}
@@ -70,6 +71,7 @@ export default function BlueskyConnectForm({ account }: ConnectFormProps) {
         <input
           id="bluesky-server"
           type="text"
+          dir="ltr"
           inputMode="url"
           placeholder="https://pds.example.com"
           value={server}
