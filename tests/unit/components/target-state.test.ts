@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { UiLanguage } from '@/utils/i18n/languages';
+import { installMessages, type ChromeMessages } from '@/utils/i18n/messages';
 import { deletionText, targetStateText } from '@/components/target-state';
 import type { TargetJob } from '@/utils/publish/types';
 
@@ -15,6 +18,12 @@ function target(posted: number, total: number, extra: Partial<TargetJob>): Targe
     updatedAt: 0,
     ...extra,
   };
+}
+
+async function chromeMessages(language: UiLanguage): Promise<ChromeMessages> {
+  return generateChromeMessages(
+    await parseMessagesFile(`locales/${language}.yml`),
+  ) as ChromeMessages;
 }
 
 const at = new Date(2030, 0, 1, 12, 3).getTime();
@@ -112,5 +121,25 @@ describe('deletionText', () => {
     expect(deletionText(target(3, 3, { status: 'done', deletedAt: 1, notFoundOnDelete: 1 }))).toBe(
       'Deleted (1 of 3 posts were not found)',
     );
+  });
+});
+
+describe('delivery states in the language read now', () => {
+  afterEach(async () => {
+    installMessages('en', await chromeMessages('en'));
+  });
+
+  it('choose the plural form of each language and write its numbers', async () => {
+    installMessages('de', await chromeMessages('de'));
+    expect(targetStateText(target(1, 3, { status: 'failed' }))).toBe(
+      'Fehlgeschlagen nach 1 von 3 Beiträgen',
+    );
+    expect(deletionText(target(2, 2, { deletedAt: 1, notFoundOnDelete: 1 }))).toBe(
+      'Gelöscht (1 von 2 Beiträgen nicht gefunden)',
+    );
+    installMessages('fr', await chromeMessages('fr'));
+    expect(targetStateText(target(1, 1, { status: 'done' }))).toBe('Publiée');
+    installMessages('ja', await chromeMessages('ja'));
+    expect(targetStateText(target(2, 3, { status: 'posting' }))).toBe('3 件中 3 件目を投稿中…');
   });
 });
