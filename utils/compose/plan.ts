@@ -10,6 +10,7 @@ import { accountVariant, networkVariant, type Draft, type VariantKey } from './d
 import { measuredSplit, type PartPlan } from './measured-split';
 import { suggestLabel, warningPrefix } from './warning-label';
 import { translatedNames } from '../i18n/names';
+import { t } from '../i18n/messages';
 
 /** Threads longer than this are almost surely a mistake (a pasted article), and slow to post. */
 export const MAX_THREAD_PARTS = 25;
@@ -81,7 +82,9 @@ export function planTarget(draft: Draft, stored: Account): TargetPlan {
   const warning = draft.contentWarning.trim();
   const { source, text: written } = sourceFor(draft, account);
   const caps = capabilitiesOf(account);
-  const spoilerText = caps.contentWarning === 'text' && warning ? warning : undefined;
+  // A warning tag (Nostr) travels like a warning text; only the network's counter tells them apart.
+  const carriesWarning = caps.contentWarning === 'text' || caps.contentWarning === 'tag';
+  const spoilerText = carriesWarning && warning ? warning : undefined;
   const labelled = caps.contentWarning === 'self-label';
   const text =
     labelled && warningInLabelledText(draft) && written.trim()
@@ -193,7 +196,15 @@ function problemOf(
   if (visibility && !caps.visibilities.includes(visibility)) {
     return `${label} cannot post to “${VISIBILITY_NAMES[visibility]}”: choose another visibility.`;
   }
+  if (plan.account.nostr?.locked) return t('nostrUi.unlockFirst', { account: label });
   const images = plan.content.images ?? [];
+  if (
+    images.length > 0 &&
+    caps.media.needsMediaServer &&
+    !plan.account.nostr?.mediaServers.length
+  ) {
+    return t('nostrUi.noMediaServerFor', { account: label });
+  }
   const { maxMediaAttachments, altTextLimit } = plan.account.limits;
   if (images.length > maxMediaAttachments) {
     const extra = images.length - maxMediaAttachments;
