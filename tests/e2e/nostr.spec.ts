@@ -23,6 +23,11 @@ import { makePhotos } from './photos';
 
 const PASSPHRASE = 'correct horse battery staple';
 
+/** The tags that place a note in a thread (NIP-10): `e` and `p`. */
+function threading(tags: string[][]): string[][] {
+  return tags.filter((tag) => tag[0] === 'e' || tag[0] === 'p');
+}
+
 /** A tag's entries as a map: `["imeta", "url …", "m …"]` → { url, m }. */
 function imetaEntries(tag: string[]): Record<string, string> {
   return Object.fromEntries(
@@ -137,7 +142,6 @@ test('a remote signer connects by bunker:// and signs a thread chained by NIP-10
       ['L', 'ISO-639-1'],
       ['l', 'en', 'ISO-639-1'],
     ]);
-    const threading = (tags: string[][]) => tags.filter((tag) => tag[0] === 'e' || tag[0] === 'p');
     expect(threading(second!.tags)).toEqual([
       ['e', first!.id, relay.url, 'root', bunker.userPubkey],
       ['p', bunker.userPubkey],
