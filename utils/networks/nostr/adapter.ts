@@ -28,18 +28,6 @@ import type { ReplyTarget } from './thread';
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 const MAX_EDGE = 4096;
 
-/** How the publisher's note is sent to relays; replaceable in tests (Node has no WebSocket). */
-export interface RelayTransport {
-  publish(event: SignedEvent, relays: string[]): Promise<RelayOutcome[]>;
-}
-
-let transport: RelayTransport = { publish: (event, relays) => publishToRelays(event, relays) };
-
-/** Tests hand in a transport with Node's `ws`; the extension uses the browser's WebSocket. */
-export function useRelayTransport(next: RelayTransport): void {
-  transport = next;
-}
-
 /** A part the network holds: its id, a link that finds it, and the relays that have it. */
 function publishedOf(event: SignedEvent, outcomes: RelayOutcome[]): PublishedPost {
   const accepted = summarize(outcomes).accepted;
@@ -109,7 +97,7 @@ export const nostrAdapter: NetworkAdapter = {
       signer: accountSigner(account),
       pubkey: account.remoteId,
       relays: settings.relays.write,
-      publish: (event, relays) => transport.publish(event, relays),
+      publish: (event, relays) => publishToRelays(event, relays),
       save: (next) => recorder.save(next),
     });
     const { event, outcomes } = record;
@@ -157,7 +145,7 @@ export const nostrAdapter: NetworkAdapter = {
       signer: accountSigner(account),
       pubkey: account.remoteId,
       relays,
-      publish: (event, to) => transport.publish(event, to),
+      publish: (event, to) => publishToRelays(event, to),
       save: async () => {},
     });
     return 'deleted';
