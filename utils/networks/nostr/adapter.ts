@@ -16,6 +16,7 @@ import { buildDeletion } from './deletion';
 import { noMediaServer } from './errors';
 import { nostrInfo } from './info';
 import { noteWebUrl } from './links';
+import { measure } from './measure';
 import { buildNote } from './note';
 import { publishToRelays } from './publish';
 import { summarize } from './relay-results';
@@ -75,6 +76,7 @@ function memoryRecorder(): PartRecorder {
 export const nostrAdapter: NetworkAdapter = {
   id: 'nostr',
   signIn: { kind: 'form', connect: (fields) => connectNostr(fields) },
+  measure,
 
   // The note's own id is its idempotency: this key is only the job's bookkeeping.
   newIdempotencyKey: () => crypto.randomUUID(),

@@ -1,4 +1,3 @@
-import { measureText } from '../../text/limits';
 import { defineNetwork } from '../capabilities';
 
 /**
@@ -31,8 +30,7 @@ export const nostrInfo = defineNetwork({
     // NIP-09 deletion requests; relays may keep copies.
     deletion: true,
   },
-  // Only the text counts: the warning travels as a tag.
-  measure: (text, limits) => measureText('codePoints', text, limits),
+  loadMeasure: () => import('./measure'),
   label: (account) => `${account.handle} (Nostr)`,
   accountIdNamesServer: false,
   reconnect: { kind: 'form' },
