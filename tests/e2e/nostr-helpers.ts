@@ -54,7 +54,7 @@ export async function connectLocalKeyViaUi(
   options: Page,
   key: string,
   passphrase: string,
-  mediaServer: string,
+  mediaServer = '',
 ): Promise<void> {
   await options.getByRole('radio', { name: 'Key kept by Crosswind' }).check();
   const form = options.getByRole('form', { name: 'Keep a key in Crosswind' });

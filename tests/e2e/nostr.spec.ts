@@ -290,3 +290,70 @@ test('with one of two relays down the note is posted, and the history names that
     await nostr.close();
   }
 });
+
+test('the composer says which account has no media server, and asks to unlock a key after a restart', async ({
+  context,
+  openOptions,
+  openPopup,
+}) => {
+  const nostr = await startNostrServers();
+  try {
+    const relay = nostr.relays[0]!;
+    const options = await openOptions();
+    await useLocalLookupRelays(options, [relay.url]);
+    // No media server: none typed, and the user's relays list none.
+    await connectLocalKeyViaUi(options, nsecEncode(generateSecretKey()), PASSPHRASE);
+    const label =
+      (await options
+        .getByRole('list', { name: 'Connected accounts' })
+        .getByRole('listitem')
+        .first()
+        .getAttribute('aria-label')) ?? '';
+    expect(label).toMatch(/^npub1.+ \(Nostr\)$/);
+
+    let popup = await openPopup();
+    await pickAccounts(popup, 'Nostr');
+    const marker = `nsl${Date.now()}`;
+    await popup.getByLabel('Post text').fill(`Unlocked again ${marker}`);
+    const [photo] = await makePhotos([{ name: 'dot.jpg', width: 40, height: 30 }]);
+    await popup.getByLabel('Add images').setInputFiles([photo!]);
+    await expect(
+      popup.getByText(
+        `${label} has no media server, so images can’t go there: remove the images or add a Blossom server in Accounts.`,
+      ),
+    ).toBeVisible();
+    await expect(popup.getByRole('button', { name: 'Post' })).toBeDisabled();
+    await popup.getByRole('button', { name: 'Remove dot.jpg' }).click();
+    await popup.close();
+
+    // The browser restarts: its session storage (the unlocked key) is gone, and so is the worker.
+    await options.evaluate(() => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { storage: { session: { clear(): Promise<void> } } };
+      };
+      return chrome.storage.session.clear();
+    });
+    await stopWorker(context, options);
+    popup = await openPopup();
+    await expect(
+      popup.getByText(`Unlock your Nostr key for ${label} in Crosswind’s settings to post.`),
+    ).toBeVisible();
+    await expect(popup.getByRole('button', { name: 'Post' })).toBeDisabled();
+
+    await options.reload();
+    const unlock = options.getByRole('form', { name: `Unlock ${label}` });
+    await unlock.getByLabel('Passphrase').fill(PASSPHRASE);
+    await unlock.getByRole('button', { name: 'Unlock your Nostr key' }).click();
+    await expect(options.getByText('Unlocked until the browser closes.')).toBeVisible({
+      timeout: 20_000,
+    });
+
+    await popup.getByRole('button', { name: 'Post' }).click();
+    await expect(
+      popup.getByRole('region', { name: 'Delivery' }).getByText('Posted', { exact: true }),
+    ).toBeVisible({ timeout: 20_000 });
+    expect(notesWith(relay, marker)).toHaveLength(1);
+  } finally {
+    await nostr.close();
+  }
+});
