@@ -33,6 +33,12 @@ async function nostrAccount(
   return { account, settings: account.nostr };
 }
 
+/** Keeps an account the signer app approved; posts waiting for it go out. */
+async function keepConnected(account: Account): Promise<void> {
+  await upsertAccount(account);
+  void resumeDue();
+}
+
 /** The Nostr-only steps of connecting and keeping an account, run in the background. */
 export const nostrHandlers: NostrHandlers = {
   // The key is made here, where nostr-tools lives; it is connected only once the user saved it.
@@ -41,14 +47,11 @@ export const nostrHandlers: NostrHandlers = {
   },
 
   async 'nostr.startConnect'({ relays, mediaServer }) {
-    return beginNostrConnect(relays, mediaServer);
+    return beginNostrConnect(relays, keepConnected, mediaServer);
   },
 
   async 'nostr.awaitConnect'({ uri }) {
-    const account = await awaitNostrConnect(uri);
-    await upsertAccount(account);
-    void resumeDue();
-    return account;
+    return awaitNostrConnect(uri);
   },
 
   async 'nostr.unlock'({ accountId, passphrase }) {

@@ -1,5 +1,5 @@
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
-import { nsecEncode } from 'nostr-tools/nip19';
+import { decode, nsecEncode } from 'nostr-tools/nip19';
 import { expect, test } from './fixtures';
 import {
   connectBlueskyViaUi,
@@ -195,6 +195,45 @@ test('a signer app approves a nostrconnect:// code shown in the options page', a
     await expect(options.getByText('Connected', { exact: true })).toHaveCount(1, {
       timeout: 20_000,
     });
+  } finally {
+    await nostr.close();
+  }
+});
+
+test('a new key is shown to back up, connected only once saved, and signs the notes', async ({
+  openOptions,
+  openPopup,
+}) => {
+  const nostr = await startNostrServers();
+  try {
+    const relay = nostr.relays[0]!;
+    const options = await openOptions();
+    await useLocalLookupRelays(options, [relay.url]);
+    await options.getByRole('radio', { name: 'Key kept by Crosswind' }).check();
+    const form = options.getByRole('form', { name: 'Keep a key in Crosswind' });
+    await form.getByRole('button', { name: 'Create a new key' }).click();
+    const nsec = await form.getByLabel('Your secret key (keep it private)').inputValue();
+    const decoded = decode(nsec);
+    if (decoded.type !== 'nsec') throw new Error(`not an nsec: ${nsec}`);
+    await form.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+    await form.getByLabel('Repeat the passphrase').fill(PASSPHRASE);
+    const connect = form.getByRole('button', { name: 'Connect Nostr account' });
+    await expect(connect).toBeDisabled();
+    await form.getByRole('checkbox', { name: 'I saved my secret key somewhere safe' }).check();
+    await connect.click();
+    await expect(form.getByRole('status')).toContainText('(Nostr)', { timeout: 20_000 });
+
+    const marker = `nsk${Date.now()}`;
+    const popup = await openPopup();
+    await pickAccounts(popup, 'Nostr');
+    await popup.getByLabel('Post text').fill(`Hello from a new key ${marker}`);
+    await popup.getByRole('button', { name: 'Post' }).click();
+    await expect(
+      popup.getByRole('region', { name: 'Delivery' }).getByText('Posted', { exact: true }),
+    ).toBeVisible({ timeout: 20_000 });
+    const [note] = notesWith(relay, marker);
+    expect(note?.pubkey).toBe(getPublicKey(decoded.data));
+    expect(verifies(note!)).toBe(true);
   } finally {
     await nostr.close();
   }

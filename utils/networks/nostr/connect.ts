@@ -121,17 +121,32 @@ export function connectNostr(fields: ConnectFields): Promise<Account> {
 /** `nostrconnect://` codes waiting for the signer app, by code, while this worker lives. */
 const pending = new Map<string, Promise<Account>>();
 
-/** Starts a client-initiated connection; the page shows the code and then waits for it. */
-export function beginNostrConnect(relayText: string, mediaServer?: string): { uri: string } {
+/** How long an answered code stays readable, for a page that asks for it a little late. */
+const ANSWER_KEPT_MS = 60_000;
+
+/**
+ * Starts a client-initiated connection. `keep` stores the account as soon as the signer app
+ * approves, whether or not the page that showed the code is still open; the page shows the code
+ * and then waits for it with `awaitNostrConnect`.
+ */
+export function beginNostrConnect(
+  relayText: string,
+  keep: (account: Account) => Promise<void>,
+  mediaServer?: string,
+): { uri: string } {
   const relays = uniqueRelays(relaysFromText(relayText));
   if (relays.length === 0) throw new CrosswindError('validation', t('nostrUi.needSignerRelay'));
   const started = startNostrConnect(relays);
   const account = started.approved.then(async ({ session, signer }) => {
     await signer.close();
-    return accountForSession(session, mediaServer);
+    const connected = await accountForSession(session, mediaServer);
+    await keep(connected);
+    return connected;
   });
-  account.catch(() => undefined).finally(() => pending.delete(started.uri));
   pending.set(started.uri, account);
+  account
+    .catch(() => undefined)
+    .finally(() => setTimeout(() => pending.delete(started.uri), ANSWER_KEPT_MS));
   return { uri: started.uri };
 }
 
