@@ -1,5 +1,6 @@
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { decode, nsecEncode } from 'nostr-tools/nip19';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import {
   connectBlueskyViaUi,
@@ -191,6 +192,7 @@ test('a signer app approves a nostrconnect:// code shown in the options page', a
     await options.getByRole('button', { name: 'Show connection code' }).click();
     const code = options.getByLabel('Connection code (paste it into your signer app)');
     await expect(code).toHaveValue(/^nostrconnect:\/\//);
+    expect(await seriousViolations(options)).toEqual([]);
     await nostr.bunker!.approve(await code.inputValue());
     await expect(options.getByText('Connected', { exact: true })).toHaveCount(1, {
       timeout: 20_000,
@@ -222,6 +224,9 @@ test('a new key is shown to back up, connected only once saved, and signs the no
     await form.getByRole('checkbox', { name: 'I saved my secret key somewhere safe' }).check();
     await connect.click();
     await expect(form.getByRole('status')).toContainText('(Nostr)', { timeout: 20_000 });
+    // The account's own panel (relays, media server) is there now, next to the forms.
+    await expect(options.getByLabel('Relays to post to, one per line')).toHaveValue(relay.url);
+    expect(await seriousViolations(options)).toEqual([]);
 
     const marker = `nsk${Date.now()}`;
     const popup = await openPopup();
@@ -298,13 +303,20 @@ test('with one of two relays down the note is posted, and the history names that
   try {
     const [up, down] = nostr.relays as [(typeof nostr.relays)[0], (typeof nostr.relays)[0]];
     const options = await openOptions();
-    await useLocalLookupRelays(options, [up.url, down.url]);
+    await useLocalLookupRelays(options, [up.url]);
     await connectLocalKeyViaUi(
       options,
       nsecEncode(generateSecretKey()),
       PASSPHRASE,
       nostr.blossom.url,
     );
+    // The second relay is added by hand in the account's settings.
+    const panel = options.getByRole('group', { name: /^Nostr settings of npub1/ });
+    const writeRelays = panel.getByLabel('Relays to post to, one per line');
+    await expect(writeRelays).toHaveValue(up.url);
+    await writeRelays.fill(`${up.url}\n${down.url}`);
+    await panel.getByRole('button', { name: 'Save Nostr settings' }).click();
+    await expect(panel.getByRole('status')).toHaveText('Saved.');
     down.faults.down();
 
     const marker = `nsd${Date.now()}`;
