@@ -153,10 +153,10 @@ export const nostrAdapter: NetworkAdapter = {
     return 'deleted';
   },
 
+  // Nothing to read from a server: only whether the key or the signer session is still there.
   async refresh(account) {
-    settingsOf(account);
     const stored =
-      account.nostr?.signer === 'bunker'
+      settingsOf(account).signer === 'bunker'
         ? await nostrVault.bunker(account)
         : await nostrVault.localKey(account);
     if (!stored) {

@@ -47,10 +47,12 @@ export async function buildAccount(
   if (options.mediaServer?.trim() && !typed) {
     throw new CrosswindError('validation', t('nostrUi.badMediaServer'));
   }
-  const listed = typed ? undefined : await readMediaServers(pubkey, relays.write);
-  const profile = parseProfile(
-    (await readReplaceable(pubkey, PROFILE_KIND, uniqueRelays([...relays.write, ...lookup]))).value,
-  );
+  // Both at once: the user waits, and each relay that does not answer costs its time limit.
+  const [listed, profileEvent] = await Promise.all([
+    typed ? undefined : readMediaServers(pubkey, relays.write),
+    readReplaceable(pubkey, PROFILE_KIND, uniqueRelays([...relays.write, ...lookup])),
+  ]);
+  const profile = parseProfile(profileEvent.value);
   const settings: NostrAccountSettings = {
     signer,
     relays,
