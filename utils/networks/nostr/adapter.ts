@@ -47,7 +47,7 @@ function replyTargetOf(post: OutgoingPost, pubkey: string): ReplyTarget | undefi
 
 function attachmentOf(media: UploadedMedia): MediaAttachment {
   if (!media.url || !media.mimeType) {
-    // Recorded by an older upload that did not keep the address: upload again.
+    // Every Nostr upload records its address; media without one cannot be linked from a note.
     throw new CrosswindError('validation', t('nostrUi.uploadIncomplete'));
   }
   return {
@@ -107,7 +107,13 @@ export const nostrAdapter: NetworkAdapter = {
     return publishedOf(event, outcomes);
   },
 
-  imageRules: () => ({ maxBytes: MAX_IMAGE_BYTES, maxEdge: MAX_EDGE, acceptsWebp: true }),
+  // Nostr clients animate GIFs, so one that fits is sent as it is.
+  imageRules: () => ({
+    maxBytes: MAX_IMAGE_BYTES,
+    maxEdge: MAX_EDGE,
+    acceptsWebp: true,
+    keepGif: true,
+  }),
 
   async uploadImage(account, image) {
     const server = settingsOf(account).mediaServers[0];
