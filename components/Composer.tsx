@@ -22,6 +22,7 @@ import { TargetPicker } from './TargetPicker';
 import { useLinkCard } from './use-link-card';
 import { usePlannedDraft } from './use-planned-draft';
 import { useImageInput } from './use-image-input';
+import { useVideoPlanner } from './use-video-planner';
 import { VariantEditors } from './VariantEditors';
 import { WarningFields } from './WarningFields';
 import { t } from '@/utils/i18n/messages';
@@ -51,7 +52,12 @@ export function Composer(props: {
   // A keystroke paints its character first; counting and splitting (every URL and mention of
   // every account's text) follow in a render React may interrupt for the next key.
   const planned = usePlannedDraft(draft);
-  const plans = useMemo(() => planPost(planned, props.accounts), [planned, props.accounts]);
+  const videoRules = useVideoPlanner(draft.video !== undefined);
+  // A clip is planned again once its rules have loaded.
+  const plans = useMemo(
+    () => planPost(planned, props.accounts),
+    [planned, props.accounts, videoRules],
+  );
   const picked = useMemo(() => plans.map((plan) => plan.account), [plans]);
   const networkWhere = (test: (account: Account) => boolean) => {
     const account = picked.find(test);
@@ -60,6 +66,10 @@ export function Composer(props: {
   const labelNetwork = networkWhere((a) => capabilitiesOf(a).contentWarning === 'self-label');
   const stillGifNetwork = networkWhere((a) => capabilitiesOf(a).media.stillGifs);
   const altLimit = altTextLimit(picked);
+  const videoAltLimit = Math.min(
+    altLimit,
+    ...picked.map((account) => capabilitiesOf(account).video?.altLimit ?? altLimit),
+  );
   // Only networks without a server that builds cards need Crosswind to make one.
   const linkCard = useLinkCard(
     planned,
@@ -76,7 +86,9 @@ export function Composer(props: {
   const why = props.busy
     ? t('composer.sent')
     : attach.adding
-      ? t('composer.checkingImages')
+      ? attach.readingVideo
+        ? t('video.reading')
+        : t('composer.checkingImages')
       : plans.length === 0
         ? t('composer.pickAccount')
         : (problem ?? timeProblem ?? '');
@@ -149,12 +161,16 @@ export function Composer(props: {
         card={draft.linkCard}
         state={linkCard.state}
         hasImages={draft.images.length > 0}
+        hasVideo={draft.video !== undefined}
         disabled={props.busy}
         onRemove={removeLinkCard}
         onRetry={linkCard.retry}
       />
       <ImageAttachments
         images={draft.images}
+        video={draft.video}
+        videoAltLimit={videoAltLimit}
+        readingVideo={attach.readingVideo}
         altLimit={altLimit}
         stillGifNetwork={stillGifNetwork?.name}
         disabled={props.busy}

@@ -1,6 +1,7 @@
 import { findAccount, listAccounts, patchAccount } from '../accounts';
 import type { Draft } from '../compose/draft';
 import { planPost } from '../compose/plan';
+import { loadVideoPlanner } from '../compose/video-planner';
 import { scheduleModeFor, scheduleProblem } from '../compose/schedule';
 import { CrosswindError, serializeError, toCrosswindError } from '../errors';
 import { ADAPTERS } from '../networks';
@@ -86,6 +87,7 @@ export async function startPost(draft: Draft): Promise<PostJob> {
   if (missing) {
     throw new CrosswindError('validation', `Account ${missing} is no longer connected.`);
   }
+  if (draft.video) await loadVideoPlanner();
   // The same planning the popup previewed: what the user saw is what each account gets.
   const plans = planPost({ ...draft, targetIds }, accounts);
   const now = Date.now();
