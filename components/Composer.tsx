@@ -53,9 +53,10 @@ export function Composer(props: {
   // every account's text) follow in a render React may interrupt for the next key.
   const planned = usePlannedDraft(draft);
   const videoRules = useVideoPlanner(draft.video !== undefined);
-  // A clip is planned again once its rules have loaded.
   const plans = useMemo(
     () => planPost(planned, props.accounts),
+    // The plan reads the video rules, which load later: it is made again once they are there.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [planned, props.accounts, videoRules],
   );
   const picked = useMemo(() => plans.map((plan) => plan.account), [plans]);

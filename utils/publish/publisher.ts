@@ -17,6 +17,8 @@ import { draftStorage, lastTargetsStorage } from '../storage';
 import { nextAttemptAt } from './backoff';
 import { ensureCardThumb } from './card-thumb';
 import { prepareForUpload } from './images';
+import { uploadVideoFor } from './video';
+import { uploadTimeoutMs } from '../networks/upload-timeout';
 import { getJob, insertJob, listUnfinishedJobs, updateTarget } from './job-store';
 import { wakeAt } from './wake';
 import { isSettled, type PostJob, type TargetJob } from './types';
@@ -302,19 +304,29 @@ export async function runTarget(jobId: string, accountId: string): Promise<void>
     if (!job || !target) return;
     const account = await findAccount(accountId);
     const attempt = new AbortController();
-    const deadline = setTimeout(() => {
-      const host = account ? hostOf(account.server) : 'the server';
-      const minutes = Math.round(ATTEMPT_DEADLINE_MS / 60_000);
-      attempt.abort(
-        new CrosswindError(
-          'network',
-          `${host} did not finish taking the post in ${minutes} minutes. Crosswind tries again.`,
-          { retryable: true },
-        ),
-      );
-    }, ATTEMPT_DEADLINE_MS);
+    // A clip gets the time its upload may take, and more with every sign of progress.
+    const budget = Math.max(
+      ATTEMPT_DEADLINE_MS,
+      target.content.video ? uploadTimeoutMs(target.content.video.bytes) : 0,
+    );
+    let deadline: ReturnType<typeof setTimeout> | undefined;
+    const arm = () => {
+      clearTimeout(deadline);
+      deadline = setTimeout(() => {
+        const host = account ? hostOf(account.server) : 'the server';
+        const minutes = Math.round(budget / 60_000);
+        attempt.abort(
+          new CrosswindError(
+            'network',
+            `${host} did not finish taking the post in ${minutes} minutes. Crosswind tries again.`,
+            { retryable: true },
+          ),
+        );
+      }, budget);
+    };
+    arm();
     try {
-      await untilAborted(sendTarget(jobId, target, account, attempt.signal), attempt.signal);
+      await untilAborted(sendTarget(jobId, target, account, attempt.signal, arm), attempt.signal);
     } catch (thrown) {
       await recordFailure(jobId, accountId, toCrosswindError(thrown), account);
     } finally {
@@ -345,6 +357,7 @@ async function sendTarget(
   first: TargetJob,
   account: Account | undefined,
   signal: AbortSignal,
+  onProgress: () => void,
 ): Promise<void> {
   const { accountId } = first;
   let target = first;
@@ -364,6 +377,10 @@ async function sendTarget(
     target = now;
   }
   target = await uploadImages(jobId, target, account, adapter, signal);
+  target = await uploadVideoFor(jobId, target, account, adapter, outgoing(target, 0), {
+    signal,
+    onProgress,
+  });
   target = await ensureCardThumb(jobId, target, account, adapter);
   for (let index = 0; index < target.parts.length; index += 1) {
     const part = target.parts[index];
