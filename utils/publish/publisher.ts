@@ -5,6 +5,7 @@ import { loadVideoPlanner } from '../compose/video-planner';
 import { scheduleModeFor, scheduleProblem } from '../compose/schedule';
 import { CrosswindError, serializeError, toCrosswindError } from '../errors';
 import { ADAPTERS } from '../networks';
+import type { Measures } from '../networks/measures';
 import { hostOf } from '../networks/info';
 import type {
   Account,
@@ -78,6 +79,12 @@ function scheduledStart(
     : { status: 'scheduled', scheduledAt: at, scheduleMode: 'local' };
 }
 
+/** The counters the popup counted with, as the adapters hold them: a worker may not `import()`. */
+function adapterMeasures(): Measures {
+  const entries = Object.entries(ADAPTERS).map(([id, adapter]) => [id, adapter.measure]);
+  return Object.fromEntries(entries) as Measures;
+}
+
 /** Records the post and one job per account, then starts every account at once. */
 export async function startPost(draft: Draft): Promise<PostJob> {
   const targetIds = [...new Set(draft.targetIds)];
@@ -91,7 +98,7 @@ export async function startPost(draft: Draft): Promise<PostJob> {
   }
   if (draft.video) await loadVideoPlanner();
   // The same planning the popup previewed: what the user saw is what each account gets.
-  const plans = planPost({ ...draft, targetIds }, accounts);
+  const plans = planPost({ ...draft, targetIds }, accounts, adapterMeasures());
   const now = Date.now();
   const later = draft.scheduledAt;
   const problem =

@@ -3,6 +3,7 @@ import { newDraft, type Draft, type DraftVideo } from '@/utils/compose/draft';
 import { planPost } from '@/utils/compose/plan';
 import { loadVideoPlanner } from '@/utils/compose/video-planner';
 import { NETWORK_INFO } from '@/utils/networks/info';
+import { loadMeasures } from '@/utils/networks/measures';
 import type { Account, NetworkId } from '@/utils/networks/types';
 import { testAccount } from '../test-accounts';
 
@@ -31,6 +32,8 @@ const clip: DraftVideo = {
   alt: '  A kite over the sea  ',
 };
 
+const measures = await loadMeasures();
+
 function draft(extra: Partial<Draft>): Draft {
   return { ...newDraft(['alice', 'alice.test'], 'en'), text: 'Look', ...extra };
 }
@@ -39,7 +42,7 @@ describe('a draft with a video', () => {
   beforeAll(() => loadVideoPlanner());
 
   it('gives each account the clip with its trimmed description, and says what it takes', () => {
-    const [m, b] = planPost(draft({ video: clip }), [mastodon, bluesky]);
+    const [m, b] = planPost(draft({ video: clip }), [mastodon, bluesky], measures);
     expect(m?.content.video).toEqual({ ...clip, alt: 'A kite over the sea' });
     expect(m?.problem).toBeUndefined();
     expect(m?.video).toEqual({ note: 'Mastodon: server limit 104 MB' });
@@ -49,7 +52,7 @@ describe('a draft with a video', () => {
 
   it('refuses a clip over 3 minutes for Bluesky only, saying how to go on', () => {
     const long = { ...clip, durationMs: 200_000 };
-    const [m, b] = planPost(draft({ video: long }), [mastodon, bluesky]);
+    const [m, b] = planPost(draft({ video: long }), [mastodon, bluesky], measures);
     expect(m?.problem).toBeUndefined();
     expect(b?.problem).toBe(
       'Too long for Bluesky (3:20, at most 3 minutes): pick a shorter clip or untick @alice.test (Bluesky).',
@@ -61,24 +64,24 @@ describe('a draft with a video', () => {
     const small = account('bob', 'mastodon', {
       limits: { ...NETWORK_INFO.mastodon.defaultLimits, videoSizeLimit: 2_000_000 },
     });
-    const [plan] = planPost({ ...draft({ video: clip }), targetIds: ['bob'] }, [small]);
+    const [plan] = planPost({ ...draft({ video: clip }), targetIds: ['bob'] }, [small], measures);
     expect(plan?.problem).toMatch(/^Too large for Mastodon \(2\.5 MB, at most 2 MB\)/);
   });
 
   it('refuses a clip for a network that takes none', () => {
-    const [plan] = planPost({ ...draft({ video: clip }), targetIds: ['mi'] }, [misskey]);
+    const [plan] = planPost({ ...draft({ video: clip }), targetIds: ['mi'] }, [misskey], measures);
     expect(plan?.problem).toMatch(/cannot take a video: remove it or untick the account\.$/);
   });
 
   it('makes a post of a clip alone, with no text', () => {
-    const [plan] = planPost(draft({ text: '', video: clip }), [mastodon]);
+    const [plan] = planPost(draft({ text: '', video: clip }), [mastodon], measures);
     expect(plan?.content.parts).toEqual(['']);
     expect(plan?.problem).toBeUndefined();
   });
 
   it('counts a clip as the media Pixelfed needs', () => {
     const pixelfed = account('p', 'pixelfed');
-    const [plan] = planPost({ ...draft({ video: clip }), targetIds: ['p'] }, [pixelfed]);
+    const [plan] = planPost({ ...draft({ video: clip }), targetIds: ['p'] }, [pixelfed], measures);
     expect(plan?.needsMedia).toBeUndefined();
     expect(plan?.problem).toBeUndefined();
   });
@@ -88,6 +91,7 @@ describe('a draft with a video', () => {
     const [plan] = planPost(
       { ...draft({ text: 'https://example.com/', video: clip, linkCard: card }) },
       [bluesky],
+      measures,
     );
     expect(plan?.content.linkCard).toBeUndefined();
   });
@@ -102,12 +106,16 @@ describe('a draft with a video', () => {
       bytes: 1,
       alt: '',
     };
-    const [plan] = planPost(draft({ video: clip, images: [image] }), [mastodon]);
+    const [plan] = planPost(draft({ video: clip, images: [image] }), [mastodon], measures);
     expect(plan?.problem).toBe('A post carries a video or images, not both. Remove one of them.');
   });
 
   it('refuses a description over Bluesky’s 1000 for video', () => {
-    const [plan] = planPost(draft({ video: { ...clip, alt: 'x'.repeat(1001) } }), [bluesky]);
+    const [plan] = planPost(
+      draft({ video: { ...clip, alt: 'x'.repeat(1001) } }),
+      [bluesky],
+      measures,
+    );
     expect(plan?.problem).toBe(
       'The video description is over the limit of 1000 characters for @alice.test (Bluesky).',
     );
@@ -119,10 +127,10 @@ describe('before the video rules are loaded', () => {
     vi.resetModules();
     const planner = await import('@/utils/compose/video-planner');
     const plan = await import('@/utils/compose/plan');
-    const [waiting] = plan.planPost(draft({ video: clip }), [bluesky]);
+    const [waiting] = plan.planPost(draft({ video: clip }), [bluesky], measures);
     expect(waiting?.problem).toBe('Reading the video…');
     await planner.loadVideoPlanner();
-    const [ready] = plan.planPost(draft({ video: clip }), [bluesky]);
+    const [ready] = plan.planPost(draft({ video: clip }), [bluesky], measures);
     expect(ready?.problem).toBeUndefined();
   });
 });

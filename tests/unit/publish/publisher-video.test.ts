@@ -12,6 +12,8 @@ import type {
 import type { PostJob } from '@/utils/publish/types';
 import { accountsStorage } from '@/utils/storage';
 import { testAccount } from '../test-accounts';
+import { measure as blueskyMeasure } from '@/utils/networks/bluesky/measure';
+import { measure as mastodonMeasure } from '@/utils/networks/mastodon/measure';
 
 interface VideoCall {
   accountId: string;
@@ -32,6 +34,7 @@ function fakeAdapter(id: 'mastodon' | 'bluesky'): NetworkAdapter {
     id,
     signIn: { kind: 'form', connect: () => Promise.reject(new Error('not used here')) },
     newIdempotencyKey: () => `${id}-key-${++next}`,
+    measure: id === 'mastodon' ? mastodonMeasure : blueskyMeasure,
     async publish(account, post) {
       posts.push({ accountId: account.id, post });
       const failure = publishFailures.shift();

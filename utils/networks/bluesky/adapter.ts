@@ -33,6 +33,7 @@ import type {
   RemoveResult,
   UploadedMedia,
 } from '../types';
+import { measure } from './measure';
 
 const POST = 'app.bsky.feed.post';
 const sessions = defineCredential<AtpSessionData>('bluesky-session');
@@ -306,6 +307,7 @@ const DIRECT_VIDEO = { ...blueskyInfo.capabilities.video!, mimeTypes: ['video/mp
 /** Bluesky and every AT Protocol server. */
 export const blueskyAdapter: NetworkAdapter = {
   id: 'bluesky',
+  measure,
 
   // App passwords: the form's handle and password go straight to the user's own PDS.
   signIn: {
