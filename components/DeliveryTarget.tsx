@@ -1,11 +1,13 @@
-import { t } from '@/utils/i18n/messages';
 import { storedText } from '@/utils/i18n/wording';
+import type { ReactNode } from 'react';
 import { hostOf, NETWORK_INFO } from '@/utils/networks/info';
 import type { Account } from '@/utils/networks/types';
 import { targetLabel, targetNetwork } from '@/utils/publish/target-label';
 import { firstResult, type TargetJob } from '@/utils/publish/types';
 import { ErrorMessage } from './ErrorMessage';
+import { t } from '@/utils/i18n/messages';
 import { deletionText, targetStateText } from './target-state';
+import { transferPercent } from './video-progress';
 
 /**
  * One account's part of a post, in the popup and on the sent-posts page alike: its state, its
@@ -15,6 +17,8 @@ export function DeliveryTarget(props: {
   target: TargetJob;
   accounts: Account[];
   onRetry(accountId: string): void;
+  /** More about this account's delivery, shown under its state (the sent-posts page's details). */
+  details?: ReactNode;
 }) {
   const { target } = props;
   const label = targetLabel(target.accountId, props.accounts);
@@ -34,10 +38,14 @@ export function DeliveryTarget(props: {
         {deletionText(target) ||
           targetStateText(target, account ? hostOf(account.server) : undefined)}
       </span>
+      {target.status === 'uploading' && target.videoTransfer ? (
+        <VideoProgress percent={transferPercent(target.videoTransfer)} label={label} />
+      ) : null}
       {target.status === 'scheduled' && target.scheduleNote ? (
         <span className="muted">{storedText(target.scheduleNote)}</span>
       ) : null}
       {target.notice ? <span className="notice">{storedText(target.notice)}</span> : null}
+      {props.details}
       {target.status === 'done' && result && !deleted ? (
         <a href={result.url} target="_blank" rel="noreferrer">
           {t('delivery.viewPost', {
@@ -60,5 +68,17 @@ export function DeliveryTarget(props: {
         />
       ) : null}
     </li>
+  );
+}
+
+/** A bar for the clip's way there; without a figure from the server it shows only that it moves. */
+function VideoProgress(props: { percent: number | undefined; label: string }) {
+  return (
+    <progress
+      className="video-progress"
+      max={100}
+      aria-label={t('video.progressFor', { account: props.label })}
+      {...(props.percent !== undefined && { value: props.percent })}
+    />
   );
 }

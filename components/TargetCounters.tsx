@@ -42,6 +42,11 @@ export function TargetCounters(props: { plans: TargetPlan[]; disabled: boolean }
             {plan.needsMedia ? (
               <span className="counter-detail counter-needs">{plan.needsMedia}</span>
             ) : null}
+            {plan.video ? (
+              <span className={`counter-detail${plan.video.problem ? ' counter-needs' : ''}`}>
+                {plan.video.problem ?? plan.video.note}
+              </span>
+            ) : null}
             {plan.account.limits.note ? (
               <span className="counter-detail">{storedText(plan.account.limits.note)}</span>
             ) : null}

@@ -2,6 +2,7 @@ import { formatNumber } from '@/utils/i18n/format';
 import { t, tn, type PlainKey } from '@/utils/i18n/messages';
 import type { TargetJob } from '@/utils/publish/types';
 import { atMomentText, clockText, momentText } from '@/utils/time-text';
+import { videoProgressText } from './video-progress';
 
 const STATUS_KEYS: Record<TargetJob['status'], PlainKey> = {
   queued: 'targetState.queued',
@@ -62,6 +63,9 @@ export function targetStateText(
 ): string {
   const scheduled = scheduleText(target, server, now);
   if (scheduled) return scheduled;
+  if (target.status === 'uploading' && target.videoTransfer) {
+    return videoProgressText(target.videoTransfer);
+  }
   const total = target.parts.length;
   const posted = target.parts.filter((part) => part.result).length;
   if (target.status === 'waiting') {

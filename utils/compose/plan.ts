@@ -13,6 +13,8 @@ import { suggestLabel, warningPrefix } from './warning-label';
 import { translatedNames } from '../i18n/names';
 import { formatNumber } from '../i18n/format';
 import { t, tn } from '../i18n/messages';
+import type { VideoPlan } from './video-plan';
+import { planVideoFor } from './video-planner';
 
 /** Threads longer than this are almost surely a mistake (a pasted article), and slow to post. */
 export const MAX_THREAD_PARTS = 25;
@@ -39,6 +41,8 @@ export interface TargetPlan {
   problem?: string;
   /** The network wants a photo on a top-level post and the draft has none ("Pixelfed needs a photo"). */
   needsMedia?: string;
+  /** What this account does with the draft's clip, or why it cannot take it. */
+  video?: VideoPlan;
 }
 
 /** The text an account gets and where it comes from: its own version, its network's, or the main. */
@@ -84,7 +88,9 @@ export function planTarget(draft: Draft, stored: Account, measures: Measures): T
   const warning = draft.contentWarning.trim();
   const { source, text: written } = sourceFor(draft, account);
   const caps = capabilitiesOf(account);
-  const spoilerText = caps.contentWarning === 'text' && warning ? warning : undefined;
+  // A warning tag (Nostr) travels like a warning text; only the network's counter tells them apart.
+  const carriesWarning = caps.contentWarning === 'text' || caps.contentWarning === 'tag';
+  const spoilerText = carriesWarning && warning ? warning : undefined;
   const labelled = caps.contentWarning === 'self-label';
   const text =
     labelled && warningInLabelledText(draft) && written.trim()
@@ -101,9 +107,10 @@ export function planTarget(draft: Draft, stored: Account, measures: Measures): T
     numbering: draft.numbering,
     maxParts: MAX_THREAD_PARTS,
   });
-  // Images alone make a post: every network so far accepts an empty text with media.
+  // Images or a clip alone make a post: every network so far accepts an empty text with media.
+  const hasMedia = draft.images.length > 0 || draft.video !== undefined;
   const parts =
-    split.parts.length === 0 && draft.images.length > 0
+    split.parts.length === 0 && hasMedia
       ? [
           {
             text: '',
@@ -124,6 +131,7 @@ export function planTarget(draft: Draft, stored: Account, measures: Measures): T
     ...(draft.images.length > 0 && {
       images: draft.images.map(({ id, alt, name }) => ({ id, alt: alt.trim(), name })),
     }),
+    ...(draft.video && { video: { ...draft.video, alt: draft.video.alt.trim() } }),
   };
   const linkCard = cardFor(draft, caps, parts[0]?.text);
   if (linkCard) content.linkCard = linkCard;
@@ -145,10 +153,15 @@ export function planTarget(draft: Draft, stored: Account, measures: Measures): T
     content,
   };
   // A thread's replies may be text only; its first post is the one that needs the photo.
-  if (caps.media.topLevelNeedsMedia && draft.images.length === 0) {
+  if (caps.media.topLevelNeedsMedia && !hasMedia) {
     plan.needsMedia = t('plan.needsPhoto', { network: NETWORK_INFO[account.network].name });
   }
-  const problem = problemOf(plan, caps, split.unsplittable);
+  const video = draft.video && planVideoFor(draft.video, account);
+  if (video) plan.video = video;
+  const problem =
+    (draft.video && draft.images.length > 0 ? t('video.notWithImages') : undefined) ??
+    video?.problem ??
+    problemOf(plan, caps, split.unsplittable);
   if (problem) plan.problem = problem;
   return plan;
 }
@@ -164,7 +177,13 @@ function cardFor(
   firstPart: string | undefined,
 ): LinkCard | undefined {
   const card = draft.linkCard;
-  if (!card || caps.linkCards !== 'client' || draft.images.length > 0 || !firstPart) {
+  if (
+    !card ||
+    caps.linkCards !== 'client' ||
+    draft.images.length > 0 ||
+    draft.video ||
+    !firstPart
+  ) {
     return undefined;
   }
   // A card whose link the user has since deleted or changed would describe a page not linked.
@@ -202,7 +221,15 @@ function problemOf(
       visibility: VISIBILITY_NAMES[visibility],
     });
   }
+  if (plan.account.nostr?.locked) return t('nostrUi.unlockFirst', { account: label });
   const images = plan.content.images ?? [];
+  if (
+    images.length > 0 &&
+    caps.media.needsMediaServer &&
+    !plan.account.nostr?.mediaServers.length
+  ) {
+    return t('nostrUi.noMediaServerFor', { account: label });
+  }
   const { maxMediaAttachments, altTextLimit } = plan.account.limits;
   if (images.length > maxMediaAttachments) {
     const extra = images.length - maxMediaAttachments;

@@ -23,6 +23,11 @@ export interface NetworkCapabilities {
     topLevelNeedsMedia: boolean;
     /** The network shows animated GIFs as stills. */
     stillGifs: boolean;
+    /**
+     * Images go to a media server the account names itself (Nostr's Blossom servers), not to
+     * the network: without one, an account cannot take images.
+     */
+    needsMediaServer?: boolean;
   };
   /** How a text too long for one post goes out: as a chain of replies, or not at all. */
   threads: 'reply-chain' | 'none';
@@ -40,6 +45,36 @@ export interface NetworkCapabilities {
    * absent means it cannot.
    */
   localOnly?: boolean;
+  /** How the network takes a video; absent when it takes none. */
+  video?: VideoCapability;
+}
+
+/**
+ * A network's rules for video. Every network here takes one clip per post and no images beside
+ * it, so a post carries a video or images, never both.
+ */
+export interface VideoCapability {
+  /** The clip rides on a post (Mastodon media, Bluesky embed) or is the post itself (PeerTube). */
+  carrier: 'attachment' | 'video-post';
+  /** Containers the network takes, by MIME type; a server's `supported_mime_types` narrows them. */
+  mimeTypes: readonly string[];
+  /** The network's own limits; a server's reported ones (`AccountLimits.video*`) replace them. */
+  limits: VideoLimits;
+  /** Whether the limits are fixed by the network (Bluesky) or set by each server (Mastodon). */
+  limitsFrom: 'network' | 'server';
+  /** A description limit of its own for video, below the account's alt text limit (Bluesky). */
+  altLimit?: number;
+}
+
+/** How big, long, fast and large a clip may be; an unset limit is not checked before upload. */
+export interface VideoLimits {
+  maxBytes?: number;
+  maxDurationMs?: number;
+  maxFrameRate?: number;
+  /** Pixels per frame (width × height). */
+  maxPixels?: number;
+  /** Bytes the account may still upload (a quota), where the server says. */
+  quotaLeft?: number;
 }
 
 /** What one server changes of its network's capabilities (read when the account is connected). */
@@ -49,6 +84,8 @@ export type AccountCapabilities = Partial<NetworkCapabilities>;
 export interface ConnectFormProps {
   /** Set when the form is shown to reconnect this account. */
   account?: Account;
+  /** Every connected account, for forms that also show their network's accounts' settings. */
+  accounts: Account[];
 }
 
 /** Counts a text as the network's servers do, against the account's limits. */

@@ -1,7 +1,10 @@
+import { t } from '@/utils/i18n/messages';
 import { words, type StoredText } from '@/utils/i18n/wording';
 import { findAccount, listAccounts, patchAccount } from '../accounts';
 import type { Draft } from '../compose/draft';
 import { planPost } from '../compose/plan';
+import { planVideo } from '../compose/video-plan';
+import { provideVideoRules } from '../compose/video-planner';
 import { scheduleModeFor, scheduleProblem } from '../compose/schedule';
 import { CrosswindError, serializeError, toCrosswindError } from '../errors';
 import { ADAPTERS } from '../networks';
@@ -18,6 +21,8 @@ import { draftStorage, lastTargetsStorage } from '../storage';
 import { nextAttemptAt } from './backoff';
 import { ensureCardThumb } from './card-thumb';
 import { prepareForUpload } from './images';
+import { uploadVideoFor } from './video';
+import { uploadTimeoutMs } from '../networks/upload-timeout';
 import { getJob, insertJob, listUnfinishedJobs, updateTarget } from './job-store';
 import { wakeAt } from './wake';
 import { isSettled, type PostJob, type TargetJob } from './types';
@@ -94,6 +99,7 @@ export async function startPost(draft: Draft): Promise<PostJob> {
   if (missing) {
     throw new CrosswindError('validation', words('outbox.accountGone', { account: missing }));
   }
+  provideVideoRules(planVideo);
   // The same planning the popup previewed: what the user saw is what each account gets.
   const plans = planPost({ ...draft, targetIds }, accounts, adapterMeasures());
   const now = Date.now();
@@ -144,8 +150,8 @@ function runJob(job: PostJob): Promise<unknown> {
 
 /** Posts one part: the first stands alone, every later one answers the part before it. */
 function outgoing(target: TargetJob, index: number): OutgoingPost {
-  // Images travel as uploaded media, not as the draft's references to stored files.
-  const { parts, images: _images, linkCard, ...settings } = target.content;
+  // Images and video travel as uploaded media, not as the draft's references to stored files.
+  const { parts, images: _images, video: _video, linkCard, ...settings } = target.content;
   const root = target.parts[0]?.result;
   const parent = target.parts[index - 1]?.result;
   return {
@@ -153,6 +159,7 @@ function outgoing(target: TargetJob, index: number): OutgoingPost {
     text: parts[index] ?? '',
     ...(index > 0 && root && parent && { replyTo: { root, parent } }),
     ...(index === 0 && target.media?.length && { media: target.media }),
+    ...(index === 0 && target.video && { video: target.video }),
     // The card belongs to the first post alone, and images take its place when there are any.
     ...(index === 0 &&
       linkCard &&
@@ -307,17 +314,27 @@ export async function runTarget(jobId: string, accountId: string): Promise<void>
     if (!job || !target) return;
     const account = await findAccount(accountId);
     const attempt = new AbortController();
-    const deadline = setTimeout(() => {
-      const host = account ? hostOf(account.server) : 'the server';
-      const minutes = Math.round(ATTEMPT_DEADLINE_MS / 60_000);
-      attempt.abort(
-        new CrosswindError('network', words('outbox.deadline', { host, minutes }), {
-          retryable: true,
-        }),
-      );
-    }, ATTEMPT_DEADLINE_MS);
+    // A clip gets the time its upload may take, and more with every sign of progress.
+    const budget = Math.max(
+      ATTEMPT_DEADLINE_MS,
+      target.content.video ? uploadTimeoutMs(target.content.video.bytes) : 0,
+    );
+    let deadline: ReturnType<typeof setTimeout> | undefined;
+    const arm = () => {
+      clearTimeout(deadline);
+      deadline = setTimeout(() => {
+        const host = account ? hostOf(account.server) : t('errors.theServer');
+        const minutes = Math.round(budget / 60_000);
+        attempt.abort(
+          new CrosswindError('network', words('outbox.deadline', { host, minutes }), {
+            retryable: true,
+          }),
+        );
+      }, budget);
+    };
+    arm();
     try {
-      await untilAborted(sendTarget(jobId, target, account, attempt.signal), attempt.signal);
+      await untilAborted(sendTarget(jobId, target, account, attempt.signal, arm), attempt.signal);
     } catch (thrown) {
       await recordFailure(jobId, accountId, toCrosswindError(thrown), account);
     } finally {
@@ -348,6 +365,7 @@ async function sendTarget(
   first: TargetJob,
   account: Account | undefined,
   signal: AbortSignal,
+  onProgress: () => void,
 ): Promise<void> {
   const { accountId } = first;
   let target = first;
@@ -364,6 +382,10 @@ async function sendTarget(
     target = now;
   }
   target = await uploadImages(jobId, target, account, adapter, signal);
+  target = await uploadVideoFor(jobId, target, account, adapter, outgoing(target, 0), {
+    signal,
+    onProgress,
+  });
   target = await ensureCardThumb(jobId, target, account, adapter);
   for (let index = 0; index < target.parts.length; index += 1) {
     const part = target.parts[index];
@@ -374,6 +396,15 @@ async function sendTarget(
       idempotencyKey: part.idempotencyKey,
       isRetry: target.attempts > 1,
       signal,
+      record: {
+        note: part.note,
+        save: async (note) => {
+          await updateTarget(jobId, accountId, (item) => {
+            const stored = item.parts[index];
+            if (stored) stored.note = note;
+          });
+        },
+      },
     });
     const updated = await updateTarget(jobId, accountId, (item) => {
       const stored = item.parts[index];

@@ -1,7 +1,14 @@
 import type { StoredText } from '../i18n/wording';
 import type { Draft } from '../compose/draft';
 import type { SerializedError } from '../errors';
-import type { PublishedPost, RemoveResult, TargetContent, UploadedMedia } from '../networks/types';
+import type { NoteRecord } from '../networks/nostr/types';
+import type {
+  PublishedPost,
+  RemoveResult,
+  TargetContent,
+  UploadedMedia,
+  VideoTransfer,
+} from '../networks/types';
 
 /** Where one account's part of a post stands; 'scheduled' waits for its time, on a server or here. */
 export type TargetStatus =
@@ -18,6 +25,11 @@ export interface PartJob {
   result?: PublishedPost;
   /** What "Delete everywhere" found for this part; a later run skips parts that have one. */
   removal?: RemoveResult;
+  /**
+   * Nostr: the signed event, recorded before the first send (every retry resends it), and each
+   * relay's answer, which the history shows.
+   */
+  note?: NoteRecord;
 }
 
 /** One account's delivery of a post, recorded before any network call is made. */
@@ -28,6 +40,13 @@ export interface TargetJob {
   parts: PartJob[];
   /** Images as uploaded to this account, recorded so a retry does not upload them again. */
   media?: UploadedMedia[];
+  /** The video as this account's server holds it, ready to attach; a retry does not upload it again. */
+  video?: UploadedMedia;
+  /**
+   * The video on its way (status 'uploading'): the percent and processing state the account's row
+   * shows, and what a stopped worker continues from. Cleared once `video` is set.
+   */
+  videoTransfer?: VideoTransfer;
   /** The link card's thumbnail as uploaded; `null` when it could not be had (the card goes without). */
   cardThumb?: UploadedMedia | null;
   attempts: number;

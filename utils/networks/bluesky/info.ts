@@ -16,6 +16,15 @@ export const blueskyInfo = defineNetwork({
     idempotency: 'record-key',
     serverScheduling: null,
     deletion: true,
+    // Bluesky's rules for every account (since March 2025): one clip, 3 minutes, 100 MB.
+    video: {
+      carrier: 'attachment',
+      mimeTypes: ['video/mp4', 'video/webm', 'video/mpeg', 'video/quicktime'],
+      limits: { maxBytes: 100_000_000, maxDurationMs: 180_000 },
+      limitsFrom: 'network',
+      // app.bsky.embed.video `alt`: at most 1000 graphemes.
+      altLimit: 1000,
+    },
   },
   loadMeasure: () => import('./measure'),
   label: (account) => `@${account.handle} (Bluesky)`,
