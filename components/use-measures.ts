@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { afterFirstFrame } from '@/utils/after-first-frame';
 import { loadMeasures, type Measures } from '@/utils/networks/measures';
 
 /**
@@ -12,22 +13,15 @@ export function useMeasures(): Measures | undefined {
   if (failure !== undefined) throw failure;
   useEffect(() => {
     let live = true;
-    const load = () =>
+    const cancel = afterFirstFrame(() => {
       loadMeasures().then(
         (loaded) => live && setMeasures(() => loaded),
         (error: unknown) => live && setFailure(() => error ?? new Error('counters did not load')),
       );
-    // A frame's callback runs before it is painted, a task queued there once it has been. A
-    // hidden page paints no frames, so it loads at once.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame =
-      document.visibilityState === 'hidden'
-        ? (void load(), undefined)
-        : requestAnimationFrame(() => (timer = setTimeout(() => void load(), 0)));
+    });
     return () => {
       live = false;
-      if (frame !== undefined) cancelAnimationFrame(frame);
-      clearTimeout(timer);
+      cancel();
     };
   }, []);
   return measures;

@@ -1,12 +1,13 @@
 import { create } from 'zustand';
 import { attachImages } from './compose/attach-images';
 import { newDraft, normalizeDraft, type Draft, type VariantKey } from './compose/draft';
-import { newDraftFromLastChoices, storedOrNewDraft } from './compose/stored-draft';
+import { draftFrom, newDraftFromLastChoices, type StoredChoices } from './compose/stored-draft';
 import { deleteImage, keepOnlyImages } from './media/image-store';
 import { imagesInUse } from './media/images-in-use';
 import type { LinkCard, SelfLabel, Visibility } from './networks/types';
 import { readUnfinishedJobs } from './outbox/read';
 import { draftStorage, lastLanguageStorage, lastTargetsStorage } from './storage';
+import { readItems } from './storage-snapshot';
 
 /** The composer's state, shared by every extension context through extension storage. */
 export interface ComposerState {
@@ -47,6 +48,13 @@ export interface ComposerState {
   startNew(): void;
   /** Loads the saved draft (or starts one with last time's choices) and starts syncing. */
   hydrate(knownAccountIds: string[]): Promise<void>;
+  /**
+   * The same from what the page has read already, at once. Call it in the task the read ended
+   * in, so no change to the stored draft can come between the read and the watch.
+   */
+  hydrateFrom(stored: StoredChoices, knownAccountIds: string[]): void;
+  /** Deletes stored image files no draft or unsent post uses any more. */
+  tidyImages(): Promise<void>;
 }
 
 let unwatch: (() => void) | undefined;
@@ -189,15 +197,23 @@ export const useComposer = create<ComposerState>()((set, get) => {
     },
 
     async hydrate(knownAccountIds) {
-      const fresh = () => newDraftFromLastChoices(knownAccountIds);
-      set({ draft: await storedOrNewDraft(knownAccountIds), hydrated: true });
+      const [draft, lastTargets, lastLanguage] = await readItems([
+        draftStorage,
+        lastTargetsStorage,
+        lastLanguageStorage,
+      ]);
+      get().hydrateFrom({ draft, lastTargets, lastLanguage }, knownAccountIds);
       // Also catches files left by a draft the background cleared while no popup was open.
       void sweepImages();
+    },
+
+    hydrateFrom(stored, knownAccountIds) {
+      set({ draft: draftFrom(stored, knownAccountIds), hydrated: true });
       unwatch?.();
       // The background clears the draft once every account has the post; follow it here.
       unwatch = draftStorage.watch((next) => {
         if (next === null)
-          void fresh().then((draft) => {
+          void newDraftFromLastChoices(knownAccountIds).then((draft) => {
             set({ draft });
             void sweepImages();
           });
@@ -205,5 +221,7 @@ export const useComposer = create<ComposerState>()((set, get) => {
           set({ draft: normalizeDraft(next) });
       });
     },
+
+    tidyImages: sweepImages,
   };
 });
