@@ -94,8 +94,15 @@ export default defineConfig({
         ['utils/publish/job-store.ts'],
         // Other modes (e2e, analysis) bundle React's development build: far larger, not shipped.
         mode === 'production' ? { popup: POPUP_STARTUP_BUDGET } : {},
-        // The counters and their tables: the composer shows its counts just after the first frame.
-        ['utils/text/limits.ts', 'utils/text/mastodon.ts', 'utils/text/twitter-tlds.ts'],
+        // The counters, the planner and their tables: the composer counts just after its first frame.
+        [
+          'utils/text/limits.ts',
+          'utils/text/mastodon.ts',
+          'utils/text/twitter-tlds.ts',
+          'utils/text/atproto-tlds.ts',
+          'utils/text/split-thread.ts',
+          'utils/compose/plan.ts',
+        ],
       ),
       noHtmlSink(),
     ],

@@ -1,8 +1,9 @@
-import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { altTextLimit, imagesWithoutAlt } from '@/utils/compose/alt-text';
-import { pickedAccounts, planPost, type TargetPlan } from '@/utils/compose/plan';
+import { pickedAccounts } from '@/utils/compose/draft-choices';
+import type { TargetPlan } from '@/utils/compose/plan';
 import { defaultPostTime, scheduleProblem } from '@/utils/compose/schedule';
-import { THREAD_MARKER } from '@/utils/text/split-thread';
+import { THREAD_MARKER } from '@/utils/text/thread-marker';
 import { useComposer } from '@/utils/composer-store';
 import type { SerializedError } from '@/utils/errors';
 import { capabilitiesOf, NETWORK_INFO } from '@/utils/networks/info';
@@ -14,19 +15,21 @@ import { useStoredValue } from '@/utils/use-stored-value';
 import { AltReminder } from './AltReminder';
 import { ErrorMessage } from './ErrorMessage';
 import { altFieldId, ImageAttachments } from './ImageAttachments';
-import { LinkCardPreview } from './LinkCardPreview';
 import { PageShareOffer } from './PageShareOffer';
 import { PostSettings } from './PostSettings';
 import { ScheduleFields } from './ScheduleFields';
 import { PendingCounters, TargetCounters } from './TargetCounters';
 import { TargetPicker } from './TargetPicker';
-import { useLinkCard } from './use-link-card';
-import { useMeasures } from './use-measures';
+import { usePlanner } from './use-planner';
+import { useFirstFramePainted } from '@/utils/after-first-frame';
 import { usePlannedDraft } from './use-planned-draft';
 import { useImageInput } from './use-image-input';
 import { VariantEditors } from './VariantEditors';
 import { WarningFields } from './WarningFields';
 import { t } from '@/utils/i18n/messages';
+
+// Loaded after the first frame, with the link rules it needs.
+const LinkCardSection = lazy(() => import('./LinkCardSection'));
 
 /** Every picked account can get the post as it stands. */
 function postable(plans: TargetPlan[]): boolean {
@@ -45,8 +48,7 @@ export function Composer(props: {
   captured?: boolean;
   onPost(): void;
 }) {
-  const { draft, setText, toggleTarget, setNumbering, removeLinkCard, setScheduledAt } =
-    useComposer();
+  const { draft, setText, toggleTarget, setNumbering, setScheduledAt } = useComposer();
   const attach = useImageInput(props.busy);
   const altReminder = useStoredValue(altReminderStorage);
   const [askingAlt, setAskingAlt] = useState(false);
@@ -54,10 +56,12 @@ export function Composer(props: {
   // every account's text) follow in a render React may interrupt for the next key.
   const planned = usePlannedDraft(draft);
   // Counting waits for the counters, which load just after the first frame.
-  const measures = useMeasures();
+  const planner = usePlanner();
+  // What the first frame does without is loaded after it.
+  const painted = useFirstFramePainted();
   const plans = useMemo(
-    () => (measures ? planPost(planned, props.accounts, measures) : undefined),
-    [planned, props.accounts, measures],
+    () => planner?.(planned, props.accounts),
+    [planned, props.accounts, planner],
   );
   const picked = useMemo(
     () => pickedAccounts({ targetIds: planned.targetIds }, props.accounts).map(withUsableLimits),
@@ -71,10 +75,7 @@ export function Composer(props: {
   const stillGifNetwork = networkWhere((a) => capabilitiesOf(a).media.stillGifs);
   const altLimit = altTextLimit(picked);
   // Only networks without a server that builds cards need Crosswind to make one.
-  const linkCard = useLinkCard(
-    planned,
-    networkWhere((a) => capabilitiesOf(a).linkCards === 'client')?.id,
-  );
+  const cardNetwork = networkWhere((a) => capabilitiesOf(a).linkCards === 'client')?.id;
   const problem = plans?.find((plan) => plan.problem)?.problem;
   const hasThread = plans?.some((plan) => plan.parts.length > 1) ?? false;
   // "Post later" stays open for this draft while its time is being typed (the field is empty then).
@@ -112,9 +113,7 @@ export function Composer(props: {
 
   // Plans may still be a keystroke behind; what is posted is the draft as it is now.
   const blockedNow = () =>
-    blocked ||
-    !measures ||
-    (planned !== draft && !postable(planPost(draft, props.accounts, measures)));
+    blocked || !planner || (planned !== draft && !postable(planner(draft, props.accounts)));
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     if (blockedNow()) return;
@@ -163,14 +162,11 @@ export function Composer(props: {
       <p className="hint" id="post-text-hint">
         {t('composer.threadHint', { marker: THREAD_MARKER })}
       </p>
-      <LinkCardPreview
-        card={draft.linkCard}
-        state={linkCard.state}
-        hasImages={draft.images.length > 0}
-        disabled={props.busy}
-        onRemove={removeLinkCard}
-        onRetry={linkCard.retry}
-      />
+      {painted ? (
+        <Suspense fallback={null}>
+          <LinkCardSection draft={planned} cardNetwork={cardNetwork} disabled={props.busy} />
+        </Suspense>
+      ) : null}
       <ImageAttachments
         images={draft.images}
         altLimit={altLimit}

@@ -1,4 +1,5 @@
-import { partCount, type TargetPlan } from '@/utils/compose/plan';
+import type { TargetPlan } from '@/utils/compose/plan';
+import { partCount } from '@/utils/compose/thread-size';
 import { useComposer } from '@/utils/composer-store';
 import { accountLabel, NETWORK_INFO } from '@/utils/networks/info';
 import type { Account } from '@/utils/networks/types';

@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'react';
+
 /**
  * Runs `work` once the page's next frame is on screen: for what the first frame does without
  * (counters, the outbox, messages that wake the worker), so it never delays that frame. Returns a
@@ -21,4 +23,11 @@ export function afterFirstFrame(work: () => void): () => void {
 /** Resolves once the page's next frame is on screen (see `afterFirstFrame`). */
 export function firstFramePainted(): Promise<void> {
   return new Promise((resolve) => afterFirstFrame(resolve));
+}
+
+/** False in the first frame, true from the next render on: for what only later frames show. */
+export function useFirstFramePainted(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => afterFirstFrame(() => setPainted(true)), []);
+  return painted;
 }

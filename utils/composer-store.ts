@@ -1,11 +1,7 @@
 import { create } from 'zustand';
-import { attachImages } from './compose/attach-images';
 import { newDraft, normalizeDraft, type Draft, type VariantKey } from './compose/draft';
 import { draftFrom, newDraftFromLastChoices, type StoredChoices } from './compose/stored-draft';
-import { deleteImage, keepOnlyImages } from './media/image-store';
-import { imagesInUse } from './media/images-in-use';
 import type { LinkCard, SelfLabel, Visibility } from './networks/types';
-import { readUnfinishedJobs } from './outbox/read';
 import { draftStorage, lastLanguageStorage, lastTargetsStorage } from './storage';
 import { readItems } from './storage-snapshot';
 
@@ -68,9 +64,17 @@ function inTurn<T>(work: () => Promise<T>): Promise<T> {
   return run;
 }
 
-/** Only posts some account has not got yet can still need their images. */
-async function unfinishedJobs() {
-  return (await readUnfinishedJobs()).map((item) => item.job);
+/**
+ * The images in use: the draft's and those of posts some account has not got yet. The image
+ * store, the outbox and the image checks load on first use, never with the popup's first frame.
+ */
+async function imagesUsedBy(draft: Draft): Promise<Set<string>> {
+  const [{ readUnfinishedJobs }, { imagesInUse }] = await Promise.all([
+    import('./outbox/read'),
+    import('./media/images-in-use'),
+  ]);
+  const unfinished = (await readUnfinishedJobs()).map((item) => item.job);
+  return imagesInUse([draft], unfinished);
 }
 
 function toggled(list: string[], id: string, on: boolean): string[] {
@@ -88,9 +92,10 @@ export const useComposer = create<ComposerState>()((set, get) => {
     replace({ ...get().draft, ...patch, updatedAt: Date.now() });
   // Files of drafts that were sent or replaced would otherwise stay in IndexedDB for ever.
   const sweepImages = () =>
-    inTurn(async () => keepOnlyImages(imagesInUse([get().draft], await unfinishedJobs()))).catch(
-      (error: unknown) => console.warn('Crosswind could not tidy the image store', error),
-    );
+    inTurn(async () => {
+      const { keepOnlyImages } = await import('./media/image-store');
+      await keepOnlyImages(await imagesUsedBy(get().draft));
+    }).catch((error: unknown) => console.warn('Crosswind could not tidy the image store', error));
   return {
     hydrated: false,
     draft: newDraft([]),
@@ -146,6 +151,7 @@ export const useComposer = create<ComposerState>()((set, get) => {
 
     addImages: (files) =>
       inTurn(async () => {
+        const { attachImages } = await import('./compose/attach-images');
         const { added, errors } = await attachImages(files, get().draft.images);
         // Read the draft again: the user may have typed while the files were being checked.
         if (added.length > 0) change({ images: [...get().draft.images, ...added] });
@@ -155,7 +161,9 @@ export const useComposer = create<ComposerState>()((set, get) => {
     async removeImage(id) {
       change({ images: get().draft.images.filter((image) => image.id !== id) });
       await inTurn(async () => {
-        if (!imagesInUse([get().draft], await unfinishedJobs()).has(id)) await deleteImage(id);
+        if ((await imagesUsedBy(get().draft)).has(id)) return;
+        const { deleteImage } = await import('./media/image-store');
+        await deleteImage(id);
       });
     },
 

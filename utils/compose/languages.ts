@@ -52,12 +52,20 @@ const COMMON_LANGUAGES = [
   'zh',
 ];
 
+// Making an Intl.DisplayNames costs far more than asking it: one per display language.
+const displayNames = new Map<string, Intl.DisplayNames>();
+
 /** A language's name in the user's own language, falling back to the code. */
 export function languageName(code: string, displayLocale?: string): string {
   try {
-    const names = new Intl.DisplayNames(displayLocale ? [displayLocale] : undefined, {
-      type: 'language',
-    });
+    const key = displayLocale ?? '';
+    let names = displayNames.get(key);
+    if (!names) {
+      names = new Intl.DisplayNames(displayLocale ? [displayLocale] : undefined, {
+        type: 'language',
+      });
+      displayNames.set(key, names);
+    }
     return names.of(code) ?? code;
   } catch {
     return code;
