@@ -72,6 +72,9 @@ export function languageName(code: string, displayLocale?: string): string {
   }
 }
 
+// One collator for every comparison: localeCompare may set one up per call.
+const nameOrder = new Intl.Collator();
+
 /** The picker's options sorted by name, always including the current choice. */
 export function languageOptions(current: string): Array<{ code: string; name: string }> {
   const codes = COMMON_LANGUAGES.includes(current)
@@ -79,5 +82,5 @@ export function languageOptions(current: string): Array<{ code: string; name: st
     : [...COMMON_LANGUAGES, current];
   return codes
     .map((code) => ({ code, name: languageName(code) }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => nameOrder.compare(a.name, b.name));
 }
