@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { hostOf, NETWORK_INFO } from '@/utils/networks/info';
 import type { Account } from '@/utils/networks/types';
 import { targetLabel, targetNetwork } from '@/utils/publish/target-label';
@@ -13,6 +14,8 @@ export function DeliveryTarget(props: {
   target: TargetJob;
   accounts: Account[];
   onRetry(accountId: string): void;
+  /** More about this account's delivery, shown under its state (the sent-posts page's details). */
+  details?: ReactNode;
 }) {
   const { target } = props;
   const label = targetLabel(target.accountId, props.accounts);
@@ -36,6 +39,7 @@ export function DeliveryTarget(props: {
         <span className="muted">{target.scheduleNote}</span>
       ) : null}
       {target.notice ? <span className="notice">{target.notice}</span> : null}
+      {props.details}
       {target.status === 'done' && result && !deleted ? (
         <a href={result.url} target="_blank" rel="noreferrer">
           View post on {network ? NETWORK_INFO[network].name : 'the network'}

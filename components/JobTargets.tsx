@@ -1,6 +1,7 @@
 import type { Account } from '@/utils/networks/types';
 import type { PostJob } from '@/utils/publish/types';
 import { DeliveryTarget } from './DeliveryTarget';
+import { RelayOutcomes } from './RelayOutcomes';
 import { t } from '@/utils/i18n/messages';
 
 /** Every account of a post with its delivery state, as the sent-posts page lists them. */
@@ -17,6 +18,7 @@ export function JobTargets(props: {
           target={target}
           accounts={props.accounts}
           onRetry={props.onRetry}
+          details={<RelayOutcomes target={target} />}
         />
       ))}
     </ul>
