@@ -1,4 +1,6 @@
-import { partCount, type TargetPlan } from '@/utils/compose/plan';
+import { useState } from 'react';
+import type { TargetPlan } from '@/utils/compose/plan';
+import { partCount } from '@/utils/compose/thread-size';
 import { useComposer } from '@/utils/composer-store';
 import { accountLabel, NETWORK_INFO } from '@/utils/networks/info';
 import type { Account } from '@/utils/networks/types';
@@ -82,17 +84,22 @@ export function PendingCounters(props: { accounts: Account[] }) {
 
 /** Every part as it will be posted, each with its own count, before anything is sent. */
 function ThreadPreview({ plan, label }: { plan: TargetPlan; label: string }) {
+  // The parts exist on the page only while shown: a closed preview of a long thread would
+  // otherwise be rewritten, all of it, on every keystroke.
+  const [open, setOpen] = useState(false);
   return (
-    <details className="thread-preview">
+    <details className="thread-preview" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>Preview the {plan.parts.length} posts</summary>
-      <ol aria-label={`Thread for ${label}`}>
-        {plan.parts.map((part, index) => (
-          <li key={index} className={`thread-part ${toneOf(part.measure)}`}>
-            <p className="thread-text">{part.text}</p>
-            <span className="counter-value">{describe(1, part.measure)}</span>
-          </li>
-        ))}
-      </ol>
+      {open ? (
+        <ol aria-label={`Thread for ${label}`}>
+          {plan.parts.map((part, index) => (
+            <li key={index} className={`thread-part ${toneOf(part.measure)}`}>
+              <p className="thread-text">{part.text}</p>
+              <span className="counter-value">{describe(1, part.measure)}</span>
+            </li>
+          ))}
+        </ol>
+      ) : null}
     </details>
   );
 }
