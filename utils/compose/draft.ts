@@ -1,4 +1,4 @@
-import type { LinkCard, SelfLabel, Visibility } from '../networks/types';
+import type { AttachedVideo, LinkCard, SelfLabel, Visibility } from '../networks/types';
 
 /** Where a separate text applies: every account of a network, or one account. */
 export type VariantKey = `network:${string}` | `account:${string}`;
@@ -18,6 +18,9 @@ export interface DraftImage {
   /** An animated GIF: Bluesky only shows its first frame. */
   animated?: boolean;
 }
+
+/** An attached video as the draft records it; the file itself is in the video store (IndexedDB). */
+export type DraftVideo = AttachedVideo;
 
 /** The post the user is writing, saved on every change so closing the popup loses nothing. */
 export interface Draft {
@@ -44,6 +47,8 @@ export interface Draft {
   numbering: boolean;
   /** Up to four images, in the order they are posted; they go with the first post of a thread. */
   images: DraftImage[];
+  /** One video instead of images: the networks take a clip or pictures in a post, never both. */
+  video?: DraftVideo;
   /** The card shown for the first link of the text, when the user kept it. */
   linkCard?: LinkCard;
   /** Links whose card the user removed, so it is not offered again for them. */
@@ -112,6 +117,7 @@ export function isBlankDraft(draft: Draft): boolean {
     !draft.text.trim() &&
     !draft.contentWarning.trim() &&
     draft.images.length === 0 &&
+    !draft.video &&
     Object.values(draft.variants).every((text) => !text?.trim())
   );
 }

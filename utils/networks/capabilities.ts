@@ -40,6 +40,34 @@ export interface NetworkCapabilities {
    * absent means it cannot.
    */
   localOnly?: boolean;
+  /** How the network takes a video; absent when it takes none. */
+  video?: VideoCapability;
+}
+
+/**
+ * A network's rules for video. Every network here takes one clip per post and no images beside
+ * it, so a post carries a video or images, never both.
+ */
+export interface VideoCapability {
+  /** The clip rides on a post (Mastodon media, Bluesky embed) or is the post itself (PeerTube). */
+  carrier: 'attachment' | 'video-post';
+  /** Containers the network takes, by MIME type; a server's `supported_mime_types` narrows them. */
+  mimeTypes: readonly string[];
+  /** The network's own limits; a server's reported ones (`AccountLimits.video*`) replace them. */
+  limits: VideoLimits;
+  /** Whether the limits are fixed by the network (Bluesky) or set by each server (Mastodon). */
+  limitsFrom: 'network' | 'server';
+}
+
+/** How big, long, fast and large a clip may be; an unset limit is not checked before upload. */
+export interface VideoLimits {
+  maxBytes?: number;
+  maxDurationMs?: number;
+  maxFrameRate?: number;
+  /** Pixels per frame (width × height). */
+  maxPixels?: number;
+  /** Bytes the account may still upload (a quota), where the server says. */
+  quotaLeft?: number;
 }
 
 /** What one server changes of its network's capabilities (read when the account is connected). */

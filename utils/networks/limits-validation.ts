@@ -21,6 +21,11 @@ export const LIMIT_BOUNDS = {
   altTextLimit: { field: 'description_limit', min: 1, max: 100_000 },
   imageSizeLimit: { field: 'image_size_limit', min: 10_000, max: 10 * 1024 ** 3 },
   imageMatrixLimit: { field: 'image_matrix_limit', min: 10_000, max: 1_000_000_000 },
+  videoSizeLimit: { field: 'video_size_limit', min: 10_000, max: 100 * 1024 ** 3 },
+  videoFrameRateLimit: { field: 'video_frame_rate_limit', min: 1, max: 1_000 },
+  videoMatrixLimit: { field: 'video_matrix_limit', min: 10_000, max: 1_000_000_000 },
+  videoDurationLimit: { field: 'video_duration_limit', min: 1, max: 7 * 24 * 3600 },
+  videoQuotaLeft: { field: 'video_quota', min: 0, max: 1024 ** 5 },
 } satisfies Record<string, Bound>;
 
 const MIME_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/i;
@@ -79,6 +84,11 @@ export function checkLimits(reported: ReportedLimits, defaults: AccountLimits): 
     'altTextLimit',
     'imageSizeLimit',
     'imageMatrixLimit',
+    'videoSizeLimit',
+    'videoFrameRateLimit',
+    'videoMatrixLimit',
+    'videoDurationLimit',
+    'videoQuotaLeft',
   ] as const;
   for (const key of optional) {
     const value = pick(key);

@@ -21,6 +21,16 @@ export interface AccountLimits {
    * Mastodon's rules (GoToSocial).
    */
   countsCodePoints?: boolean;
+  /** Largest video upload in bytes (Mastodon `video_size_limit`). */
+  videoSizeLimit?: number;
+  /** Most frames per second the server takes (Mastodon `video_frame_rate_limit`). */
+  videoFrameRateLimit?: number;
+  /** Most pixels per frame the server takes (Mastodon `video_matrix_limit`). */
+  videoMatrixLimit?: number;
+  /** Longest video in seconds, where the server says so. */
+  videoDurationLimit?: number;
+  /** Bytes the account may still upload (PeerTube's user quota), where the server says so. */
+  videoQuotaLeft?: number;
   /** Set when the server reported limits that could not be used and defaults stand in for them. */
   note?: string;
 }
@@ -84,8 +94,35 @@ export interface TargetContent {
   localOnly?: boolean;
   /** Images (files in the image store) with their alt text; they go with the first part. */
   images?: Array<{ id: string; alt: string; name?: string }>;
+  /** One video instead of images (no network mixes them); it goes with the first part. */
+  video?: AttachedVideo;
   /** Set only for networks that build cards on the client (Bluesky), and only without images. */
   linkCard?: LinkCard;
+}
+
+/**
+ * What is known of an attached video without decoding it on the background: read once in the
+ * page from the file's bytes and the browser's own player.
+ */
+export interface VideoFacts {
+  /** The real container, from the file's bytes ("video/mp4", "video/webm", "video/quicktime"). */
+  type: string;
+  bytes: number;
+  /** Length in milliseconds. */
+  durationMs: number;
+  /** Frame size in pixels, as displayed (after rotation). */
+  width: number;
+  height: number;
+  /** Frames per second, where the container says; the server checks it otherwise. */
+  frameRate?: number;
+}
+
+/** A video attached to a post: the file is in the video store under `id`. */
+export interface AttachedVideo extends VideoFacts {
+  id: string;
+  name: string;
+  /** The description: Mastodon `description`, Bluesky `alt`. */
+  alt: string;
 }
 
 /** A link preview card, built from the linked page's own metadata (Bluesky has no server that does it). */
@@ -115,6 +152,49 @@ export interface UploadedMedia {
   height: number;
   /** Bluesky's blob reference in its JSON form. */
   blob?: { $type: 'blob'; ref: { $link: string }; mimeType: string; size: number };
+  /** Where the uploaded file can be watched, where the network gives it its own page (PeerTube). */
+  url?: string;
+}
+
+/**
+ * One account's video on its way to the server, recorded in the job as it goes: the account's row
+ * shows it, and a worker stopped midway continues from it instead of starting again.
+ */
+export interface VideoTransfer {
+  /** Bytes are going out, or the server has them all and is processing the clip. */
+  stage: 'uploading' | 'processing';
+  /** Bytes the server has (confirmed, where its protocol confirms them). */
+  sentBytes: number;
+  totalBytes: number;
+  /** The server's own progress while processing, in percent, where it reports one. */
+  processingPercent?: number;
+  /**
+   * What the server is processing (Mastodon's media id, Bluesky's video job id): after a restart
+   * it is asked about again rather than the file uploaded again.
+   */
+  processingId?: string;
+  /** A resumable upload's address (PeerTube's `Location` with `upload_id`), to continue it. */
+  resumeUrl?: string;
+}
+
+/** A stored video handed to an adapter: the file is read as a stream or in slices, never copied whole. */
+export interface VideoUpload {
+  file: Blob;
+  video: AttachedVideo;
+}
+
+/** How an upload reports and resumes; the publisher records every report in the job. */
+export interface VideoUploadOptions {
+  signal?: AbortSignal;
+  /** What an earlier attempt recorded, to continue from. */
+  resume?: VideoTransfer;
+  /**
+   * Records progress. Awaited: what a restarted worker needs (an id, an address) is stored
+   * before the upload goes on. Pure percentages may be dropped when they come too often.
+   */
+  report(transfer: VideoTransfer): Promise<void>;
+  /** The post the video goes with (its first part), for networks where the video is the post. */
+  post: OutgoingPost;
 }
 
 /** One post (one part of a thread) as the adapter sends it. */
@@ -131,6 +211,8 @@ export interface OutgoingPost {
   replyTo?: { root: PublishedPost; parent: PublishedPost };
   /** Uploaded images, in order; only on the first part. */
   media?: UploadedMedia[];
+  /** The uploaded video, only on the first part (never with images). */
+  video?: UploadedMedia;
   /** A link card, only on the first part and only without images; `thumb` is the uploaded image. */
   linkCard?: LinkCard & { thumb?: UploadedMedia };
 }
@@ -237,6 +319,15 @@ export interface NetworkAdapter {
     account: Account,
     image: PreparedUpload,
     options: { signal?: AbortSignal },
+  ): Promise<UploadedMedia>;
+  /**
+   * Uploads the post's video and waits until the server can attach it. Only for networks whose
+   * capabilities say they take video.
+   */
+  uploadVideo?(
+    account: Account,
+    upload: VideoUpload,
+    options: VideoUploadOptions,
   ): Promise<UploadedMedia>;
   /**
    * Deletes a post. 'not-found' when the server had no such post: already deleted there, or

@@ -136,8 +136,8 @@ function runJob(job: PostJob): Promise<unknown> {
 
 /** Posts one part: the first stands alone, every later one answers the part before it. */
 function outgoing(target: TargetJob, index: number): OutgoingPost {
-  // Images travel as uploaded media, not as the draft's references to stored files.
-  const { parts, images: _images, linkCard, ...settings } = target.content;
+  // Images and video travel as uploaded media, not as the draft's references to stored files.
+  const { parts, images: _images, video: _video, linkCard, ...settings } = target.content;
   const root = target.parts[0]?.result;
   const parent = target.parts[index - 1]?.result;
   return {
@@ -145,6 +145,7 @@ function outgoing(target: TargetJob, index: number): OutgoingPost {
     text: parts[index] ?? '',
     ...(index > 0 && root && parent && { replyTo: { root, parent } }),
     ...(index === 0 && target.media?.length && { media: target.media }),
+    ...(index === 0 && target.video && { video: target.video }),
     // The card belongs to the first post alone, and images take its place when there are any.
     ...(index === 0 &&
       linkCard &&

@@ -1,6 +1,12 @@
 import type { Draft } from '../compose/draft';
 import type { SerializedError } from '../errors';
-import type { PublishedPost, RemoveResult, TargetContent, UploadedMedia } from '../networks/types';
+import type {
+  PublishedPost,
+  RemoveResult,
+  TargetContent,
+  UploadedMedia,
+  VideoTransfer,
+} from '../networks/types';
 
 /** Where one account's part of a post stands; 'scheduled' waits for its time, on a server or here. */
 export type TargetStatus =
@@ -27,6 +33,13 @@ export interface TargetJob {
   parts: PartJob[];
   /** Images as uploaded to this account, recorded so a retry does not upload them again. */
   media?: UploadedMedia[];
+  /** The video as this account's server holds it, ready to attach; a retry does not upload it again. */
+  video?: UploadedMedia;
+  /**
+   * The video on its way (status 'uploading'): the percent and processing state the account's row
+   * shows, and what a stopped worker continues from. Cleared once `video` is set.
+   */
+  videoTransfer?: VideoTransfer;
   /** The link card's thumbnail as uploaded; `null` when it could not be had (the card goes without). */
   cardThumb?: UploadedMedia | null;
   attempts: number;

@@ -17,6 +17,13 @@ export const blueskyInfo = defineNetwork({
     idempotency: 'record-key',
     serverScheduling: null,
     deletion: true,
+    // Bluesky's rules for every account (since March 2025): one clip, 3 minutes, 100 MB.
+    video: {
+      carrier: 'attachment',
+      mimeTypes: ['video/mp4', 'video/webm', 'video/mpeg', 'video/quicktime'],
+      limits: { maxBytes: 100_000_000, maxDurationMs: 180_000 },
+      limitsFrom: 'network',
+    },
   },
   // The lexicon fixes Bluesky's caps, whatever the account reports.
   measure: (text, limits) => measureText('bluesky', text, limits),

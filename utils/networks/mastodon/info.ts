@@ -24,6 +24,14 @@ export const MASTODON_CAPABILITIES: NetworkCapabilities = {
   // `scheduled_at` must be at least 5 minutes ahead; the server then posts with the browser closed.
   serverScheduling: { minLeadMs: 5 * 60_000 },
   deletion: true,
+  // Mastodon's own defaults (MediaAttachment: 99 MB, 120 fps, 3840 × 2160); each server reports
+  // its own in /api/v2/instance `configuration.media_attachments`.
+  video: {
+    carrier: 'attachment',
+    mimeTypes: ['video/mp4', 'video/webm', 'video/quicktime'],
+    limits: { maxBytes: 99 * 1024 * 1024, maxFrameRate: 120, maxPixels: 8_294_400 },
+    limitsFrom: 'server',
+  },
 };
 
 /** Mastodon and any server speaking its API that no other flavor claims. */

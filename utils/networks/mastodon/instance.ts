@@ -37,6 +37,9 @@ function reportedLimits(body: unknown): ReportedLimits {
     imageSizeLimit: field(media, 'image_size_limit'),
     imageMatrixLimit: field(media, 'image_matrix_limit'),
     supportedMimeTypes: field(media, 'supported_mime_types'),
+    videoSizeLimit: field(media, 'video_size_limit'),
+    videoFrameRateLimit: field(media, 'video_frame_rate_limit'),
+    videoMatrixLimit: field(media, 'video_matrix_limit'),
   };
 }
 

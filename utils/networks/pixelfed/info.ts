@@ -24,6 +24,14 @@ export const pixelfedInfo = defineNetwork({
     media: { topLevelNeedsMedia: true, stillGifs: false },
     // No scheduled statuses in its API: Crosswind posts at the time itself.
     serverScheduling: null,
+    // Pixelfed takes MP4 where its admin allows video, within its one upload limit
+    // (`max_photo_size`, reported as `video_size_limit`; 15 MB by default).
+    video: {
+      carrier: 'attachment',
+      mimeTypes: ['video/mp4'],
+      limits: { maxBytes: 15_000 * 1024 },
+      limitsFrom: 'server',
+    },
   },
   measure: measureCaption,
   label: (account) => serverAccountLabel(account, 'Pixelfed'),
