@@ -9,6 +9,7 @@ import { hasThreadMarker } from '../text/split-thread';
 import { accountVariant, networkVariant, type Draft, type VariantKey } from './draft';
 import { measuredSplit, type PartPlan } from './measured-split';
 import { suggestLabel, warningPrefix } from './warning-label';
+import { videoPostNeeds } from './video-post';
 import { translatedNames } from '../i18n/names';
 
 /** Threads longer than this are almost surely a mistake (a pasted article), and slow to post. */
@@ -120,6 +121,7 @@ export function planTarget(draft: Draft, stored: Account): TargetPlan {
     ...(draft.images.length > 0 && {
       images: draft.images.map(({ id, alt, name }) => ({ id, alt: alt.trim(), name })),
     }),
+    ...(draft.video && { video: { ...draft.video, alt: draft.video.alt.trim() } }),
   };
   const linkCard = cardFor(draft, caps, parts[0]?.text);
   if (linkCard) content.linkCard = linkCard;
@@ -146,6 +148,9 @@ export function planTarget(draft: Draft, stored: Account): TargetPlan {
   }
   const problem = problemOf(plan, caps, split.unsplittable);
   if (problem) plan.problem = problem;
+  // Where the video is the post, a post without one has nothing to publish.
+  const needsVideo = videoPostNeeds(draft, account);
+  if (needsVideo) Object.assign(plan, needsVideo);
   return plan;
 }
 

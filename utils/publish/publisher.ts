@@ -16,6 +16,7 @@ import { draftStorage, lastTargetsStorage } from '../storage';
 import { nextAttemptAt } from './backoff';
 import { ensureCardThumb } from './card-thumb';
 import { prepareForUpload } from './images';
+import { ensureVideo } from './video';
 import { getJob, insertJob, listUnfinishedJobs, updateTarget } from './job-store';
 import { wakeAt } from './wake';
 import { isSettled, type PostJob, type TargetJob } from './types';
@@ -362,6 +363,7 @@ async function sendTarget(
     target = now;
   }
   target = await uploadImages(jobId, target, account, adapter, signal);
+  target = await ensureVideo(jobId, target, account, adapter, outgoing(target, 0), signal);
   target = await ensureCardThumb(jobId, target, account, adapter);
   for (let index = 0; index < target.parts.length; index += 1) {
     const part = target.parts[index];

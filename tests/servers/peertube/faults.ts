@@ -52,6 +52,13 @@ export class Faults {
 
   /** The forced answer for this request, if one is due. */
   takeFailure(method: string, path: string): Response | undefined {
+    const waiting = this.fails.find(
+      (item) => item.remaining > 0 && (item.after ?? 0) > 0 && matches(item, method, path),
+    );
+    if (waiting) {
+      waiting.after = (waiting.after ?? 0) - 1;
+      return undefined;
+    }
     const rule = take(this.fails, method, path);
     if (!rule) return undefined;
     const headers: Record<string, string> =

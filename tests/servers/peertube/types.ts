@@ -137,6 +137,8 @@ export interface FailRule {
   method?: string;
   status: 429 | 500 | 502 | 503;
   times?: number;
+  /** Matching requests to let through before the first failure. */
+  after?: number;
   /** Seconds, sent as `Retry-After` (429, 503). */
   retryAfter?: number;
 }
