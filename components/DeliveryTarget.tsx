@@ -4,6 +4,7 @@ import { targetLabel, targetNetwork } from '@/utils/publish/target-label';
 import { firstResult, type TargetJob } from '@/utils/publish/types';
 import { ErrorMessage } from './ErrorMessage';
 import { deletionText, targetStateText } from './target-state';
+import { ShareVideoLink, VideoProgress } from './VideoDelivery';
 
 /**
  * One account's part of a post, in the popup and on the sent-posts page alike: its state, its
@@ -13,6 +14,8 @@ export function DeliveryTarget(props: {
   target: TargetJob;
   accounts: Account[];
   onRetry(accountId: string): void;
+  /** The post's other accounts, to whom a video's own page can be offered. */
+  shareTo?: string[];
 }) {
   const { target } = props;
   const label = targetLabel(target.accountId, props.accounts);
@@ -36,10 +39,18 @@ export function DeliveryTarget(props: {
         <span className="muted">{target.scheduleNote}</span>
       ) : null}
       {target.notice ? <span className="notice">{target.notice}</span> : null}
+      <VideoProgress target={target} />
       {target.status === 'done' && result && !deleted ? (
         <a href={result.url} target="_blank" rel="noreferrer">
           View post on {network ? NETWORK_INFO[network].name : 'the network'}
         </a>
+      ) : null}
+      {target.status === 'done' &&
+      result &&
+      !deleted &&
+      target.video?.url &&
+      props.shareTo?.length ? (
+        <ShareVideoLink url={target.video.url} targetIds={props.shareTo} />
       ) : null}
       {unfinished ? <ErrorMessage error={target.error ?? null} /> : null}
       {retryable ? (
