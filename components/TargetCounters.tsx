@@ -1,6 +1,7 @@
 import { partCount, type TargetPlan } from '@/utils/compose/plan';
 import { useComposer } from '@/utils/composer-store';
 import { accountLabel, NETWORK_INFO } from '@/utils/networks/info';
+import type { Account } from '@/utils/networks/types';
 import type { TextMeasure } from '@/utils/text/limits';
 
 /** How close each picked account is to its own limit, counted by that network's rules, with its thread. */
@@ -50,6 +51,26 @@ export function TargetCounters(props: { plans: TargetPlan[]; disabled: boolean }
           </li>
         );
       })}
+    </ul>
+  );
+}
+
+/**
+ * The counters' place while they load (a moment after the first frame), one line per account as
+ * they will be, so nothing below moves when the counts arrive.
+ */
+export function PendingCounters(props: { accounts: Account[] }) {
+  if (props.accounts.length === 0) return null;
+  return (
+    <ul className="counters" aria-label="Length per account" aria-busy="true">
+      {props.accounts.map((account) => (
+        <li key={account.id} className="counter ok">
+          <span className="counter-name">
+            {NETWORK_INFO[account.network].name} · @{account.handle}
+          </span>
+          <span className="counter-value">…</span>
+        </li>
+      ))}
     </ul>
   );
 }

@@ -2,6 +2,7 @@ import { linkKey } from '../capture/link-card';
 import type { NetworkCapabilities } from '../networks/capabilities';
 import { accountLabel, capabilitiesOf, NETWORK_INFO } from '../networks/info';
 import { withUsableLimits } from '../networks/limits-validation';
+import type { Measures } from '../networks/measures';
 import type { Account, LinkCard, SelfLabel, TargetContent, Visibility } from '../networks/types';
 import { detectAtprotoLinks } from '../text/atproto-links';
 import type { TextMeasure } from '../text/limits';
@@ -76,7 +77,7 @@ function visibilityFor(
 }
 
 /** Adapts the draft to one account: its text, its warning, its thread and its settings. */
-export function planTarget(draft: Draft, stored: Account): TargetPlan {
+export function planTarget(draft: Draft, stored: Account, measures: Measures): TargetPlan {
   // Limits came from a server: whatever is stored, only checked numbers reach the counters.
   const account = withUsableLimits(stored);
   const warning = draft.contentWarning.trim();
@@ -88,10 +89,11 @@ export function planTarget(draft: Draft, stored: Account): TargetPlan {
     labelled && warningInLabelledText(draft) && written.trim()
       ? warningPrefix(warning) + written
       : written;
-  const counter = NETWORK_INFO[account.network];
+  const measure = measures[account.network];
   const threaded = draft.threadTargets.includes(account.id);
   const split = measuredSplit({
     account,
+    measure,
     text,
     ...(spoilerText && { spoilerText }),
     threaded,
@@ -104,7 +106,7 @@ export function planTarget(draft: Draft, stored: Account): TargetPlan {
       ? [
           {
             text: '',
-            measure: counter.measure('', account.limits, spoilerText ? { spoilerText } : {}),
+            measure: measure('', account.limits, spoilerText ? { spoilerText } : {}),
           },
         ]
       : split.parts;
@@ -144,7 +146,7 @@ export function planTarget(draft: Draft, stored: Account): TargetPlan {
   };
   // A thread's replies may be text only; its first post is the one that needs the photo.
   if (caps.media.topLevelNeedsMedia && draft.images.length === 0) {
-    plan.needsMedia = `${counter.name} needs a photo`;
+    plan.needsMedia = `${NETWORK_INFO[account.network].name} needs a photo`;
   }
   const problem = problemOf(plan, caps, split.unsplittable);
   if (problem) plan.problem = problem;
@@ -231,9 +233,14 @@ export function partCount(plan: TargetPlan): string {
 }
 
 /** Plans every picked account that is still connected to Crosswind. */
-export function planPost(draft: Draft, accounts: Account[]): TargetPlan[] {
+export function planPost(draft: Draft, accounts: Account[], measures: Measures): TargetPlan[] {
+  return pickedAccounts(draft, accounts).map((account) => planTarget(draft, account, measures));
+}
+
+/** The picked accounts still connected to Crosswind, in the order they were picked. */
+export function pickedAccounts(draft: Pick<Draft, 'targetIds'>, accounts: Account[]): Account[] {
   return draft.targetIds.flatMap((id) => {
     const account = accounts.find((item) => item.id === id);
-    return account ? [planTarget(draft, account)] : [];
+    return account ? [account] : [];
   });
 }

@@ -8,6 +8,8 @@ import type { NetworkAdapter, OutgoingPost, PublishOptions } from '@/utils/netwo
 import type { TargetJob } from '@/utils/publish/types';
 import { accountsStorage, draftStorage, lastTargetsStorage } from '@/utils/storage';
 import { testAccount } from '../test-accounts';
+import { measure as blueskyMeasure } from '@/utils/networks/bluesky/measure';
+import { measure as mastodonMeasure } from '@/utils/networks/mastodon/measure';
 
 const calls: Array<{ accountId: string; post: OutgoingPost; options: PublishOptions }> = [];
 const uploads: Array<{ accountId: string; alt: string }> = [];
@@ -26,6 +28,7 @@ function fakeAdapter(id: 'mastodon' | 'bluesky'): NetworkAdapter {
   return {
     id,
     signIn: { kind: 'form', connect: () => Promise.reject(new Error('not used here')) },
+    measure: id === 'mastodon' ? mastodonMeasure : blueskyMeasure,
     newIdempotencyKey: () => `${id}-key-${++next}`,
     async publish(account, post, options) {
       calls.push({ accountId: account.id, post, options });

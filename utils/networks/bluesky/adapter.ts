@@ -32,6 +32,7 @@ import type {
   RemoveResult,
   UploadedMedia,
 } from '../types';
+import { measure } from './measure';
 
 const POST = 'app.bsky.feed.post';
 const sessions = defineCredential<AtpSessionData>('bluesky-session');
@@ -294,6 +295,7 @@ export async function loginBluesky(
 /** Bluesky and every AT Protocol server. */
 export const blueskyAdapter: NetworkAdapter = {
   id: 'bluesky',
+  measure,
 
   // App passwords: the form's handle and password go straight to the user's own PDS.
   signIn: {

@@ -44,6 +44,7 @@ import type {
   UploadedMedia,
   Visibility,
 } from '../types';
+import { measure } from './measure';
 
 /** The instance's limits with the server software's own counting rule. */
 function limitsFor(limits: AccountLimits, software: ServerSoftware | undefined): AccountLimits {
@@ -175,6 +176,7 @@ export function mastodonApiFamily(software: ProtocolFamily['software']): Protoco
 /** Mastodon and every server that speaks its API. */
 export const mastodonAdapter: NetworkAdapter = {
   id: 'mastodon',
+  measure,
   signIn: mastodonApiSignIn(MASTODON_FLAVOR),
   family: mastodonApiFamily('any'),
 

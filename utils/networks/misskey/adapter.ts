@@ -10,6 +10,7 @@ import { newAttemptKey, publishNote, uploadImage } from './publish';
 import { beginMiAuth, cancelMiAuth, completeMiAuth } from './sign-in';
 import { countingFor } from './text';
 import type { MisskeyMeta, MisskeyUser } from './validate';
+import { measure } from './measure';
 
 /** MiAuth tokens, one per account, bound to the server that issued them (background only). */
 const tokens = defineCredential<string>('misskey-token');
@@ -56,6 +57,7 @@ function snapshotOf(
 /** Misskey through its own API: MiAuth, notes/create, drive/files/create, notes/delete. */
 export const misskeyAdapter: NetworkAdapter = {
   id: 'misskey',
+  measure,
   signIn: {
     kind: 'redirect',
     async prepare(fields) {

@@ -6,6 +6,7 @@ import type { NetworkAdapter, PublishedPost } from '../types';
 import { isDuplicateKey, isMissingPhoto } from './errors';
 import { PIXELFED_FLAVOR } from './flavor';
 import { t } from '@/utils/i18n/messages';
+import { measure } from './measure';
 
 /**
  * Pixelfed through the Mastodon-API base, stating only where it differs: its scopes, no server
@@ -14,6 +15,7 @@ import { t } from '@/utils/i18n/messages';
 export const pixelfedAdapter: NetworkAdapter = {
   ...mastodonAdapter,
   id: 'pixelfed',
+  measure,
   signIn: mastodonApiSignIn(PIXELFED_FLAVOR),
   family: mastodonApiFamily(['pixelfed']),
   schedule: undefined,
