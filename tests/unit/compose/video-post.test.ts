@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { newDraft } from '@/utils/compose/draft';
 import { planTarget } from '@/utils/compose/plan';
+import { loadMeasures } from '@/utils/networks/measures';
 import type { Account } from '@/utils/networks/types';
+
+const measures = await loadMeasures();
 
 const peertube: Account = {
   id: 'peertube:tube.example:1',
@@ -18,7 +21,11 @@ const peertube: Account = {
 
 describe('a PeerTube account in the composer', () => {
   it('says before Post that PeerTube needs a video, for a text-only post', () => {
-    const plan = planTarget({ ...newDraft([peertube.id], 'en'), text: 'Hello' }, peertube);
+    const plan = planTarget(
+      { ...newDraft([peertube.id], 'en'), text: 'Hello' },
+      peertube,
+      measures,
+    );
     expect(plan.needsMedia).toBe('PeerTube needs a video');
     expect(plan.problem).toBe(
       'PeerTube needs a video: attach one, or leave out @alice@tube.example (PeerTube).',
@@ -39,6 +46,7 @@ describe('a PeerTube account in the composer', () => {
     const plan = planTarget(
       { ...newDraft([peertube.id], 'en'), text: 'Hello there', contentWarning: 'Loud', video },
       peertube,
+      measures,
     );
     expect(plan.needsMedia).toBeUndefined();
     expect(plan.content).toMatchObject({ spoilerText: 'Loud', sensitive: true });

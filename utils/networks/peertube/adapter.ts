@@ -5,6 +5,7 @@ import { readAcceptedTypes, readMe, snapshotOf } from './account';
 import { peertubeError } from './errors';
 import { videoMetadata } from './metadata';
 import { apiFor, sessions } from './session';
+import { measure } from './measure';
 import { forgetSettings, settingsOf } from './settings';
 import { connectPeerTube } from './sign-in';
 import { uploadResumable } from './upload';
@@ -16,6 +17,7 @@ export const watchUrl = (origin: string, shortUUID: string) => `${origin}/w/${sh
 export const peertubeAdapter: NetworkAdapter = {
   id: 'peertube',
   signIn: { kind: 'form', connect: connectPeerTube },
+  measure,
 
   // The upload session is the server's key for the attempt; this one only names the attempt.
   newIdempotencyKey: () => crypto.randomUUID(),

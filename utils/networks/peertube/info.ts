@@ -1,6 +1,6 @@
 import { defineNetwork } from '../capabilities';
 import { serverAccountLabel } from '../mastodon/software';
-import { measureVideoText, PEERTUBE_TEXT } from './text';
+import { PEERTUBE_TEXT } from './text';
 
 /** PeerTube: the fediverse's video platform, where a post is a video. */
 export const peertubeInfo = defineNetwork({
@@ -29,7 +29,7 @@ export const peertubeInfo = defineNetwork({
       limitsFrom: 'server',
     },
   },
-  measure: (text, limits) => measureVideoText(text, limits),
+  loadMeasure: () => import('./measure'),
   label: (account) => serverAccountLabel(account, 'PeerTube'),
   accountIdNamesServer: true,
   reconnect: { kind: 'form' },
