@@ -24,6 +24,7 @@ import { useLinkCard } from './use-link-card';
 import { useMeasures } from './use-measures';
 import { usePlannedDraft } from './use-planned-draft';
 import { useImageInput } from './use-image-input';
+import { useVideoPlanner } from './use-video-planner';
 import { VariantEditors } from './VariantEditors';
 import { WarningFields } from './WarningFields';
 import { t } from '@/utils/i18n/messages';
@@ -55,9 +56,12 @@ export function Composer(props: {
   const planned = usePlannedDraft(draft);
   // Counting waits for the counters, which load just after the first frame.
   const measures = useMeasures();
+  const videoRules = useVideoPlanner(draft.video !== undefined);
   const plans = useMemo(
     () => (measures ? planPost(planned, props.accounts, measures) : undefined),
-    [planned, props.accounts, measures],
+    // The plan reads the video rules, which load later: it is made again once they are there.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [planned, props.accounts, measures, videoRules],
   );
   const picked = useMemo(
     () => pickedAccounts({ targetIds: planned.targetIds }, props.accounts).map(withUsableLimits),
@@ -70,6 +74,10 @@ export function Composer(props: {
   const labelNetwork = networkWhere((a) => capabilitiesOf(a).contentWarning === 'self-label');
   const stillGifNetwork = networkWhere((a) => capabilitiesOf(a).media.stillGifs);
   const altLimit = altTextLimit(picked);
+  const videoAltLimit = Math.min(
+    altLimit,
+    ...picked.map((account) => capabilitiesOf(account).video?.altLimit ?? altLimit),
+  );
   // Only networks without a server that builds cards need Crosswind to make one.
   const linkCard = useLinkCard(
     planned,
@@ -87,7 +95,9 @@ export function Composer(props: {
   const why = props.busy
     ? t('composer.sent')
     : attach.adding
-      ? t('composer.checkingImages')
+      ? attach.readingVideo
+        ? t('video.reading')
+        : t('composer.checkingImages')
       : picked.length === 0
         ? t('composer.pickAccount')
         : (problem ?? timeProblem ?? '');
@@ -167,12 +177,16 @@ export function Composer(props: {
         card={draft.linkCard}
         state={linkCard.state}
         hasImages={draft.images.length > 0}
+        hasVideo={draft.video !== undefined}
         disabled={props.busy}
         onRemove={removeLinkCard}
         onRetry={linkCard.retry}
       />
       <ImageAttachments
         images={draft.images}
+        video={draft.video}
+        videoAltLimit={videoAltLimit}
+        readingVideo={attach.readingVideo}
         altLimit={altLimit}
         stillGifNetwork={stillGifNetwork?.name}
         disabled={props.busy}

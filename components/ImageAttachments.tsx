@@ -1,17 +1,28 @@
-import type { ChangeEvent } from 'react';
+import { lazy, Suspense, type ChangeEvent } from 'react';
 import { altLength } from '@/utils/compose/alt-text';
 import { MAX_IMAGES } from '@/utils/compose/attach-images';
-import type { DraftImage } from '@/utils/compose/draft';
+import type { DraftImage, DraftVideo } from '@/utils/compose/draft';
 import { useComposer } from '@/utils/composer-store';
 import { ImageThumbnail } from './ImageThumbnail';
 import { t } from '@/utils/i18n/messages';
 
+// Most posts have no clip: its preview, still and description load with the first one.
+const VideoAttachment = lazy(() => import('./VideoAttachment'));
+
 /** The id of an image's alt text field, so Post's reminder can send focus to it. */
 export const altFieldId = (image: DraftImage) => `alt-${image.id}`;
 
-/** Attached images in posting order, each with its alt text, its place and a way to remove it. */
+/**
+ * Attached images in posting order, each with its alt text, its place and a way to remove it;
+ * or the one attached clip.
+ */
 export function ImageAttachments(props: {
   images: DraftImage[];
+  video: DraftVideo | undefined;
+  /** The smallest video description limit of the picked accounts. */
+  videoAltLimit: number;
+  /** A clip is being read and stored. */
+  readingVideo: boolean;
   /** The smallest alt text limit of the picked accounts. */
   altLimit: number;
   /** A picked network that shows animated GIFs as stills, by name. */
@@ -25,7 +36,8 @@ export function ImageAttachments(props: {
 }) {
   const { removeImage, moveImage, setAlt } = useComposer();
   const { images } = props;
-  const full = images.length >= MAX_IMAGES;
+  const full = images.length >= MAX_IMAGES || props.video !== undefined;
+  const videoTaken = images.length > 0 || props.video !== undefined;
 
   const pick = (event: ChangeEvent<HTMLInputElement>) => {
     const files = [...(event.currentTarget.files ?? [])];
@@ -49,12 +61,27 @@ export function ImageAttachments(props: {
           />
           {t('images.add')}
         </label>
+        <label className={`attach-button${props.disabled || videoTaken ? ' disabled' : ''}`}>
+          <input
+            type="file"
+            className="visually-hidden"
+            accept="video/*"
+            disabled={props.disabled || videoTaken}
+            aria-describedby="attach-hint"
+            onChange={pick}
+          />
+          {t('video.add')}
+        </label>
         <span className="hint" id="attach-hint">
-          {props.adding
-            ? t('composer.checkingImages')
-            : full
-              ? t('images.full', { max: MAX_IMAGES })
-              : t('images.hint', { max: MAX_IMAGES })}
+          {props.readingVideo
+            ? t('video.reading')
+            : props.adding
+              ? t('composer.checkingImages')
+              : props.video
+                ? t('video.attached')
+                : images.length >= MAX_IMAGES
+                  ? t('images.full', { max: MAX_IMAGES })
+                  : t('video.hint', { max: MAX_IMAGES })}
         </span>
       </div>
       {props.errors.length > 0 ? (
@@ -63,6 +90,16 @@ export function ImageAttachments(props: {
             <p key={message}>{message}</p>
           ))}
         </div>
+      ) : null}
+      {props.video ? (
+        <Suspense fallback={null}>
+          <VideoAttachment
+            video={props.video}
+            altLimit={props.videoAltLimit}
+            altLength={altLength(props.video.alt)}
+            disabled={props.disabled}
+          />
+        </Suspense>
       ) : null}
       {images.length > 0 ? (
         <ol className="image-list" aria-label={t('images.listLabel')}>

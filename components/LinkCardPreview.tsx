@@ -45,6 +45,7 @@ export function LinkCardPreview(props: {
   card: LinkCard | undefined;
   state: LinkCardState;
   hasImages: boolean;
+  hasVideo: boolean;
   disabled: boolean;
   onRemove(url: string): void;
   onRetry(): void;
@@ -92,7 +93,11 @@ export function LinkCardPreview(props: {
         <strong className="link-card-title">{card.title}</strong>
         {card.description ? <span className="link-card-text">{card.description}</span> : null}
         <span className="page-note">
-          {props.hasImages ? t('linkCard.imagesInstead') : t('linkCard.underPost')}
+          {props.hasVideo
+            ? t('linkCard.videoInstead')
+            : props.hasImages
+              ? t('linkCard.imagesInstead')
+              : t('linkCard.underPost')}
           {card.image && imageAllowed === false ? (
             <>
               {' '}

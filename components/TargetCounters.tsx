@@ -32,6 +32,11 @@ export function TargetCounters(props: { plans: TargetPlan[]; disabled: boolean }
             {plan.needsMedia ? (
               <span className="counter-detail counter-needs">{plan.needsMedia}</span>
             ) : null}
+            {plan.video ? (
+              <span className={`counter-detail${plan.video.problem ? ' counter-needs' : ''}`}>
+                {plan.video.problem ?? plan.video.note}
+              </span>
+            ) : null}
             {plan.account.limits.note ? (
               <span className="counter-detail">{plan.account.limits.note}</span>
             ) : null}

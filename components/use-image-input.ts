@@ -1,17 +1,39 @@
 import { useState, type ClipboardEvent, type DragEvent } from 'react';
+import { looksLikeVideo } from '@/utils/compose/video-file';
 import { useComposer } from '@/utils/composer-store';
+import { t } from '@/utils/i18n/messages';
 
-/** Attaching from every place files arrive (picker, paste, drop), with the messages and progress to show. */
+/**
+ * Attaching from every place files arrive (picker, paste, drop), with the messages and progress
+ * to show. Videos go to the clip, everything else to the images.
+ */
 export function useImageInput(disabled: boolean) {
   const addImages = useComposer((state) => state.addImages);
   const [errors, setErrors] = useState<string[]>([]);
   const [pending, setPending] = useState(0);
+  const [readingVideo, setReadingVideo] = useState(false);
 
   const addFiles = (files: File[]) => {
+    const videos = files.filter(looksLikeVideo);
+    const images = files.filter((file) => !looksLikeVideo(file));
     setPending((count) => count + 1);
-    void addImages(files)
-      .then(setErrors)
-      .finally(() => setPending((count) => count - 1));
+    if (videos.length > 0) setReadingVideo(true);
+    void (async () => {
+      const found: string[] = [];
+      if (videos[0]) {
+        // One clip per post: the first is attached, the others are named.
+        if (videos.length > 1) found.push(t('video.onlyOne'));
+        // The video's code loads with the first clip, not with the popup.
+        const { addVideo } = await import('@/utils/compose/video-actions');
+        const error = await addVideo(videos[0]);
+        if (error) found.push(error);
+      }
+      if (images.length > 0) found.push(...(await addImages(images)));
+      setErrors(found);
+    })().finally(() => {
+      setPending((count) => count - 1);
+      setReadingVideo(false);
+    });
   };
   const onPaste = (event: ClipboardEvent) => {
     const data = event.clipboardData;
@@ -34,5 +56,5 @@ export function useImageInput(disabled: boolean) {
     addFiles([...event.dataTransfer.files]);
   };
 
-  return { adding: pending > 0, errors, addFiles, onPaste, onDragOver, onDrop };
+  return { adding: pending > 0, readingVideo, errors, addFiles, onPaste, onDragOver, onDrop };
 }

@@ -3,10 +3,11 @@ import { attachImages } from './compose/attach-images';
 import { newDraft, normalizeDraft, type Draft, type VariantKey } from './compose/draft';
 import { newDraftFromLastChoices, storedOrNewDraft } from './compose/stored-draft';
 import { deleteImage, keepOnlyImages } from './media/image-store';
-import { imagesInUse } from './media/images-in-use';
+import { imagesInUse, videosInUse } from './media/images-in-use';
 import type { LinkCard, SelfLabel, Visibility } from './networks/types';
 import { readUnfinishedJobs } from './outbox/read';
 import { draftStorage, lastLanguageStorage, lastTargetsStorage } from './storage';
+import { t } from './i18n/messages';
 
 /** The composer's state, shared by every extension context through extension storage. */
 export interface ComposerState {
@@ -37,6 +38,8 @@ export interface ComposerState {
   /** Moves an image one place earlier (-1) or later (1) in the posting order. */
   moveImage(id: string, delta: -1 | 1): void;
   setAlt(id: string, alt: string): void;
+  /** Applies a change to the draft and saves it (for actions loaded on demand: the video's). */
+  updateDraft(update: (draft: Draft) => Draft): void;
   /** Keeps a card for the text's first link. */
   setLinkCard(card: LinkCard): void;
   /** Drops the card and remembers not to offer one for that link again. */
@@ -54,7 +57,8 @@ let unwatch: (() => void) | undefined;
 // Adding and sweeping take turns: a sweep must never see a stored file whose image is not yet
 // in the draft, and two quick pastes must not both count the same free places.
 let imageWork: Promise<unknown> = Promise.resolve();
-function inTurn<T>(work: () => Promise<T>): Promise<T> {
+/** Runs media work after what is already queued (the video's actions, loaded later, use it too). */
+export function inTurn<T>(work: () => Promise<T>): Promise<T> {
   const run = imageWork.then(work);
   imageWork = run.catch(() => undefined);
   return run;
@@ -80,9 +84,13 @@ export const useComposer = create<ComposerState>()((set, get) => {
     replace({ ...get().draft, ...patch, updatedAt: Date.now() });
   // Files of drafts that were sent or replaced would otherwise stay in IndexedDB for ever.
   const sweepImages = () =>
-    inTurn(async () => keepOnlyImages(imagesInUse([get().draft], await unfinishedJobs()))).catch(
-      (error: unknown) => console.warn('Crosswind could not tidy the image store', error),
-    );
+    inTurn(async () => {
+      const jobs = await unfinishedJobs();
+      await keepOnlyImages(imagesInUse([get().draft], jobs));
+      // Only a draft that ever had a clip loads the video store's code.
+      const { keepOnlyVideos } = await import('./media/video-store');
+      await keepOnlyVideos(videosInUse([get().draft], jobs));
+    }).catch((error: unknown) => console.warn('Crosswind could not tidy the media store', error));
   return {
     hydrated: false,
     draft: newDraft([]),
@@ -138,6 +146,7 @@ export const useComposer = create<ComposerState>()((set, get) => {
 
     addImages: (files) =>
       inTurn(async () => {
+        if (get().draft.video) return [t('video.notWithImages')];
         const { added, errors } = await attachImages(files, get().draft.images);
         // Read the draft again: the user may have typed while the files were being checked.
         if (added.length > 0) change({ images: [...get().draft.images, ...added] });
@@ -165,6 +174,8 @@ export const useComposer = create<ComposerState>()((set, get) => {
         images: get().draft.images.map((image) => (image.id === id ? { ...image, alt } : image)),
       }),
 
+    updateDraft: (update) => replace({ ...update(get().draft), updatedAt: Date.now() }),
+
     setLinkCard: (linkCard) => change({ linkCard }),
 
     removeLinkCard(url) {
@@ -178,7 +189,10 @@ export const useComposer = create<ComposerState>()((set, get) => {
       const written = draft.text.replace(/\s+$/, '');
       change({
         text: written ? `${written}\n\n${text}` : text,
-        ...(card && !draft.linkCard && draft.images.length === 0 && { linkCard: card }),
+        ...(card &&
+          !draft.linkCard &&
+          draft.images.length === 0 &&
+          !draft.video && { linkCard: card }),
       });
     },
 

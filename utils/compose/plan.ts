@@ -12,6 +12,9 @@ import { measuredSplit, type PartPlan } from './measured-split';
 import { suggestLabel, warningPrefix } from './warning-label';
 import { videoPostNeeds } from './video-post';
 import { translatedNames } from '../i18n/names';
+import { t } from '../i18n/messages';
+import type { VideoPlan } from './video-plan';
+import { planVideoFor } from './video-planner';
 
 /** Threads longer than this are almost surely a mistake (a pasted article), and slow to post. */
 export const MAX_THREAD_PARTS = 25;
@@ -38,6 +41,8 @@ export interface TargetPlan {
   problem?: string;
   /** The network wants a photo on a top-level post and the draft has none ("Pixelfed needs a photo"). */
   needsMedia?: string;
+  /** What this account does with the draft's clip, or why it cannot take it. */
+  video?: VideoPlan;
 }
 
 /** The text an account gets and where it comes from: its own version, its network's, or the main. */
@@ -100,9 +105,10 @@ export function planTarget(draft: Draft, stored: Account, measures: Measures): T
     numbering: draft.numbering,
     maxParts: MAX_THREAD_PARTS,
   });
-  // Images alone make a post: every network so far accepts an empty text with media.
+  // Images or a clip alone make a post: every network so far accepts an empty text with media.
+  const hasMedia = draft.images.length > 0 || draft.video !== undefined;
   const parts =
-    split.parts.length === 0 && draft.images.length > 0
+    split.parts.length === 0 && hasMedia
       ? [
           {
             text: '',
@@ -145,10 +151,15 @@ export function planTarget(draft: Draft, stored: Account, measures: Measures): T
     content,
   };
   // A thread's replies may be text only; its first post is the one that needs the photo.
-  if (caps.media.topLevelNeedsMedia && draft.images.length === 0) {
+  if (caps.media.topLevelNeedsMedia && !hasMedia) {
     plan.needsMedia = `${NETWORK_INFO[account.network].name} needs a photo`;
   }
-  const problem = problemOf(plan, caps, split.unsplittable);
+  const video = draft.video && planVideoFor(draft.video, account);
+  if (video) plan.video = video;
+  const problem =
+    (draft.video && draft.images.length > 0 ? t('video.notWithImages') : undefined) ??
+    video?.problem ??
+    problemOf(plan, caps, split.unsplittable);
   if (problem) plan.problem = problem;
   // Where the video is the post, a post without one has nothing to publish.
   const needsVideo = videoPostNeeds(draft, account);
@@ -167,7 +178,13 @@ function cardFor(
   firstPart: string | undefined,
 ): LinkCard | undefined {
   const card = draft.linkCard;
-  if (!card || caps.linkCards !== 'client' || draft.images.length > 0 || !firstPart) {
+  if (
+    !card ||
+    caps.linkCards !== 'client' ||
+    draft.images.length > 0 ||
+    draft.video ||
+    !firstPart
+  ) {
     return undefined;
   }
   // A card whose link the user has since deleted or changed would describe a page not linked.

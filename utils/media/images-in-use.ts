@@ -16,3 +16,15 @@ export function imagesInUse(drafts: Draft[], jobs: PostJob[]): Set<string> {
   }
   return ids;
 }
+
+/** Ids of the stored videos something may still read: the draft's, and unfinished posts'. */
+export function videosInUse(drafts: Draft[], jobs: PostJob[]): Set<string> {
+  const ids = new Set<string>();
+  for (const draft of drafts) if (draft.video) ids.add(draft.video.id);
+  for (const job of jobs) {
+    for (const target of job.targets) {
+      if (target.status !== 'done' && target.content.video) ids.add(target.content.video.id);
+    }
+  }
+  return ids;
+}

@@ -8,6 +8,7 @@ export interface VideoRules {
   mimeTypes: readonly string[];
   limits: VideoLimits;
   limitsFrom: VideoCapability['limitsFrom'];
+  altLimit?: number;
 }
 
 /** The limits a server reported, over the network's own; unreported ones keep the network's. */
@@ -47,6 +48,7 @@ export function videoRulesOf(
         ? serverLimits(capability.limits, account.limits)
         : { ...capability.limits, ...quotaOf(account.limits) },
     limitsFrom: capability.limitsFrom,
+    ...(capability.altLimit !== undefined && { altLimit: capability.altLimit }),
   };
 }
 

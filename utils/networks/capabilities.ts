@@ -57,6 +57,8 @@ export interface VideoCapability {
   limits: VideoLimits;
   /** Whether the limits are fixed by the network (Bluesky) or set by each server (Mastodon). */
   limitsFrom: 'network' | 'server';
+  /** A description limit of its own for video, below the account's alt text limit (Bluesky). */
+  altLimit?: number;
 }
 
 /** How big, long, fast and large a clip may be; an unset limit is not checked before upload. */

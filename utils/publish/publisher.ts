@@ -1,6 +1,7 @@
 import { findAccount, listAccounts, patchAccount } from '../accounts';
 import type { Draft } from '../compose/draft';
 import { planPost } from '../compose/plan';
+import { loadVideoPlanner } from '../compose/video-planner';
 import { scheduleModeFor, scheduleProblem } from '../compose/schedule';
 import { CrosswindError, serializeError, toCrosswindError } from '../errors';
 import { ADAPTERS } from '../networks';
@@ -17,7 +18,8 @@ import { draftStorage, lastTargetsStorage } from '../storage';
 import { nextAttemptAt } from './backoff';
 import { ensureCardThumb } from './card-thumb';
 import { prepareForUpload } from './images';
-import { ensureVideo } from './video';
+import { uploadVideoFor } from './video';
+import { uploadTimeoutMs } from '../networks/upload-timeout';
 import { getJob, insertJob, listUnfinishedJobs, updateTarget } from './job-store';
 import { wakeAt } from './wake';
 import { isSettled, type PostJob, type TargetJob } from './types';
@@ -94,6 +96,7 @@ export async function startPost(draft: Draft): Promise<PostJob> {
   if (missing) {
     throw new CrosswindError('validation', `Account ${missing} is no longer connected.`);
   }
+  if (draft.video) await loadVideoPlanner();
   // The same planning the popup previewed: what the user saw is what each account gets.
   const plans = planPost({ ...draft, targetIds }, accounts, adapterMeasures());
   const now = Date.now();
@@ -308,19 +311,29 @@ export async function runTarget(jobId: string, accountId: string): Promise<void>
     if (!job || !target) return;
     const account = await findAccount(accountId);
     const attempt = new AbortController();
-    const deadline = setTimeout(() => {
-      const host = account ? hostOf(account.server) : 'the server';
-      const minutes = Math.round(ATTEMPT_DEADLINE_MS / 60_000);
-      attempt.abort(
-        new CrosswindError(
-          'network',
-          `${host} did not finish taking the post in ${minutes} minutes. Crosswind tries again.`,
-          { retryable: true },
-        ),
-      );
-    }, ATTEMPT_DEADLINE_MS);
+    // A clip gets the time its upload may take, and more with every sign of progress.
+    const budget = Math.max(
+      ATTEMPT_DEADLINE_MS,
+      target.content.video ? uploadTimeoutMs(target.content.video.bytes) : 0,
+    );
+    let deadline: ReturnType<typeof setTimeout> | undefined;
+    const arm = () => {
+      clearTimeout(deadline);
+      deadline = setTimeout(() => {
+        const host = account ? hostOf(account.server) : 'the server';
+        const minutes = Math.round(budget / 60_000);
+        attempt.abort(
+          new CrosswindError(
+            'network',
+            `${host} did not finish taking the post in ${minutes} minutes. Crosswind tries again.`,
+            { retryable: true },
+          ),
+        );
+      }, budget);
+    };
+    arm();
     try {
-      await untilAborted(sendTarget(jobId, target, account, attempt.signal), attempt.signal);
+      await untilAborted(sendTarget(jobId, target, account, attempt.signal, arm), attempt.signal);
     } catch (thrown) {
       await recordFailure(jobId, accountId, toCrosswindError(thrown), account);
     } finally {
@@ -351,6 +364,7 @@ async function sendTarget(
   first: TargetJob,
   account: Account | undefined,
   signal: AbortSignal,
+  onProgress: () => void,
 ): Promise<void> {
   const { accountId } = first;
   let target = first;
@@ -370,7 +384,10 @@ async function sendTarget(
     target = now;
   }
   target = await uploadImages(jobId, target, account, adapter, signal);
-  target = await ensureVideo(jobId, target, account, adapter, outgoing(target, 0), signal);
+  target = await uploadVideoFor(jobId, target, account, adapter, outgoing(target, 0), {
+    signal,
+    onProgress,
+  });
   target = await ensureCardThumb(jobId, target, account, adapter);
   for (let index = 0; index < target.parts.length; index += 1) {
     const part = target.parts[index];

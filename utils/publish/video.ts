@@ -1,56 +1,81 @@
 import { CrosswindError } from '../errors';
 import { t } from '../i18n/messages';
 import { loadVideo } from '../media/video-store';
-import type { Account, NetworkAdapter, OutgoingPost } from '../networks/types';
+import type { Account, NetworkAdapter, OutgoingPost, VideoTransfer } from '../networks/types';
 import { updateTarget } from './job-store';
 import type { TargetJob } from './types';
 
+/** Progress is written at most this often, unless the stage or what a restart needs changes. */
+const PROGRESS_EVERY_MS = 1_000;
+
 /**
  * Uploads the post's clip to an account that does not have it yet. Every report of the adapter
- * (a session's address, the bytes the server confirmed) is written to the job before the upload
- * goes on, so a stopped worker's next attempt continues from it instead of starting again.
+ * is recorded in the job (throttled when it is only a new percentage), so the account's row shows
+ * it and a stopped worker continues from it; `onProgress` tells the caller the upload lives.
  */
-export async function ensureVideo(
+export async function uploadVideoFor(
   jobId: string,
   target: TargetJob,
   account: Account,
   adapter: NetworkAdapter,
   post: OutgoingPost,
-  signal?: AbortSignal,
+  options: { signal: AbortSignal; onProgress(): void },
 ): Promise<TargetJob> {
   const video = target.content.video;
   if (!video || target.video) return target;
   if (!adapter.uploadVideo) {
-    throw new CrosswindError(
-      'unsupported',
-      t('videoUpload.unsupported', { account: account.handle }),
-    );
+    throw new CrosswindError('unsupported', t('video.notOnNetwork'), { retryable: false });
   }
   const file = await loadVideo(video.id);
-  if (!file) throw new CrosswindError('validation', t('videoUpload.fileGone'));
+  if (!file) {
+    throw new CrosswindError('validation', t('video.noLongerStored', { name: video.name }), {
+      retryable: false,
+    });
+  }
   const { accountId } = target;
-  await updateTarget(jobId, accountId, (item) => {
-    item.status = 'uploading';
-  });
-  const media = await adapter.uploadVideo(
+  const record = (transfer: VideoTransfer) =>
+    updateTarget(jobId, accountId, (item) => {
+      item.status = 'uploading';
+      item.videoTransfer = transfer;
+    });
+  await record(target.videoTransfer ?? { stage: 'uploading', sentBytes: 0, totalBytes: file.size });
+  let last = target.videoTransfer;
+  let lastAt = 0;
+  const uploaded = await adapter.uploadVideo(
     account,
     { file, video },
     {
-      post,
-      ...(signal && { signal }),
+      signal: options.signal,
       ...(target.videoTransfer && { resume: target.videoTransfer }),
-      report: async (transfer) => {
-        await updateTarget(jobId, accountId, (item) => {
-          item.videoTransfer = transfer;
-        });
+      post,
+      async report(transfer) {
+        options.onProgress();
+        const now = Date.now();
+        if (!mustRecord(last, transfer) && now - lastAt < PROGRESS_EVERY_MS) return;
+        last = transfer;
+        lastAt = now;
+        await record(transfer);
       },
     },
   );
-  signal?.throwIfAborted();
+  options.signal.throwIfAborted();
   const updated = await updateTarget(jobId, accountId, (item) => {
-    item.video = media;
+    item.video = uploaded;
     delete item.videoTransfer;
     item.status = 'posting';
   });
   return updated?.targets.find((item) => item.accountId === accountId) ?? target;
+}
+
+/** A new stage, or something a restart needs (an id, an address), is always written at once. */
+function mustRecord(before: VideoTransfer | undefined, now: VideoTransfer): boolean {
+  return (
+    !before ||
+    before.stage !== now.stage ||
+    before.processingId !== now.processingId ||
+    before.resumeUrl !== now.resumeUrl ||
+    // A resumable upload's confirmed offset is what a restart continues from: kept per slice.
+    (now.resumeUrl !== undefined && before.sentBytes !== now.sentBytes) ||
+    now.sentBytes === now.totalBytes
+  );
 }

@@ -187,7 +187,16 @@ function geometry(width: number, height: number): Record<string, unknown> {
 export function serializeMedia(rt: Runtime, media: MediaRecord): Record<string, unknown> {
   const meta: Record<string, unknown> = {};
   if (media.focus) meta.focus = media.focus;
-  if (media.width !== null && media.height !== null) {
+  if (media.video && media.width !== null && media.height !== null) {
+    // Video metadata as ffprobe gives it: frame rate as a fraction, length in seconds.
+    const { frameRate, duration } = media.video;
+    meta.original = {
+      width: media.width,
+      height: media.height,
+      ...(frameRate !== null && { frame_rate: `${Math.round(frameRate)}/1` }),
+      ...(duration !== null && { duration: Math.round(duration * 100) / 100 }),
+    };
+  } else if (media.width !== null && media.height !== null) {
     meta.original = geometry(media.width, media.height);
     // Mastodon's small style fits 640x360 worth of pixels, keeping the aspect ratio.
     const scale = Math.min(1, Math.sqrt(230_400 / (media.width * media.height)));

@@ -118,6 +118,8 @@ export interface MediaRecord {
   scheduledStatusId: string | null;
   /** GET /api/v1/media/:id answers left before processing is done. */
   pollsRemaining: number;
+  /** What ffprobe would have read from a video (null where its container does not say). */
+  video?: { frameRate: number | null; duration: number | null };
   shortcode: string;
   createdAt: Date;
 }

@@ -23,6 +23,7 @@ import { fromBlueskyError } from './errors';
 import { findBlueskyService, normalizeIdentifier } from './identity';
 import { hostOf } from '../info';
 import { blueskyInfo } from './info';
+import { uploadVideoDirect, uploadVideoViaService, videoPathFor } from './video';
 import type {
   Account,
   AccountSnapshot,
@@ -181,7 +182,15 @@ function recordFor(post: OutgoingPost, rich: { text: string; facets: Facet[] }) 
         })),
       },
     }),
-    ...(!post.media?.length && post.linkCard && externalEmbed(post.linkCard)),
+    ...(post.video && {
+      embed: {
+        $type: 'app.bsky.embed.video',
+        video: post.video.blob,
+        alt: post.video.alt,
+        aspectRatio: { width: post.video.width, height: post.video.height },
+      },
+    }),
+    ...(!post.media?.length && !post.video && post.linkCard && externalEmbed(post.linkCard)),
     createdAt: new Date().toISOString(),
   };
 }
@@ -292,6 +301,9 @@ export async function loginBluesky(
   };
 }
 
+/** Video as a PDS takes it without Bluesky's video service: MP4 only, within Bluesky's limits. */
+const DIRECT_VIDEO = { ...blueskyInfo.capabilities.video!, mimeTypes: ['video/mp4'] };
+
 /** Bluesky and every AT Protocol server. */
 export const blueskyAdapter: NetworkAdapter = {
   id: 'bluesky',
@@ -305,7 +317,11 @@ export const blueskyAdapter: NetworkAdapter = {
       if (!password.trim()) throw new CrosswindError('validation', 'Enter an app password.');
       const directory = await directoryStorage.getValue();
       const service = await findBlueskyService(cleanId, server || undefined, directory);
-      return loginBluesky(service, cleanId, password.trim());
+      const account = await loginBluesky(service, cleanId, password.trim());
+      // Without the video service, the PDS keeps the clip as it is, and the embed takes MP4 only.
+      return videoPathFor(account, directory) === 'direct'
+        ? { ...account, capabilities: { ...account.capabilities, video: DIRECT_VIDEO } }
+        : account;
     },
   },
 
@@ -364,6 +380,18 @@ export const blueskyAdapter: NetworkAdapter = {
           size: data.blob.size,
         },
       };
+    } catch (error) {
+      throw fromBlueskyError(error, hostOf(account.server));
+    }
+  },
+
+  async uploadVideo(account, upload, options): Promise<UploadedMedia> {
+    const agent = await agentFor(account);
+    const path = videoPathFor(account, await directoryStorage.getValue());
+    try {
+      return path === 'service'
+        ? await uploadVideoViaService(agent, account, upload, options)
+        : await uploadVideoDirect(agent, account, upload, options);
     } catch (error) {
       throw fromBlueskyError(error, hostOf(account.server));
     }

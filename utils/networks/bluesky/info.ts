@@ -22,6 +22,8 @@ export const blueskyInfo = defineNetwork({
       mimeTypes: ['video/mp4', 'video/webm', 'video/mpeg', 'video/quicktime'],
       limits: { maxBytes: 100_000_000, maxDurationMs: 180_000 },
       limitsFrom: 'network',
+      // app.bsky.embed.video `alt`: at most 1000 graphemes.
+      altLimit: 1000,
     },
   },
   loadMeasure: () => import('./measure'),

@@ -33,12 +33,13 @@ function renewAccess(account: Account): Promise<string | undefined> {
 
 const EXPIRY_MARGIN_MS = 60_000;
 
-/** A client for the token's own server, never whatever the account record says now. */
-function clientOn(origin: string, accessToken: string): mastodon.rest.Client {
-  return mastodonClient(origin, accessToken);
+/** A token with the server that issued it: requests go there, never where the account record says now. */
+export interface AccessToken {
+  origin: string;
+  token: string;
 }
 
-async function clientFor(account: Account): Promise<mastodon.rest.Client> {
+async function tokenFor(account: Account): Promise<AccessToken> {
   const credential = await tokens.forAccount(account);
   if (!credential) {
     throw new CrosswindError(
@@ -50,28 +51,41 @@ async function clientFor(account: Account): Promise<mastodon.rest.Client> {
   // A token known to be expired is renewed first rather than sent to fail.
   if (renewal?.secret.expiresAt && renewal.secret.expiresAt - EXPIRY_MARGIN_MS < Date.now()) {
     const renewed = await renewAccess(account);
-    if (renewed) return clientOn(credential.origin, renewed);
+    if (renewed) return { origin: credential.origin, token: renewed };
   }
-  return clientOn(credential.origin, credential.secret);
+  return { origin: credential.origin, token: credential.secret };
 }
 
 /**
- * Runs a call with the account's token; when the server says the token is no longer valid and a
- * refresh token exists, renews it once and runs the call again. Only when renewing fails does the
- * 401 reach the caller, which then asks the person to reconnect.
+ * Runs a call with the account's token; when the call fails because the server no longer takes
+ * the token (`isUnauthorized`) and a refresh token exists, renews it once and runs the call again.
+ * Only when renewing fails does the failure reach the caller, which then asks to reconnect.
  */
-export async function authorized<T>(
+export async function withAccessToken<T>(
   account: Account,
-  call: (client: mastodon.rest.Client) => PromiseLike<T>,
+  call: (access: AccessToken) => PromiseLike<T>,
+  isUnauthorized: (error: unknown) => boolean,
 ): Promise<T> {
-  const client = await clientFor(account);
+  const access = await tokenFor(account);
   try {
-    return await call(client);
+    return await call(access);
   } catch (error) {
-    if (!(error instanceof MastoHttpError) || error.statusCode !== 401) throw error;
+    if (!isUnauthorized(error)) throw error;
     const renewed = await renewAccess(account);
     const credential = renewed ? await tokens.peek(account.id) : undefined;
     if (!renewed || !credential) throw error;
-    return await call(clientOn(credential.origin, renewed));
+    return await call({ origin: credential.origin, token: renewed });
   }
+}
+
+/** `withAccessToken` with a masto client for the token's own server. */
+export function authorized<T>(
+  account: Account,
+  call: (client: mastodon.rest.Client) => PromiseLike<T>,
+): Promise<T> {
+  return withAccessToken(
+    account,
+    ({ origin, token }) => call(mastodonClient(origin, token)),
+    (error) => error instanceof MastoHttpError && error.statusCode === 401,
+  );
 }

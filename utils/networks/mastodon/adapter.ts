@@ -27,6 +27,7 @@ import { MASTODON_FLAVOR, type MastodonFlavor } from './flavor';
 import { findSentStatus } from './lookup';
 import { readServerSoftware } from './nodeinfo';
 import { differencesOf } from './servers';
+import { uploadMastodonVideo } from './video';
 import type {
   Account,
   AccountLimits,
@@ -110,6 +111,7 @@ function statusParams(account: Account, post: OutgoingPost) {
     ...((post.sensitive || post.spoilerText) && { sensitive: true }),
     ...(post.replyTo && { inReplyToId: post.replyTo.parent.id }),
     ...(post.media?.length && { mediaIds: post.media.map((item) => item.id) }),
+    ...(post.video && { mediaIds: [post.video.id] }),
   };
 }
 
@@ -274,6 +276,8 @@ export const mastodonAdapter: NetworkAdapter = {
       throw fromMastodonError(error, host);
     }
   },
+
+  uploadVideo: uploadMastodonVideo,
 
   async remove(account, post): Promise<RemoveResult> {
     const host = hostOf(account.server);

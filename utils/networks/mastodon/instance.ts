@@ -40,6 +40,8 @@ function reportedLimits(body: unknown): ReportedLimits {
     videoSizeLimit: field(media, 'video_size_limit'),
     videoFrameRateLimit: field(media, 'video_frame_rate_limit'),
     videoMatrixLimit: field(media, 'video_matrix_limit'),
+    // Not in Mastodon's own instance API; some servers built on it report one (in seconds).
+    videoDurationLimit: field(media, 'video_duration_limit'),
   };
 }
 

@@ -9,6 +9,7 @@ import type { Params } from '../multipart';
 import { route, type Route } from '../router';
 import type { AccountRecord, MediaRecord, MediaType } from '../types';
 import { MEDIA_LIMITS, SUPPORTED_MIME_TYPES } from './instance';
+import { videoMetadata, type VideoMetadata } from '../video';
 import { byId } from '../runtime';
 
 const VIDEO_TYPES = ['video/webm', 'video/mp4', 'video/quicktime', 'video/ogg'];
@@ -61,6 +62,22 @@ function mediaErrors(
   return errors;
 }
 
+/** Mastodon::DimensionsValidationError's words for a clip over the server's video limits. */
+function videoRefusal(movie: VideoMetadata): string | undefined {
+  if (movie.width * movie.height > MEDIA_LIMITS.videoMatrix) {
+    return `${movie.width}x${movie.height} videos are not supported`;
+  }
+  if (movie.frameRate !== null && movie.frameRate > MEDIA_LIMITS.videoFrameRate) {
+    return `${Math.floor(movie.frameRate)}fps videos are not supported`;
+  }
+  return undefined;
+}
+
+function processingPolls(ctx: Ctx, type: MediaType): number {
+  const polls = ctx.rt.options.mediaProcessingPolls;
+  return type === 'video' || type === 'audio' || type === 'gifv' ? Math.max(1, polls) : polls;
+}
+
 /** Ruby's String#to_f: the leading number, or 0. */
 function rubyToF(part: string | undefined): number {
   const match = /^\s*[+-]?(\d+(\.\d+)?|\.\d+)/.exec(part ?? '');
@@ -108,6 +125,10 @@ async function createMedia(
       return jsonError(422, `${dimensions.width}x${dimensions.height} images are not supported`);
     }
   }
+  // MediaAttachment#check_video_dimensions, as the file is assigned: before the validations.
+  const movie = file?.type === 'video' ? videoMetadata(file.bytes, file.mimeType) : undefined;
+  const refused = movie && videoRefusal(movie);
+  if (refused) return jsonError(422, refused);
   const errors = mediaErrors(file, description, rulesOf(ctx.rt.options.flavor).altTextLimit);
   if (errors.length > 0 || !file) return jsonError(422, `Validation failed: ${errors.join(', ')}`);
 
@@ -121,13 +142,16 @@ async function createMedia(
     bytes: file.bytes,
     sha256: createHash('sha256').update(file.bytes).digest('hex'),
     size: file.size,
-    width: dimensions?.width ?? null,
-    height: dimensions?.height ?? null,
+    width: dimensions?.width ?? movie?.width ?? null,
+    height: dimensions?.height ?? movie?.height ?? null,
+    ...(movie && { video: { frameRate: movie.frameRate, duration: movie.duration } }),
     description: description ?? null,
     focus: parseFocus(p.string('focus')) ?? null,
     statusId: null,
     scheduledStatusId: null,
-    pollsRemaining: delayed ? ctx.rt.options.mediaProcessingPolls : 0,
+    // Video, audio and GIFs are always transcoded later through /api/v2/media (`delay_processing?`
+    // holds only for those larger formats): at least one look answers 206.
+    pollsRemaining: delayed ? processingPolls(ctx, file.type) : 0,
     shortcode: hexName(),
     createdAt: new Date(),
   };

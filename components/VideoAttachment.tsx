@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'react';
+import type { DraftVideo } from '@/utils/compose/draft';
+import { removeVideo, setVideoAlt } from '@/utils/compose/video-actions';
+import { formatNumber } from '@/utils/i18n/format';
+import { formatClock, formatMegabytes } from '@/utils/i18n/format-media';
+import { t } from '@/utils/i18n/messages';
+import { loadPoster } from '@/utils/media/video-store';
+
+/** The id of the clip's description field, so Post's reminder can send focus to it. */
+export const videoDescriptionId = (video: DraftVideo) => `video-alt-${video.id}`;
+
+/**
+ * The attached clip: its still, what the networks check (length, size, frame size and rate),
+ * its description and a way to remove it. Loaded only when a draft has a clip.
+ */
+export default function VideoAttachment(props: {
+  video: DraftVideo;
+  /** The smallest description limit of the picked accounts. */
+  altLimit: number;
+  /** The description's length, counted as alt text is. */
+  altLength: number;
+  disabled: boolean;
+}) {
+  const { video } = props;
+  const length = props.altLength;
+  const over = length > props.altLimit;
+  const countId = `video-alt-count-${video.id}`;
+  const facts = [
+    formatClock(video.durationMs),
+    formatMegabytes(video.bytes),
+    `${video.width}×${video.height}`,
+    ...(video.frameRate ? [t('video.fps', { rate: formatNumber(video.frameRate) })] : []),
+  ].join(' · ');
+
+  return (
+    <figure className="image-item video-item" aria-label={t('video.item', { name: video.name })}>
+      <VideoPoster id={video.id} width={video.width} height={video.height} />
+      <figcaption className="image-body">
+        <div className="image-head">
+          <span className="image-name" title={video.name}>
+            {video.name}
+          </span>
+          <button
+            type="button"
+            className="icon"
+            aria-label={t('video.removeNamed', { name: video.name })}
+            title={t('video.remove')}
+            disabled={props.disabled}
+            onClick={() => void removeVideo()}
+          >
+            ✕
+          </button>
+        </div>
+        <span className="video-facts">{facts}</span>
+        <label htmlFor={videoDescriptionId(video)} className="visually-hidden">
+          {t('video.descriptionFor', { name: video.name })}
+        </label>
+        <textarea
+          id={videoDescriptionId(video)}
+          className="alt-text"
+          rows={2}
+          value={video.alt}
+          placeholder={t('video.descriptionPlaceholder')}
+          dir="auto"
+          readOnly={props.disabled}
+          aria-describedby={countId}
+          aria-invalid={over || undefined}
+          onChange={(event) => setVideoAlt(event.currentTarget.value)}
+        />
+        <span className={`alt-count${over ? ' over' : ''}`} id={countId}>
+          {over
+            ? t('images.altOver', { length, limit: props.altLimit, over: length - props.altLimit })
+            : `${length} / ${props.altLimit}`}
+        </span>
+      </figcaption>
+    </figure>
+  );
+}
+
+/** The still made when the clip was attached; decorative, since the description says what it shows. */
+function VideoPoster(props: { id: string; width: number; height: number }) {
+  const [url, setUrl] = useState<string>();
+
+  useEffect(() => {
+    let live = true;
+    let created: string | undefined;
+    void loadPoster(props.id).then((blob) => {
+      if (!live || !blob) return;
+      created = URL.createObjectURL(blob);
+      setUrl(created);
+    });
+    return () => {
+      live = false;
+      if (created) URL.revokeObjectURL(created);
+    };
+  }, [props.id]);
+
+  return url ? (
+    <img className="thumb" src={url} alt="" width={props.width} height={props.height} />
+  ) : (
+    <span className="thumb thumb-missing" aria-hidden="true" />
+  );
+}
