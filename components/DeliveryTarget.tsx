@@ -3,8 +3,10 @@ import type { Account } from '@/utils/networks/types';
 import { targetLabel, targetNetwork } from '@/utils/publish/target-label';
 import { firstResult, type TargetJob } from '@/utils/publish/types';
 import { ErrorMessage } from './ErrorMessage';
+import { t } from '@/utils/i18n/messages';
 import { deletionText, targetStateText } from './target-state';
-import { ShareVideoLink, VideoProgress } from './VideoDelivery';
+import { ShareVideoLink } from './VideoDelivery';
+import { transferPercent } from './video-progress';
 
 /**
  * One account's part of a post, in the popup and on the sent-posts page alike: its state, its
@@ -35,11 +37,13 @@ export function DeliveryTarget(props: {
         {deletionText(target) ||
           targetStateText(target, account ? hostOf(account.server) : undefined)}
       </span>
+      {target.status === 'uploading' && target.videoTransfer ? (
+        <VideoProgress percent={transferPercent(target.videoTransfer)} label={label} />
+      ) : null}
       {target.status === 'scheduled' && target.scheduleNote ? (
         <span className="muted">{target.scheduleNote}</span>
       ) : null}
       {target.notice ? <span className="notice">{target.notice}</span> : null}
-      <VideoProgress target={target} />
       {target.status === 'done' && result && !deleted ? (
         <a href={result.url} target="_blank" rel="noreferrer">
           View post on {network ? NETWORK_INFO[network].name : 'the network'}
@@ -67,5 +71,17 @@ export function DeliveryTarget(props: {
         />
       ) : null}
     </li>
+  );
+}
+
+/** A bar for the clip's way there; without a figure from the server it shows only that it moves. */
+function VideoProgress(props: { percent: number | undefined; label: string }) {
+  return (
+    <progress
+      className="video-progress"
+      max={100}
+      aria-label={t('video.progressFor', { account: props.label })}
+      {...(props.percent !== undefined && { value: props.percent })}
+    />
   );
 }

@@ -1,5 +1,6 @@
 import type { TargetJob } from '@/utils/publish/types';
 import { atMomentText, clockText, momentText } from '@/utils/time-text';
+import { videoProgressText } from './video-progress';
 
 const STATUS_TEXT: Record<TargetJob['status'], string> = {
   queued: 'About to post…',
@@ -56,6 +57,9 @@ export function targetStateText(
 ): string {
   const scheduled = scheduleText(target, server, now);
   if (scheduled) return scheduled;
+  if (target.status === 'uploading' && target.videoTransfer) {
+    return videoProgressText(target.videoTransfer);
+  }
   const total = target.parts.length;
   const posted = target.parts.filter((part) => part.result).length;
   if (target.status === 'waiting') {

@@ -25,11 +25,7 @@ export interface StoredClip {
  * it in Crosswind's video store (IndexedDB `crosswind-video`), as attaching a file does. Noise
  * keeps the encoder from compressing it to nothing, so the clip spans several upload slices.
  */
-export function recordClip(
-  page: Page,
-  seconds: number,
-  bitsPerSecond: number,
-): Promise<StoredClip> {
+export function recordClip(page: Page, length: number, bitrate: number): Promise<StoredClip> {
   return page.evaluate(
     async ({ seconds, bitsPerSecond }) => {
       const width = 640;
@@ -89,7 +85,7 @@ export function recordClip(
       });
       return { id, bytes: blob.size, sha256, width, height, durationMs };
     },
-    { seconds, bitsPerSecond },
+    { seconds: length, bitsPerSecond: bitrate },
   );
 }
 
@@ -99,10 +95,10 @@ export function recordClip(
  */
 export async function draftWithClip(
   page: Page,
-  clip: StoredClip,
-  text: string,
-  targetIds: string[],
-  extra: Record<string, unknown> = {},
+  stored: StoredClip,
+  postText: string,
+  accounts: string[],
+  fields: Record<string, unknown> = {},
 ): Promise<void> {
   await page.evaluate(
     async ({ clip, text, targetIds, extra }) => {
@@ -131,7 +127,7 @@ export async function draftWithClip(
       };
       await chrome.storage.local.set({ draft });
     },
-    { clip, text, targetIds, extra },
+    { clip: stored, text: postText, targetIds: accounts, extra: fields },
   );
 }
 

@@ -10,11 +10,19 @@ import type { VideoPlan } from './video-plan';
 let planner: ((video: AttachedVideo, account: Account) => VideoPlan) | undefined;
 let loading: Promise<void> | undefined;
 
-/** Loads the video rules; resolves at once once they are there. */
+/** Hands the video rules over where they are imported statically (the background worker). */
+export function provideVideoRules(planVideo: typeof planner & {}): void {
+  planner = planVideo;
+}
+
+/**
+ * Loads the video rules on demand; resolves at once once they are there. Pages only: a service
+ * worker may not `import()`, so the background hands them over with `provideVideoRules`.
+ */
 export function loadVideoPlanner(): Promise<void> {
-  loading ??= import('./video-plan').then((module) => {
-    planner = module.planVideo;
-  });
+  loading ??= import('./video-plan').then((module) => provideVideoRules(module.planVideo));
+  // A chunk that failed to load (an extension updated under an open popup) is tried again.
+  loading.catch(() => (loading = undefined));
   return loading;
 }
 

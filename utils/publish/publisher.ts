@@ -1,7 +1,8 @@
 import { findAccount, listAccounts, patchAccount } from '../accounts';
 import type { Draft } from '../compose/draft';
 import { planPost } from '../compose/plan';
-import { loadVideoPlanner } from '../compose/video-planner';
+import { planVideo } from '../compose/video-plan';
+import { provideVideoRules } from '../compose/video-planner';
 import { scheduleModeFor, scheduleProblem } from '../compose/schedule';
 import { CrosswindError, serializeError, toCrosswindError } from '../errors';
 import { ADAPTERS } from '../networks';
@@ -96,7 +97,7 @@ export async function startPost(draft: Draft): Promise<PostJob> {
   if (missing) {
     throw new CrosswindError('validation', `Account ${missing} is no longer connected.`);
   }
-  if (draft.video) await loadVideoPlanner();
+  provideVideoRules(planVideo);
   // The same planning the popup previewed: what the user saw is what each account gets.
   const plans = planPost({ ...draft, targetIds }, accounts, adapterMeasures());
   const now = Date.now();
