@@ -1,7 +1,9 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { startPeerTubeServer, type PeerTubeServer } from '../servers/peertube';
+import { statusesContaining } from '../servers/records';
 import { accountIds, draftWithClip, recordClip } from './clip';
 import { expect, test } from './fixtures';
+import { connectMastodonViaUi } from './helpers';
 
 // PeerTube end to end: its test server runs in this process (so the test reads what reached it),
 // Crosswind signs in through the options page, and a clip recorded in the browser is posted.
@@ -53,15 +55,19 @@ async function connect(options: Page): Promise<void> {
   await options.getByLabel('Channel').selectOption({ label: 'Cats' });
 }
 
-test('connects with two-factor, says a text needs a video, and posts a recorded 10-second clip to PeerTube', async ({
+test('connects with two-factor, says a text needs a video, and posts a recorded 10-second clip to PeerTube and Mastodon', async ({
+  context,
   openOptions,
   openPopup,
+  servers,
 }) => {
   const options = await openOptions();
   await connect(options);
   // Never the password: only the session the server gave.
   expect(server.state.tokens).toHaveLength(1);
-  const [account] = await accountIds(options);
+  await connectMastodonViaUi(context, options, servers.mastodon);
+  await expect(options.getByText('Connected', { exact: true })).toHaveCount(2);
+  const accounts = await accountIds(options);
 
   const popup = await openPopup();
   await popup.getByRole('checkbox', { name: /\(PeerTube\)$/ }).check();
@@ -71,11 +77,12 @@ test('connects with two-factor, says a text needs a video, and posts a recorded 
   await popup.close();
 
   const clip = await recordClip(options, 10, 2_000_000);
+  const marker = `pt${Date.now()}`;
   await draftWithClip(
     options,
     clip,
-    'Static noise, ten seconds\nRecorded in the test run. #noise',
-    [account!.id],
+    `Static noise, ten seconds\nRecorded in the test run ${marker}. #noise`,
+    accounts.map((item) => item.id),
     {
       contentWarning: 'Flicker',
     },
@@ -91,7 +98,7 @@ test('connects with two-factor, says a text needs a video, and posts a recorded 
   const video = server.state.videos[0]!;
   expect(video).toMatchObject({
     name: 'Static noise, ten seconds',
-    description: 'Recorded in the test run. #noise',
+    description: `Recorded in the test run ${marker}. #noise`,
     tags: ['noise'],
     channelId: 2,
     nsfw: true,
@@ -100,6 +107,13 @@ test('connects with two-factor, says a text needs a video, and posts a recorded 
     size: clip.bytes,
     sha256: clip.sha256,
   });
+  // Mastodon got the same clip, with the same words (its own network's way: one status).
+  await expect(delivery.getByRole('link', { name: 'View post on Mastodon' })).toBeVisible({
+    timeout: 30_000,
+  });
+  const [status] = await statusesContaining(servers.mastodon, marker);
+  const media = (status as unknown as { media: Array<{ type: string; size: number }> }).media;
+  expect(media).toEqual([expect.objectContaining({ type: 'video', size: clip.bytes })]);
   await expect(delivery.getByRole('link', { name: 'View post on PeerTube' })).toHaveAttribute(
     'href',
     `${server.url}/w/${video.shortUUID}`,
