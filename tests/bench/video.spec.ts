@@ -113,9 +113,10 @@ async function timedPost(
   context: BrowserContext,
   options: Page,
   openPopup: () => Promise<Page>,
-  clip: StoredClip,
   targetIds: string[],
-): Promise<{ seconds: number; peakRss: number }> {
+): Promise<{ seconds: number; peakRss: number; bytes: number }> {
+  // A fresh clip per post: a posted one is removed from the store once nothing needs it.
+  const clip = await bigClip(options);
   await draftWithClip(options, clip, `Bench ${Date.now()}`, targetIds);
   const popup = await openPopup();
   let peakRss = await extensionRss(context, options);
@@ -128,18 +129,34 @@ async function timedPost(
   })();
   await popup.getByRole('button', { name: 'Post' }).click();
   const delivery = popup.getByRole('region', { name: 'Delivery' });
-  await expect(delivery.getByRole('link', { name: /^View post on / })).toHaveCount(
-    targetIds.length,
-    {
-      timeout: 240_000,
-    },
-  );
+  try {
+    await expect(delivery.getByRole('link', { name: /^View post on / })).toHaveCount(
+      targetIds.length,
+      { timeout: 90_000 },
+    );
+  } catch (error) {
+    // What each account was doing says whether the post stalled or only the page did not show it.
+    const stalled = await newestJob(popup);
+    console.log(
+      'Delivery did not finish:',
+      JSON.stringify(
+        stalled.targets.map(({ accountId, status, attempts, error: failure, videoTransfer }) => ({
+          accountId,
+          status,
+          attempts,
+          videoTransfer,
+          error: failure?.message,
+        })),
+      ),
+    );
+    throw error;
+  }
   sampling.on = false;
   await sampler;
   const job = await newestJob(popup);
   await popup.close();
   const finished = Math.max(...job.targets.map((target) => target.updatedAt));
-  return { seconds: (finished - job.createdAt) / 1000, peakRss };
+  return { seconds: (finished - job.createdAt) / 1000, peakRss, bytes: clip.bytes };
 }
 
 const median = (values: number[]) =>
@@ -162,7 +179,6 @@ test('a 50 MB clip to PeerTube and Mastodon at once costs little more than the s
   const accounts = await accountIds(options);
   const byNetwork = (network: string) =>
     accounts.filter((item) => item.network === network).map((item) => item.id);
-  const clip = await bigClip(options);
   const baseline = await extensionRss(context, options);
 
   const single: Record<string, number> = {};
@@ -170,7 +186,7 @@ test('a 50 MB clip to PeerTube and Mastodon at once costs little more than the s
   for (const network of ['peertube', 'mastodon']) {
     const times: number[] = [];
     for (let round = 0; round < 2; round += 1) {
-      const run = await timedPost(context, options, openPopup, clip, byNetwork(network));
+      const run = await timedPost(context, options, openPopup, byNetwork(network));
       times.push(run.seconds);
       peak = Math.max(peak, run.peakRss);
     }
@@ -182,7 +198,6 @@ test('a 50 MB clip to PeerTube and Mastodon at once costs little more than the s
       context,
       options,
       openPopup,
-      clip,
       accounts.map((item) => item.id),
     );
     together.push(run.seconds);
@@ -193,10 +208,10 @@ test('a 50 MB clip to PeerTube and Mastodon at once costs little more than the s
   const growth = (peak - baseline) / MB;
   console.log(
     [
-      `bench:video, a ${clip.bytes / MB} MB clip on loopback`,
+      `bench:video, a ${SIZE / MB} MB clip on loopback`,
       ...Object.entries(single).map(
         ([network, seconds]) =>
-          `  ${network} alone: ${seconds.toFixed(2)} s, ${(clip.bytes / MB / seconds).toFixed(1)} MB/s`,
+          `  ${network} alone: ${seconds.toFixed(2)} s, ${(SIZE / MB / seconds).toFixed(1)} MB/s`,
       ),
       `  both at once (median of ${ROUNDS}): ${median(together).toFixed(2)} s (${together.map((s) => s.toFixed(2)).join(', ')})`,
       `  fan-out / slowest single: ${ratio.toFixed(2)} (target ≤ ${MAX_RATIO})`,
@@ -205,5 +220,5 @@ test('a 50 MB clip to PeerTube and Mastodon at once costs little more than the s
   );
   expect(ratio).toBeLessThanOrEqual(MAX_RATIO);
   // The clip is read in slices and streamed from the browser's blob store: never held whole twice.
-  expect(growth).toBeLessThan((2 * clip.bytes) / MB);
+  expect(growth).toBeLessThan((2 * SIZE) / MB);
 });
