@@ -25,6 +25,7 @@ import { useMeasures } from './use-measures';
 import { usePlannedDraft } from './use-planned-draft';
 import { useImageInput } from './use-image-input';
 import { useVideoPlanner } from './use-video-planner';
+import { useSharedVideo } from './use-shared-video';
 import { VariantEditors } from './VariantEditors';
 import { WarningFields } from './WarningFields';
 import { t } from '@/utils/i18n/messages';
@@ -49,6 +50,7 @@ export function Composer(props: {
   const { draft, setText, toggleTarget, setNumbering, removeLinkCard, setScheduledAt } =
     useComposer();
   const attach = useImageInput(props.busy);
+  useSharedVideo();
   const altReminder = useStoredValue(altReminderStorage);
   const [askingAlt, setAskingAlt] = useState(false);
   // A keystroke paints its character first; counting and splitting (every URL and mention of

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { hostOf, NETWORK_INFO } from '@/utils/networks/info';
 import type { Account } from '@/utils/networks/types';
 import { targetLabel, targetNetwork } from '@/utils/publish/target-label';
@@ -16,6 +17,8 @@ export function DeliveryTarget(props: {
   target: TargetJob;
   accounts: Account[];
   onRetry(accountId: string): void;
+  /** More about this account's delivery, shown under its state (the sent-posts page's details). */
+  details?: ReactNode;
   /** The post's other accounts, to whom a video's own page can be offered. */
   shareTo?: string[];
 }) {
@@ -44,6 +47,7 @@ export function DeliveryTarget(props: {
         <span className="muted">{target.scheduleNote}</span>
       ) : null}
       {target.notice ? <span className="notice">{target.notice}</span> : null}
+      {props.details}
       {target.status === 'done' && result && !deleted ? (
         <a href={result.url} target="_blank" rel="noreferrer">
           View post on {network ? NETWORK_INFO[network].name : 'the network'}

@@ -2,6 +2,7 @@ import type { Account } from '@/utils/networks/types';
 import type { PostJob } from '@/utils/publish/types';
 import { linkTargets } from '@/utils/publish/share-video-link';
 import { DeliveryTarget } from './DeliveryTarget';
+import { RelayOutcomes } from './RelayOutcomes';
 import { t } from '@/utils/i18n/messages';
 
 /** Every account of a post with its delivery state, as the sent-posts page lists them. */
@@ -19,6 +20,7 @@ export function JobTargets(props: {
           target={target}
           accounts={props.accounts}
           onRetry={props.onRetry}
+          details={<RelayOutcomes target={target} />}
           shareTo={shareTo}
         />
       ))}

@@ -6,6 +6,7 @@ import { deleteImage, keepOnlyImages } from './media/image-store';
 import { imagesInUse, videosInUse } from './media/images-in-use';
 import type { LinkCard, SelfLabel, Visibility } from './networks/types';
 import { readUnfinishedJobs } from './outbox/read';
+import { captureStorage } from './capture/capture-store';
 import { draftStorage, lastLanguageStorage, lastTargetsStorage } from './storage';
 import { t } from './i18n/messages';
 
@@ -89,7 +90,11 @@ export const useComposer = create<ComposerState>()((set, get) => {
       await keepOnlyImages(imagesInUse([get().draft], jobs));
       // Only a draft that ever had a clip loads the video store's code.
       const { keepOnlyVideos } = await import('./media/video-store');
-      await keepOnlyVideos(videosInUse([get().draft], jobs));
+      const needed = videosInUse([get().draft], jobs);
+      // A clip shared from a page waits in the store until the composer attaches it.
+      const shared = (await captureStorage.getValue()).share?.video;
+      if (shared) needed.add(shared.id);
+      await keepOnlyVideos(needed);
     }).catch((error: unknown) => console.warn('Crosswind could not tidy the media store', error));
   return {
     hydrated: false,

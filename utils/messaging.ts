@@ -55,6 +55,25 @@ export interface ProtocolMap {
   'linkCard.fetch': (data: {
     url: string;
   }) => { metadata: PageMetadata } | { needsPermission: string };
+  /** A fresh Nostr key for a new user, shown once to back it up before it is connected. */
+  'nostr.newKey': (data: Record<string, never>) => { nsec: string; npub: string };
+  /** Starts a `nostrconnect://` connection on the given relays (text, one per line). */
+  'nostr.startConnect': (data: { relays: string; mediaServer?: string }) => { uri: string };
+  /** Waits until the signer app approved that code; the connected account. */
+  'nostr.awaitConnect': (data: { uri: string }) => Account;
+  /** Opens a locked Nostr key with its passphrase for the rest of the browser session. */
+  'nostr.unlock': (data: { accountId: string; passphrase: string }) => void;
+  /**
+   * The relays asked for a user's relay list when a Nostr account connects; with `relays`, sets
+   * them first (an empty list goes back to the defaults). Answers the list in use.
+   */
+  'nostr.lookupRelays': (data: { relays?: string[] }) => string[];
+  /** Changes a Nostr account's write relays and media servers. */
+  'nostr.editSettings': (data: {
+    accountId: string;
+    writeRelays: string[];
+    mediaServers: string[];
+  }) => void;
 }
 
 /** A message type of the protocol. */

@@ -25,6 +25,7 @@ import {
   type ScheduleOutcome,
 } from '@/utils/publish/schedule';
 import { lastTargetsStorage } from '@/utils/storage';
+import { nostrHandlers } from './nostr-handlers';
 
 async function refreshOne(account: Account): Promise<void> {
   try {
@@ -146,4 +147,6 @@ export const handlers: MessageHandlers = {
     if (!(await canReadSite(safe))) return { needsPermission: new URL(safe).origin };
     return { metadata: await fetchPageMetadata(safe) };
   },
+
+  ...nostrHandlers,
 };

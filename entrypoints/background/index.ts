@@ -1,4 +1,5 @@
 import { listenForMessages } from '@/utils/messaging';
+import { syncLockedKeys } from '@/utils/networks/nostr/account-signer';
 import { resumeDue } from '@/utils/publish/publisher';
 import { keepStorageFromContentScripts } from '@/utils/storage';
 import { onWakeAlarm } from '@/utils/publish/wake';
@@ -25,5 +26,9 @@ export default defineBackground({
     globalThis.addEventListener?.('online', () => void resumeDue());
     // A worker stopped mid-post left jobs behind: finish them now.
     void resumeDue();
+    // After a browser restart, Nostr keys kept by Crosswind wait for their passphrase again.
+    syncLockedKeys().catch((error: unknown) =>
+      console.error('Crosswind could not check its Nostr keys', error),
+    );
   },
 });

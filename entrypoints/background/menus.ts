@@ -14,6 +14,7 @@ const MENU_ITEMS: ReadonlyArray<{
   { id: 'selection', title: 'menu.postSelection', context: 'selection' },
   { id: 'link', title: 'menu.shareLink', context: 'link' },
   { id: 'image', title: 'menu.shareImage', context: 'image' },
+  { id: 'video', title: 'menu.shareVideo', context: 'video' },
   { id: 'page', title: 'menu.sharePage', context: 'page' },
 ];
 

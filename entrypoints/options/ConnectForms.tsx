@@ -9,7 +9,13 @@ const FORMS = new Map<NetworkId, ComponentType<ConnectFormProps>>(
 );
 
 /** One connect form per network, in the registry's order; `reconnecting` pre-fills its own. */
-export function ConnectForms({ reconnecting }: { reconnecting: Account | undefined }) {
+export function ConnectForms({
+  reconnecting,
+  accounts,
+}: {
+  reconnecting: Account | undefined;
+  accounts: Account[];
+}) {
   return (
     <div className="connect-grid">
       {NETWORK_IDS.map((id) => {
@@ -18,7 +24,7 @@ export function ConnectForms({ reconnecting }: { reconnecting: Account | undefin
         const account = reconnecting?.network === id ? reconnecting : undefined;
         return (
           <Suspense key={id} fallback={null}>
-            <Form key={account?.id ?? id} {...(account && { account })} />
+            <Form key={account?.id ?? id} accounts={accounts} {...(account && { account })} />
           </Suspense>
         );
       })}

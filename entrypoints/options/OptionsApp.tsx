@@ -64,7 +64,7 @@ export function OptionsApp() {
         ) : null}
         <ErrorMessage error={error} />
       </section>
-      <ConnectForms reconnecting={reconnecting} />
+      <ConnectForms reconnecting={reconnecting} accounts={accounts ?? []} />
       <DirectoryForm />
       <PreferencesForm />
     </main>

@@ -1,14 +1,33 @@
 import { startMastodonServer, type MastodonServer } from '../servers/mastodon/index.ts';
 import { startMisskeyServer, type MisskeyServer } from '../servers/misskey/index.ts';
+import {
+  startBlossomServer,
+  startBunker,
+  startNostrRelay,
+  type BlossomTestServer,
+  type NostrTestRelay,
+  type TestBunker,
+} from '../servers/nostr/index.ts';
 import { startPeerTubeServer, type PeerTubeServer } from '../servers/peertube/index.ts';
 import { startPds, type PdsSandbox } from '../servers/pds/index.ts';
 
-/** The local stand-ins for the networks: a real PDS and the project's Mastodon, Misskey and PeerTube API servers. */
+/** Two real Nostr relays, a Blossom server for images and a NIP-46 remote signer. */
+export interface NostrSandbox {
+  relays: NostrTestRelay[];
+  blossom: BlossomTestServer;
+  bunker: TestBunker;
+}
+
+/**
+ * The local stand-ins for the networks: a real PDS, the project's Mastodon, Misskey and PeerTube
+ * API servers, and real Nostr relays.
+ */
 export interface Sandbox {
   mastodon: MastodonServer;
   misskey: MisskeyServer;
   peertube: PeerTubeServer;
   pds: PdsSandbox;
+  nostr: NostrSandbox;
   close(): Promise<void>;
 }
 
@@ -38,13 +57,28 @@ export async function startSandbox(options: { autoApprove: boolean }): Promise<S
     }),
     startPds(),
   ]);
+  const relays = await Promise.all([startNostrRelay(), startNostrRelay()]);
+  const nostr: NostrSandbox = {
+    relays,
+    blossom: await startBlossomServer(),
+    bunker: await startBunker({ relays: [relays[0]!.url] }),
+  };
   return {
     mastodon,
     misskey,
     peertube,
     pds,
+    nostr,
     close: async () => {
-      await Promise.allSettled([mastodon.close(), misskey.close(), peertube.close(), pds.close()]);
+      await Promise.allSettled([
+        mastodon.close(),
+        misskey.close(),
+        peertube.close(),
+        pds.close(),
+        ...nostr.relays.map((relay) => relay.close()),
+        nostr.blossom.close(),
+        nostr.bunker.close(),
+      ]);
     },
   };
 }

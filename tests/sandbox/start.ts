@@ -1,12 +1,18 @@
 /**
- * `npm start`: local test servers, Chromium with Crosswind loaded, and three sandbox accounts
- * connected through the extension's own pages, ready to post (a fourth, on PeerTube, filled in
- * for the person to finish). Everything stops when the browser window closes or on Ctrl+C.
+ * `npm start`: local test servers, Chromium with Crosswind loaded, and four sandbox accounts
+ * connected through the extension's own pages, ready to post (a fifth, on PeerTube, filled in for
+ * the person to finish). Everything stops when the browser window closes or on Ctrl+C.
  */
 import { expect } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { extensionIdOf, EXTENSION_DIR, launchWithExtension } from '../e2e/extension';
+import { generateSecretKey } from 'nostr-tools/pure';
+import { nsecEncode } from 'nostr-tools/nip19';
+import { connectLocalKeyViaUi, useLocalLookupRelays } from '../e2e/nostr-helpers';
 import { startSandbox } from './servers';
+
+/** The sandbox Nostr key's passphrase: asked again after the browser restarts. */
+const NOSTR_PASSPHRASE = 'sandbox-passphrase';
 
 async function main(): Promise<void> {
   if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) {
@@ -54,6 +60,14 @@ async function main(): Promise<void> {
   await options.getByLabel('Misskey server').fill(sandbox.misskey.url);
   await options.getByRole('button', { name: 'Connect Misskey account' }).click();
   await expect(options.getByText('Connected', { exact: true })).toHaveCount(3);
+  // Nostr: a key kept by Crosswind, looked up on the local relays only (never the public ones).
+  const nostrKey = nsecEncode(generateSecretKey());
+  await useLocalLookupRelays(
+    options,
+    sandbox.nostr.relays.map((relay) => relay.url),
+  );
+  await connectLocalKeyViaUi(options, nostrKey, NOSTR_PASSPHRASE, sandbox.nostr.blossom.url);
+  await expect(options.getByText('Connected', { exact: true })).toHaveCount(4);
   // PeerTube is left for the person to connect: Crosswind asks the browser for access to the
   // server's site first (its upload needs headers PeerTube does not expose to other sites), and
   // only a person can answer that prompt.
@@ -70,6 +84,10 @@ Crosswind sandbox ready in ${((Date.now() - started) / 1000).toFixed(1)} s
   PeerTube API server  ${sandbox.peertube.url}   (alice, password sandbox-password: type it on the options page and allow access)
   Bluesky PDS          ${sandbox.pds.url}   (@${bluesky.handle}, app password ${appPassword})
   PLC directory        ${sandbox.pds.plcUrl}
+  Nostr relays         ${sandbox.nostr.relays.map((relay) => relay.url).join('  ')}
+  Nostr key            ${nostrKey} (passphrase "${NOSTR_PASSPHRASE}")
+  Blossom server       ${sandbox.nostr.blossom.url}
+  Nostr remote signer  ${sandbox.nostr.bunker.uri}
   Composer             chrome-extension://${id}/popup.html (also the toolbar button)
 Close the browser or press Ctrl+C to stop everything.`);
 }

@@ -29,7 +29,7 @@ export const PRIVATE_HOSTS_ALLOWED = import.meta.env.MODE !== 'production';
 
 /** What is being fetched and how: `kind` names it in messages ("that page", "that image"). */
 export interface RemoteRequest extends RemoteFetchOptions {
-  kind: 'page' | 'image';
+  kind: 'page' | 'image' | 'video';
   /** The Accept header: what the caller can use. */
   accept: string;
   timeoutMs: number;
@@ -62,7 +62,11 @@ export async function fetchRemote<T>(
   if (!url) {
     throw new CrosswindError(
       'validation',
-      kind === 'image' ? t('capture.imageNotHttp') : t('capture.pageNotHttp'),
+      kind === 'image'
+        ? t('capture.imageNotHttp')
+        : kind === 'video'
+          ? t('capture.videoNotHttp')
+          : t('capture.pageNotHttp'),
     );
   }
   const { host, hostname } = new URL(url);
@@ -116,6 +120,25 @@ function privateHostError(host: string): CrosswindError {
   return new CrosswindError('validation', t('capture.privateHost', { host }));
 }
 
+/** The words for a refused download, by what was being fetched. */
+const STATUS_KEYS = {
+  page: {
+    missing: 'capture.pageMissing',
+    forbidden: 'capture.pageForbidden',
+    refused: 'capture.pageRefused',
+  },
+  image: {
+    missing: 'capture.imageMissing',
+    forbidden: 'capture.imageForbidden',
+    refused: 'capture.imageRefused',
+  },
+  video: {
+    missing: 'capture.videoMissing',
+    forbidden: 'capture.videoForbidden',
+    refused: 'capture.videoRefused',
+  },
+} as const;
+
 function statusError(
   host: string,
   response: Response,
@@ -124,13 +147,13 @@ function statusError(
   const { status } = response;
   if (status === 429) return rateLimited(host, retryAtFromHeaders(response.headers));
   if (status >= 500) return serverTrouble(host, status);
-  const image = kind === 'image';
+  const keys = STATUS_KEYS[kind];
   const message =
     status === 404 || status === 410
-      ? t(image ? 'capture.imageMissing' : 'capture.pageMissing', { host, status })
+      ? t(keys.missing, { host, status })
       : status === 401 || status === 403
-        ? t(image ? 'capture.imageForbidden' : 'capture.pageForbidden', { host, status })
-        : t(image ? 'capture.imageRefused' : 'capture.pageRefused', { host, status });
+        ? t(keys.forbidden, { host, status })
+        : t(keys.refused, { host, status });
   return new CrosswindError('validation', message, { status });
 }
 

@@ -8,14 +8,16 @@ import { draftStorage, pageTemplateStorage } from '../storage';
 import { captureStorage, captureStore } from './capture-store';
 import { captureTab, imageAltInTab, linkTextInTab, type TabInfo } from './capture-tab';
 import { fetchImage } from './fetch-image';
+import { fetchVideo } from './fetch-video';
+import { saveVideo } from '../media/video-store';
 import { cardOf } from './link-card';
 import { safeHttpUrl } from './sanitize';
 import { linkShareText, pageShareText, selectionCutNote } from './share-text';
 import type { PageCapture, PageShare } from './types';
 import { t } from '../i18n/messages';
 
-/** The four ways to share from a page; each is a right-click menu item. */
-export type ShareKind = 'page' | 'selection' | 'link' | 'image';
+/** The ways to share from a page; each is a right-click menu item. */
+export type ShareKind = 'page' | 'selection' | 'link' | 'image' | 'video';
 
 /** What the browser says about a right-click (contextMenus.OnClickData), as far as it matters. */
 export interface ShareClick {
@@ -139,6 +141,9 @@ export async function shareFromPage(
     case 'image':
       await shareImage(capture, click, tab);
       break;
+    case 'video':
+      await shareVideo(capture, click);
+      break;
     default: {
       // Like the toolbar: text selected on the page comes first, as a quote.
       const template = await pageTemplateStorage.getValue();
@@ -167,6 +172,33 @@ async function shareImage(capture: PageCapture, click: ShareClick, tab: TabInfo)
     share.note = `${toCrosswindError(error).message} Save the image, then add it with "Add images".`;
     await deliver(share);
   }
+}
+
+/**
+ * A page's `<video>`: the file is downloaded and stored here, and the composer attaches it (only a
+ * page can read a clip's length and frame size). A stream or a clip the page made itself has no
+ * plain address, and the note says how to share it instead.
+ */
+async function shareVideo(capture: PageCapture, click: ShareClick): Promise<void> {
+  const template = await pageTemplateStorage.getValue();
+  const share = newShare(capture, pageShareText(capture.metadata, template));
+  // The post is about the clip: a link card would take its place on Bluesky.
+  delete share.card;
+  const src = safeHttpUrl(click.srcUrl);
+  if (!src) {
+    share.note = t('capture.videoNoAddress', { addVideo: t('video.add') });
+    await deliver(share);
+    return;
+  }
+  try {
+    const blob = await fetchVideo(src);
+    const id = crypto.randomUUID();
+    await saveVideo(id, blob);
+    share.video = { id, name: fileNameOf(src) };
+  } catch (error) {
+    share.note = toCrosswindError(error).message;
+  }
+  await deliver(share);
 }
 
 /** The image's file name as people read it; `100%.png` is not valid percent-encoding, so kept raw. */

@@ -45,5 +45,10 @@ export interface PageShare {
   via: 'menu' | 'toolbar';
   /** Set once the composer used or dismissed it, so it is offered only once. */
   settled?: boolean;
+  /**
+   * A clip shared from the page, stored by the background (it cannot read a video's length or
+   * size): the composer reads it and attaches it, then drops this.
+   */
+  video?: { id: string; name: string };
   createdAt: number;
 }

@@ -88,7 +88,9 @@ export function planTarget(draft: Draft, stored: Account, measures: Measures): T
   const warning = draft.contentWarning.trim();
   const { source, text: written } = sourceFor(draft, account);
   const caps = capabilitiesOf(account);
-  const spoilerText = caps.contentWarning === 'text' && warning ? warning : undefined;
+  // A warning tag (Nostr) travels like a warning text; only the network's counter tells them apart.
+  const carriesWarning = caps.contentWarning === 'text' || caps.contentWarning === 'tag';
+  const spoilerText = carriesWarning && warning ? warning : undefined;
   const labelled = caps.contentWarning === 'self-label';
   const text =
     labelled && warningInLabelledText(draft) && written.trim()
@@ -217,7 +219,15 @@ function problemOf(
   if (visibility && !caps.visibilities.includes(visibility)) {
     return `${label} cannot post to “${VISIBILITY_NAMES[visibility]}”: choose another visibility.`;
   }
+  if (plan.account.nostr?.locked) return t('nostrUi.unlockFirst', { account: label });
   const images = plan.content.images ?? [];
+  if (
+    images.length > 0 &&
+    caps.media.needsMediaServer &&
+    !plan.account.nostr?.mediaServers.length
+  ) {
+    return t('nostrUi.noMediaServerFor', { account: label });
+  }
   const { maxMediaAttachments, altTextLimit } = plan.account.limits;
   if (images.length > maxMediaAttachments) {
     const extra = images.length - maxMediaAttachments;

@@ -23,6 +23,11 @@ export interface NetworkCapabilities {
     topLevelNeedsMedia: boolean;
     /** The network shows animated GIFs as stills. */
     stillGifs: boolean;
+    /**
+     * Images go to a media server the account names itself (Nostr's Blossom servers), not to
+     * the network: without one, an account cannot take images.
+     */
+    needsMediaServer?: boolean;
   };
   /** How a text too long for one post goes out: as a chain of replies, or not at all. */
   threads: 'reply-chain' | 'none';
@@ -79,6 +84,8 @@ export type AccountCapabilities = Partial<NetworkCapabilities>;
 export interface ConnectFormProps {
   /** Set when the form is shown to reconnect this account. */
   account?: Account;
+  /** Every connected account, for forms that also show their network's accounts' settings. */
+  accounts: Account[];
 }
 
 /** Counts a text as the network's servers do, against the account's limits. */

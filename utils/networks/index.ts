@@ -1,6 +1,7 @@
 import { blueskyAdapter } from './bluesky/adapter';
 import { mastodonAdapter } from './mastodon/adapter';
 import { misskeyAdapter } from './misskey/adapter';
+import { nostrAdapter } from './nostr/adapter';
 import { peertubeAdapter } from './peertube/adapter';
 import { pixelfedAdapter } from './pixelfed/adapter';
 import type { NetworkAdapter, NetworkId } from './types';
@@ -11,5 +12,6 @@ export const ADAPTERS: Record<NetworkId, NetworkAdapter> = {
   bluesky: blueskyAdapter,
   pixelfed: pixelfedAdapter,
   misskey: misskeyAdapter,
+  nostr: nostrAdapter,
   peertube: peertubeAdapter,
 };

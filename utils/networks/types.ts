@@ -1,6 +1,7 @@
 import type { ImageTarget } from '../media/targets';
 import type { AccountCapabilities, MeasureText } from './capabilities';
 import type { NetworkId } from './info';
+import type { NostrAccountSettings, NoteRecord } from './nostr/types';
 
 export type { NetworkId };
 
@@ -57,6 +58,8 @@ export interface Account {
   /** Where this server differs from its network's usual capabilities. */
   capabilities?: AccountCapabilities;
   state: 'connected' | 'reconnect';
+  /** Nostr only: how it signs, its relays and its media servers (no server holds them). */
+  nostr?: NostrAccountSettings;
   /**
    * Set once the server posted at once a post it was asked to schedule. It narrows the account's
    * capabilities (no server scheduling, see `capabilitiesOf`) and tells the person why.
@@ -152,8 +155,14 @@ export interface UploadedMedia {
   height: number;
   /** Bluesky's blob reference in its JSON form. */
   blob?: { $type: 'blob'; ref: { $link: string }; mimeType: string; size: number };
-  /** Where the uploaded file can be watched, where the network gives it its own page (PeerTube). */
+  /**
+   * Where the file is served from when the post links to it (Nostr: the Blossom URL), or where it
+   * can be watched, where the network gives it its own page (PeerTube).
+   */
   url?: string;
+  mimeType?: string;
+  /** Bytes stored. */
+  size?: number;
 }
 
 /**
@@ -224,6 +233,8 @@ export interface PublishedPost {
   url: string;
   /** Bluesky's content hash, needed to reply to the post. */
   cid?: string;
+  /** Nostr: the relays that accepted the note, the hints a reply or a deletion points to. */
+  relays?: string[];
 }
 
 /** How a retry stays a retry: the same key is sent again, so the server cannot post twice. */
@@ -232,6 +243,18 @@ export interface PublishOptions {
   /** True when an earlier attempt may have reached the server. */
   isRetry: boolean;
   signal?: AbortSignal;
+  /**
+   * For networks where the client makes the post's identity (Nostr signs the event): what this
+   * part recorded so far, and how to record more. `save` resolves once the job holds it, so a
+   * stopped worker finds it and resends the same thing.
+   */
+  record?: PartRecorder;
+}
+
+/** A part's own record in the job, which the adapter reads and writes before it sends. */
+export interface PartRecorder {
+  note: NoteRecord | undefined;
+  save(note: NoteRecord): Promise<void>;
 }
 
 /** What deleting a post found: it was there and is gone now, or the server did not have it. */

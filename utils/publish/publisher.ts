@@ -399,6 +399,15 @@ async function sendTarget(
       idempotencyKey: part.idempotencyKey,
       isRetry: target.attempts > 1,
       signal,
+      record: {
+        note: part.note,
+        save: async (note) => {
+          await updateTarget(jobId, accountId, (item) => {
+            const stored = item.parts[index];
+            if (stored) stored.note = note;
+          });
+        },
+      },
     });
     const updated = await updateTarget(jobId, accountId, (item) => {
       const stored = item.parts[index];

@@ -1,5 +1,6 @@
 import type { Draft } from '../compose/draft';
 import type { SerializedError } from '../errors';
+import type { NoteRecord } from '../networks/nostr/types';
 import type {
   PublishedPost,
   RemoveResult,
@@ -23,6 +24,11 @@ export interface PartJob {
   result?: PublishedPost;
   /** What "Delete everywhere" found for this part; a later run skips parts that have one. */
   removal?: RemoveResult;
+  /**
+   * Nostr: the signed event, recorded before the first send (every retry resends it), and each
+   * relay's answer, which the history shows.
+   */
+  note?: NoteRecord;
 }
 
 /** One account's delivery of a post, recorded before any network call is made. */

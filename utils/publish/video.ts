@@ -1,4 +1,4 @@
-import { CrosswindError } from '../errors';
+import { CrosswindError, toCrosswindError } from '../errors';
 import { t } from '../i18n/messages';
 import { loadVideo } from '../media/video-store';
 import type { Account, NetworkAdapter, OutgoingPost, VideoTransfer } from '../networks/types';
@@ -41,23 +41,34 @@ export async function uploadVideoFor(
   await record(target.videoTransfer ?? { stage: 'uploading', sentBytes: 0, totalBytes: file.size });
   let last = target.videoTransfer;
   let lastAt = 0;
-  const uploaded = await adapter.uploadVideo(
-    account,
-    { file, video },
-    {
-      signal: options.signal,
-      ...(target.videoTransfer && { resume: target.videoTransfer }),
-      post,
-      async report(transfer) {
-        options.onProgress();
-        const now = Date.now();
-        if (!mustRecord(last, transfer) && now - lastAt < PROGRESS_EVERY_MS) return;
-        last = transfer;
-        lastAt = now;
-        await record(transfer);
+  const uploaded = await adapter
+    .uploadVideo(
+      account,
+      { file, video },
+      {
+        signal: options.signal,
+        ...(target.videoTransfer && { resume: target.videoTransfer }),
+        post,
+        async report(transfer) {
+          options.onProgress();
+          const now = Date.now();
+          if (!mustRecord(last, transfer) && now - lastAt < PROGRESS_EVERY_MS) return;
+          last = transfer;
+          lastAt = now;
+          await record(transfer);
+        },
       },
-    },
-  );
+    )
+    .catch(async (thrown: unknown) => {
+      // A server that refused the clip for good would refuse the same upload again: a retry
+      // the user asks for (after changing nothing, or the server's settings) starts afresh.
+      if (toCrosswindError(thrown).retryable === false) {
+        await updateTarget(jobId, accountId, (item) => {
+          delete item.videoTransfer;
+        });
+      }
+      throw thrown;
+    });
   options.signal.throwIfAborted();
   const updated = await updateTarget(jobId, accountId, (item) => {
     item.video = uploaded;

@@ -19,6 +19,7 @@ import type { PageCapture, PageMetadata, PageShare } from '@/utils/capture/types
 import { newDraft, type Draft, type DraftImage } from '@/utils/compose/draft';
 import { CrosswindError } from '@/utils/errors';
 import { loadImage } from '@/utils/media/image-store';
+import { loadVideo } from '@/utils/media/video-store';
 import {
   accountsStorage,
   draftStorage,
@@ -32,11 +33,13 @@ const tabApi = vi.hoisted(() => ({
   linkTextInTab: vi.fn(),
 }));
 const fetchImage = vi.hoisted(() => vi.fn());
+const fetchVideo = vi.hoisted(() => vi.fn());
 const inspectImage = vi.hoisted(() => vi.fn());
 
 // Running scripts in a tab needs a browser; what the page answers is decided per test.
 vi.mock('@/utils/capture/capture-tab', () => tabApi);
 vi.mock('@/utils/capture/fetch-image', () => ({ fetchImage }));
+vi.mock('@/utils/capture/fetch-video', () => ({ fetchVideo }));
 // Node cannot decode pictures; attaching and storing the file stay real.
 vi.mock('@/utils/media/inspect', () => ({ inspectImage }));
 
@@ -481,5 +484,44 @@ describe('shareFromPage: page', () => {
     expect((await storedDraft()).text).toBe(
       '“Line one\nLine two”\n\nThe Story\nhttps://news.example/story',
     );
+  });
+});
+
+describe('shareFromPage: video', () => {
+  it('stores the page’s clip for the composer to attach, and starts the text from the page', async () => {
+    fetchVideo.mockResolvedValue(new Blob(['mp4 bytes'], { type: 'video/mp4' }));
+    const src = 'https://cdn.news.example/clips/kite%20flight.mp4';
+    await shareFromPage('video', { srcUrl: src, pageUrl: PAGE_URL }, TAB);
+    expect(fetchVideo).toHaveBeenCalledWith(src);
+    const share = await storedShare();
+    expect(share.video).toEqual({ id: expect.any(String) as string, name: 'kite flight.mp4' });
+    expect(share).not.toHaveProperty('card');
+    const stored = await loadVideo(share.video!.id);
+    expect(await stored?.text()).toBe('mp4 bytes');
+    expect((await storedDraft()).text).toBe('The Story\nhttps://news.example/story');
+    expect(openPopup).toHaveBeenCalledTimes(1);
+  });
+
+  it('says how to share a clip with no plain web address (a stream, or one the page made)', async () => {
+    await shareFromPage('video', { srcUrl: 'blob:https://news.example/1234' }, TAB);
+    expect(fetchVideo).not.toHaveBeenCalled();
+    const share = await storedShare();
+    expect(share).not.toHaveProperty('video');
+    expect(share.note).toBe(
+      'This video has no web address Crosswind can download (a stream, or made by the page). Save it, then add it with "Add video".',
+    );
+  });
+
+  it('keeps the page’s text and says why when the clip could not be downloaded', async () => {
+    fetchVideo.mockRejectedValue(
+      new CrosswindError(
+        'validation',
+        'cdn.news.example has no video at that address (error 404).',
+      ),
+    );
+    await shareFromPage('video', { srcUrl: 'https://cdn.news.example/gone.mp4' }, TAB);
+    const share = await storedShare();
+    expect(share).not.toHaveProperty('video');
+    expect(share.note).toBe('cdn.news.example has no video at that address (error 404).');
   });
 });

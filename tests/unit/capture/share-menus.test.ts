@@ -53,7 +53,7 @@ describe('startShareMenus', () => {
     startShareMenus();
     expect(created).toEqual([]);
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
-    await vi.waitFor(() => expect(created).toHaveLength(4));
+    await vi.waitFor(() => expect(created).toHaveLength(5));
     const web = ['http://*/*', 'https://*/*'];
     expect(created).toEqual([
       {
@@ -64,26 +64,27 @@ describe('startShareMenus', () => {
       },
       { id: 'link', title: 'Share link', contexts: ['link'], documentUrlPatterns: web },
       { id: 'image', title: 'Share image', contexts: ['image'], documentUrlPatterns: web },
+      { id: 'video', title: 'Share video', contexts: ['video'], documentUrlPatterns: web },
       { id: 'page', title: 'Share page', contexts: ['page'], documentUrlPatterns: web },
     ]);
-    expect(order).toEqual(['removeAll', 'create', 'create', 'create', 'create']);
+    expect(order).toEqual(['removeAll', 'create', 'create', 'create', 'create', 'create']);
   });
 
   it('creates them again on an update, without duplicates', async () => {
     startShareMenus();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
-    await vi.waitFor(() => expect(created).toHaveLength(4));
+    await vi.waitFor(() => expect(created).toHaveLength(5));
     await fakeBrowser.runtime.onInstalled.trigger({
       reason: 'update',
       previousVersion: '0.0.9',
       temporary: false,
     });
-    await vi.waitFor(() => expect(created).toHaveLength(8));
+    await vi.waitFor(() => expect(created).toHaveLength(10));
     expect(order.filter((step) => step === 'removeAll')).toHaveLength(2);
-    expect(order.indexOf('removeAll', 1)).toBe(5);
+    expect(order.indexOf('removeAll', 1)).toBe(6);
   });
 
-  it.each(['selection', 'link', 'image', 'page'] as const)(
+  it.each(['selection', 'link', 'image', 'video', 'page'] as const)(
     'shares the %s clicked on, with the click and the tab',
     (kind) => {
       startShareMenus();

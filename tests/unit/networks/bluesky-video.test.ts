@@ -5,7 +5,7 @@ import { mp4Bytes } from '../../media/mp4-fixture';
 import { startPds, type PdsSandbox } from '../../servers/pds/index.ts';
 import { findBlueskyService } from '@/utils/networks/bluesky/identity';
 import { uploadVideoViaService, videoPathFor } from '@/utils/networks/bluesky/video';
-import type { Account, AttachedVideo, VideoTransfer } from '@/utils/networks/types';
+import type { AttachedVideo, VideoTransfer } from '@/utils/networks/types';
 import { DEFAULT_DIRECTORY, type DirectorySettings } from '@/utils/storage';
 import { AtpAgent } from '@atproto/api';
 

@@ -27,6 +27,8 @@ const posts: Array<{ accountId: string; post: OutgoingPost }> = [];
 // What the job said while the fake upload was reporting, read back from the outbox.
 const seenWhileUploading: Array<VideoTransfer | undefined> = [];
 let publishFailures: CrosswindError[] = [];
+// What the next upload does after recording its job: fail with this.
+let uploadFailure: CrosswindError | undefined;
 
 function fakeAdapter(id: 'mastodon' | 'bluesky'): NetworkAdapter {
   let next = 0;
@@ -60,6 +62,7 @@ function fakeAdapter(id: 'mastodon' | 'bluesky'): NetworkAdapter {
           processingId: `${account.id}-media`,
         });
       }
+      if (uploadFailure) throw uploadFailure;
       const job = (await storedJobs())[0];
       seenWhileUploading.push(job?.targets.find((t) => t.accountId === account.id)?.videoTransfer);
       return {
@@ -112,6 +115,7 @@ describe('publishing a video', () => {
     posts.length = 0;
     seenWhileUploading.length = 0;
     publishFailures = [];
+    uploadFailure = undefined;
     await accountsStorage.setValue([testAccount('m1', 'mastodon')]);
     await saveVideo(clip.id, new Blob(['webm data'], { type: 'video/webm' }));
   });
@@ -197,6 +201,24 @@ describe('publishing a video', () => {
     await settled(job.id);
     expect(videoCalls).toHaveLength(1);
     expect(posts).toHaveLength(2);
+  });
+
+  it('forgets an upload the server refused for good, so a retry starts afresh', async () => {
+    uploadFailure = new CrosswindError(
+      'validation',
+      'server.example could not process the video.',
+      {
+        status: 422,
+        retryable: false,
+      },
+    );
+    const job = await startPost(draftWith(clip));
+    const done = await settled(job.id);
+    expect(done.targets[0]).toMatchObject({
+      status: 'failed',
+      error: { message: 'server.example could not process the video.' },
+    });
+    expect(done.targets[0]).not.toHaveProperty('videoTransfer');
   });
 
   it('fails with words when the clip is no longer stored', async () => {

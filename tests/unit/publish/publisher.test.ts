@@ -16,6 +16,8 @@ const uploads: Array<{ accountId: string; alt: string }> = [];
 // Per account, what each next call does: throw the error, or succeed for null.
 const failures = new Map<string, Array<CrosswindError | null>>();
 const uploadFailures = new Map<string, Array<CrosswindError | null>>();
+// Accounts whose adapter keeps a record of its own in the job before answering (as Nostr does).
+const recording = new Set<string>();
 // Accounts whose next publish never answers, whatever its signal says (a hung request).
 const hangs = new Set<string>();
 // Link card thumbnails: the images fetched, the rules they were fitted to, and a fetch failure.
@@ -31,7 +33,11 @@ function fakeAdapter(id: 'mastodon' | 'bluesky'): NetworkAdapter {
     measure: id === 'mastodon' ? mastodonMeasure : blueskyMeasure,
     newIdempotencyKey: () => `${id}-key-${++next}`,
     async publish(account, post, options) {
-      calls.push({ accountId: account.id, post, options });
+      calls.push({ accountId: account.id, post, options: { ...options } });
+      if (recording.has(account.id)) {
+        const relay = { relay: 'wss://relay.example', status: 'ok' as const };
+        await options.record?.save({ outcomes: [{ ...relay, message: `call ${calls.length}` }] });
+      }
       if (hangs.delete(account.id)) return new Promise<never>(() => undefined);
       const queued = failures.get(account.id);
       const failure = queued?.shift();
@@ -138,10 +144,27 @@ describe('publisher', () => {
     failures.clear();
     uploadFailures.clear();
     hangs.clear();
+    recording.clear();
     thumbFetches.length = 0;
     thumbRules.length = 0;
     thumbFetchError = undefined;
     await accountsStorage.setValue([testAccount('m1', 'mastodon'), testAccount('b1', 'bluesky')]);
+  });
+
+  it('gives each part its own record in the job, saved before the answer and handed back on retry', async () => {
+    recording.add('m1');
+    failures.set('m1', [limitedForHours()]);
+    const job = await startPost(draftOf('d-rec', 'signed once', ['m1']));
+    const failed = await settled(job.id);
+    expect(failed.targets[0]?.status).toBe('failed');
+    expect(failed.targets[0]?.parts[0]?.note?.outcomes?.[0]?.message).toBe('call 1');
+
+    await retryTarget(job.id, 'm1');
+    await vi.waitFor(async () => expect(await isDone(job.id)).toBe(true));
+    // The retry started from what the first attempt recorded, and its own record replaced it.
+    expect(calls[1]?.options.record?.note?.outcomes?.[0]?.message).toBe('call 1');
+    const done = (await storedJobs()).find((item) => item.id === job.id);
+    expect(done?.targets[0]?.parts[0]?.note?.outcomes?.[0]?.message).toBe('call 2');
   });
 
   it('records the job before posting, posts to every account and clears the delivered draft', async () => {

@@ -1,5 +1,6 @@
 import { reasonText, relayClient, type RelayConnectionOptions } from './connection';
 import { MEDIA_SERVER_LIST_KIND, parseMediaServerList } from './media-servers';
+import { DEFAULT_LOOKUP_RELAYS } from './settings';
 import { newestEvent, parseRelayList, RELAY_LIST_KIND } from './relay-list';
 import type { RelayList, SignedEvent } from './types';
 
@@ -8,12 +9,7 @@ import type { RelayList, SignedEvent } from './types';
 // one answer is enough.
 
 /** Relays that collect relay lists for everyone (indexers), asked when the user names none. */
-export const WELL_KNOWN_LIST_RELAYS = [
-  'wss://purplepag.es',
-  'wss://relay.damus.io',
-  'wss://nos.lol',
-  'wss://relay.primal.net',
-];
+export const WELL_KNOWN_LIST_RELAYS = DEFAULT_LOOKUP_RELAYS;
 
 /** Four seconds: lists are small, and the user is waiting at connect time. */
 export const DEFAULT_LIST_TIMEOUT_MS = 4_000;

@@ -1,5 +1,8 @@
 import { CrosswindError } from '../../errors';
+import { messagePrefix, relayName } from './relay-name';
 import type { RelayOutcome } from './types';
+
+export { messagePrefix, relayName };
 
 // A note is posted as soon as one relay accepted it; the others are reported by name with the
 // relay's own words. NIP-01's machine-readable prefixes (`rate-limited:`, `error:`…) decide
@@ -17,11 +20,6 @@ export interface DeliverySummary {
 
 /** NIP-01 prefixes after which the same event may be accepted later. */
 const RETRYABLE_PREFIXES = ['rate-limited', 'error'];
-
-/** The machine-readable prefix of a relay message (`blocked: …` → `blocked`), if any. */
-export function messagePrefix(message: string | undefined): string | undefined {
-  return /^([a-z-]+):/.exec(message ?? '')?.[1];
-}
 
 /** True when sending the same event to this relay again could succeed. */
 export function isRetryableOutcome(outcome: RelayOutcome): boolean {
@@ -52,16 +50,6 @@ export function mergeOutcomes(previous: RelayOutcome[], next: RelayOutcome[]): R
     if (byRelay.get(outcome.relay)?.status !== 'ok') byRelay.set(outcome.relay, outcome);
   }
   return [...byRelay.values()];
-}
-
-/** The relay's address as people know it: `relay.example.com` (port kept when not default). */
-export function relayName(relay: string): string {
-  try {
-    const url = new URL(relay);
-    return `${url.host}${url.pathname === '/' ? '' : url.pathname}`;
-  } catch {
-    return relay;
-  }
 }
 
 /** One relay's result in words, for the history and the notification. */

@@ -1,6 +1,6 @@
 import { deliveryError, mergeOutcomes, relaysStillToTry } from './relay-results';
 import { signChecked, type NostrSigner } from './signer';
-import type { EventTemplate, RelayOutcome, SignedEvent } from './types';
+import type { EventTemplate, NoteRecord, RelayOutcome, SignedEvent } from './types';
 
 // Exactly once on Nostr: an event's id is the hash of what it says, so the same signed event can
 // be sent any number of times and relays keep one copy ("duplicate:"). What must never happen is
@@ -8,11 +8,7 @@ import type { EventTemplate, RelayOutcome, SignedEvent } from './types';
 // event before the first send, and every retry resends that record, only to relays that have not
 // accepted it yet.
 
-/** What the job keeps for one note (one thread part). Plain data, saved after every step. */
-export interface NoteRecord {
-  event?: SignedEvent;
-  outcomes?: RelayOutcome[];
-}
+export type { NoteRecord };
 
 /** What `sendNote` needs; `save` must have persisted the record when it resolves. */
 export interface SendNoteInput {

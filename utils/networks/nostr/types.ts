@@ -57,3 +57,26 @@ export interface RelayList {
   /** Unix seconds of the list event, to keep the newest when several relays answer. */
   createdAt?: number;
 }
+
+/**
+ * What the job keeps for one note (one thread part): the signed event, recorded before the first
+ * send so every retry resends exactly it, and each relay's answer so far. Plain data.
+ */
+export interface NoteRecord {
+  event?: SignedEvent;
+  outcomes?: RelayOutcome[];
+}
+
+/** How a Nostr account signs: a key kept (encrypted) by Crosswind, or a NIP-46 remote signer. */
+export type NostrSignerMethod = 'local-key' | 'bunker';
+
+/** A Nostr account's own settings, kept in its (non-secret) account record. */
+export interface NostrAccountSettings {
+  signer: NostrSignerMethod;
+  /** NIP-65: notes go to every write relay. */
+  relays: { read: string[]; write: string[] };
+  /** Blossom servers (BUD-03 order); images go to the first. Empty: no images on Nostr. */
+  mediaServers: string[];
+  /** Set while a local key waits for its passphrase (after the browser restarted). */
+  locked?: boolean;
+}
