@@ -13,6 +13,7 @@ import { measuredSplit, type PartPlan } from './measured-split';
 import { MAX_THREAD_PARTS, partCount } from './thread-size';
 import { VISIBILITY_NAMES } from './visibility-names';
 import { warningPrefix } from './warning-label';
+import { videoPostNeeds } from './video-post';
 import { t } from '../i18n/messages';
 import type { VideoPlan } from './video-plan';
 import { planVideoFor } from './video-planner';
@@ -137,6 +138,9 @@ export function planTarget(draft: Draft, stored: Account, measures: Measures): T
     video?.problem ??
     problemOf(plan, caps, split.unsplittable);
   if (problem) plan.problem = problem;
+  // Where the video is the post, a post without one has nothing to publish.
+  const needsVideo = videoPostNeeds(draft, account);
+  if (needsVideo) Object.assign(plan, needsVideo);
   return plan;
 }
 
