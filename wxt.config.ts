@@ -7,10 +7,11 @@ const FIREFOX_ID = 'crosswind@crosswind.invalid';
 
 /**
  * Most gzipped JavaScript the popup may load at start-up. Issue 18 asks for 1.2 × an empty React
- * popup (66 kB, so about 80 kB); the popup is at 113 kB, mostly the network counters (URL and
- * grapheme rules, TLD lists) that the first frame still loads. The budget stops growth from there.
+ * popup (66 kB, so about 80 kB); with the counters, the planner, the link card and the image work
+ * loaded after the first frame the popup is at 92 kB. The budget stops growth from there, with a
+ * little room for new networks' page-side facts.
  */
-const POPUP_STARTUP_BUDGET = 116 * 1024;
+const POPUP_STARTUP_BUDGET = 95 * 1024;
 
 /** `wxt build --mode e2e`: the build the end-to-end tests load (see host_permissions). */
 const E2E_MODE = 'e2e';
@@ -94,8 +95,15 @@ export default defineConfig({
         ['utils/publish/job-store.ts'],
         // Other modes (e2e, analysis) bundle React's development build: far larger, not shipped.
         mode === 'production' ? { popup: POPUP_STARTUP_BUDGET } : {},
-        // The counters and their tables: the composer shows its counts just after the first frame.
-        ['utils/text/limits.ts', 'utils/text/mastodon.ts', 'utils/text/twitter-tlds.ts'],
+        // The counters, the planner and their tables: the composer counts just after its first frame.
+        [
+          'utils/text/limits.ts',
+          'utils/text/mastodon.ts',
+          'utils/text/twitter-tlds.ts',
+          'utils/text/atproto-tlds.ts',
+          'utils/text/split-thread.ts',
+          'utils/compose/plan.ts',
+        ],
       ),
       noHtmlSink(),
     ],

@@ -1,8 +1,9 @@
-import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { altTextLimit, imagesWithoutAlt } from '@/utils/compose/alt-text';
-import { pickedAccounts, planPost, type TargetPlan } from '@/utils/compose/plan';
+import { pickedAccounts } from '@/utils/compose/draft-choices';
+import type { TargetPlan } from '@/utils/compose/plan';
 import { defaultPostTime, scheduleProblem } from '@/utils/compose/schedule';
-import { THREAD_MARKER } from '@/utils/text/split-thread';
+import { THREAD_MARKER } from '@/utils/text/thread-marker';
 import { useComposer } from '@/utils/composer-store';
 import type { SerializedError } from '@/utils/errors';
 import { capabilitiesOf, NETWORK_INFO } from '@/utils/networks/info';
@@ -14,14 +15,13 @@ import { useStoredValue } from '@/utils/use-stored-value';
 import { AltReminder } from './AltReminder';
 import { ErrorMessage } from './ErrorMessage';
 import { altFieldId, ImageAttachments } from './ImageAttachments';
-import { LinkCardPreview } from './LinkCardPreview';
 import { PageShareOffer } from './PageShareOffer';
 import { PostSettings } from './PostSettings';
 import { ScheduleFields } from './ScheduleFields';
 import { PendingCounters, TargetCounters } from './TargetCounters';
 import { TargetPicker } from './TargetPicker';
-import { useLinkCard } from './use-link-card';
-import { useMeasures } from './use-measures';
+import { usePlanner } from './use-planner';
+import { useFirstFramePainted } from '@/utils/after-first-frame';
 import { usePlannedDraft } from './use-planned-draft';
 import { useImageInput } from './use-image-input';
 import { useVideoPlanner } from './use-video-planner';
@@ -29,6 +29,9 @@ import { useSharedVideo } from './use-shared-video';
 import { VariantEditors } from './VariantEditors';
 import { WarningFields } from './WarningFields';
 import { t } from '@/utils/i18n/messages';
+
+// Loaded after the first frame, with the link rules it needs.
+const LinkCardSection = lazy(() => import('./LinkCardSection'));
 
 /** Every picked account can get the post as it stands. */
 function postable(plans: TargetPlan[]): boolean {
@@ -47,8 +50,7 @@ export function Composer(props: {
   captured?: boolean;
   onPost(): void;
 }) {
-  const { draft, setText, toggleTarget, setNumbering, removeLinkCard, setScheduledAt } =
-    useComposer();
+  const { draft, setText, toggleTarget, setNumbering, setScheduledAt } = useComposer();
   const attach = useImageInput(props.busy);
   useSharedVideo();
   const altReminder = useStoredValue(altReminderStorage);
@@ -57,13 +59,15 @@ export function Composer(props: {
   // every account's text) follow in a render React may interrupt for the next key.
   const planned = usePlannedDraft(draft);
   // Counting waits for the counters, which load just after the first frame.
-  const measures = useMeasures();
+  const planner = usePlanner();
   const videoRules = useVideoPlanner(draft.video !== undefined);
+  // What the first frame does without is loaded after it.
+  const painted = useFirstFramePainted();
   const plans = useMemo(
-    () => (measures ? planPost(planned, props.accounts, measures) : undefined),
+    () => planner?.(planned, props.accounts),
     // The plan reads the video rules, which load later: it is made again once they are there.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [planned, props.accounts, measures, videoRules],
+    [planned, props.accounts, planner, videoRules],
   );
   const picked = useMemo(
     () => pickedAccounts({ targetIds: planned.targetIds }, props.accounts).map(withUsableLimits),
@@ -81,10 +85,7 @@ export function Composer(props: {
     ...picked.map((account) => capabilitiesOf(account).video?.altLimit ?? altLimit),
   );
   // Only networks without a server that builds cards need Crosswind to make one.
-  const linkCard = useLinkCard(
-    planned,
-    networkWhere((a) => capabilitiesOf(a).linkCards === 'client')?.id,
-  );
+  const cardNetwork = networkWhere((a) => capabilitiesOf(a).linkCards === 'client')?.id;
   const problem = plans?.find((plan) => plan.problem)?.problem;
   const hasThread = plans?.some((plan) => plan.parts.length > 1) ?? false;
   // "Post later" stays open for this draft while its time is being typed (the field is empty then).
@@ -124,9 +125,7 @@ export function Composer(props: {
 
   // Plans may still be a keystroke behind; what is posted is the draft as it is now.
   const blockedNow = () =>
-    blocked ||
-    !measures ||
-    (planned !== draft && !postable(planPost(draft, props.accounts, measures)));
+    blocked || !planner || (planned !== draft && !postable(planner(draft, props.accounts)));
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     if (blockedNow()) return;
@@ -175,15 +174,11 @@ export function Composer(props: {
       <p className="hint" id="post-text-hint">
         {t('composer.threadHint', { marker: THREAD_MARKER })}
       </p>
-      <LinkCardPreview
-        card={draft.linkCard}
-        state={linkCard.state}
-        hasImages={draft.images.length > 0}
-        hasVideo={draft.video !== undefined}
-        disabled={props.busy}
-        onRemove={removeLinkCard}
-        onRetry={linkCard.retry}
-      />
+      {painted ? (
+        <Suspense fallback={null}>
+          <LinkCardSection draft={planned} cardNetwork={cardNetwork} disabled={props.busy} />
+        </Suspense>
+      ) : null}
       <ImageAttachments
         images={draft.images}
         video={draft.video}

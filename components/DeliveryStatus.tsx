@@ -1,5 +1,6 @@
 import type { Account } from '@/utils/networks/types';
 import type { PostJob } from '@/utils/publish/types';
+import { linkTargets } from '@/utils/publish/share-video-link';
 import { DeliveryTarget } from './DeliveryTarget';
 import { t } from '@/utils/i18n/messages';
 
@@ -9,6 +10,7 @@ export function DeliveryStatus(props: {
   accounts: Account[];
   onRetry(accountId: string): void;
 }) {
+  const shareTo = linkTargets(props.job, props.accounts);
   return (
     <section className="delivery" aria-label={t('delivery.heading')}>
       <ul aria-live="polite">
@@ -18,6 +20,7 @@ export function DeliveryStatus(props: {
             target={target}
             accounts={props.accounts}
             onRetry={props.onRetry}
+            shareTo={shareTo}
           />
         ))}
       </ul>

@@ -7,6 +7,7 @@ import { firstResult, type TargetJob } from '@/utils/publish/types';
 import { ErrorMessage } from './ErrorMessage';
 import { t } from '@/utils/i18n/messages';
 import { deletionText, targetStateText } from './target-state';
+import { ShareVideoLink } from './VideoDelivery';
 import { transferPercent } from './video-progress';
 
 /**
@@ -19,6 +20,8 @@ export function DeliveryTarget(props: {
   onRetry(accountId: string): void;
   /** More about this account's delivery, shown under its state (the sent-posts page's details). */
   details?: ReactNode;
+  /** The post's other accounts, to whom a video's own page can be offered. */
+  shareTo?: string[];
 }) {
   const { target } = props;
   const label = targetLabel(target.accountId, props.accounts);
@@ -52,6 +55,13 @@ export function DeliveryTarget(props: {
             network: network ? NETWORK_INFO[network].name : t('delivery.theNetwork'),
           })}
         </a>
+      ) : null}
+      {target.status === 'done' &&
+      result &&
+      !deleted &&
+      target.video?.url &&
+      props.shareTo?.length ? (
+        <ShareVideoLink url={target.video.url} targetIds={props.shareTo} />
       ) : null}
       {unfinished ? <ErrorMessage error={target.error ?? null} /> : null}
       {retryable ? (

@@ -1,7 +1,6 @@
 import { lazy, Suspense, type ChangeEvent } from 'react';
 import { altLength } from '@/utils/compose/alt-text';
-import { MAX_IMAGES } from '@/utils/compose/attach-images';
-import type { DraftImage, DraftVideo } from '@/utils/compose/draft';
+import { MAX_IMAGES, type DraftImage, type DraftVideo } from '@/utils/compose/draft';
 import { useComposer } from '@/utils/composer-store';
 import { ImageThumbnail } from './ImageThumbnail';
 import { t } from '@/utils/i18n/messages';

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { loadImage } from '@/utils/media/image-store';
 
 /** A small preview of a stored image; decorative, since the alt text field beside it describes it. */
 export function ImageThumbnail(props: { id: string; width: number; height: number }) {
@@ -8,11 +7,14 @@ export function ImageThumbnail(props: { id: string; width: number; height: numbe
   useEffect(() => {
     let live = true;
     let created: string | undefined;
-    void loadImage(props.id).then((blob) => {
-      if (!live || !blob) return;
-      created = URL.createObjectURL(blob);
-      setUrl(created);
-    });
+    // The image store loads with the first picture, not with the popup.
+    void import('@/utils/media/image-store')
+      .then(({ loadImage }) => loadImage(props.id))
+      .then((blob) => {
+        if (!live || !blob) return;
+        created = URL.createObjectURL(blob);
+        setUrl(created);
+      });
     // Each object URL pins the whole file in memory until it is revoked.
     return () => {
       live = false;

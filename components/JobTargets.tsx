@@ -1,5 +1,6 @@
 import type { Account } from '@/utils/networks/types';
 import type { PostJob } from '@/utils/publish/types';
+import { linkTargets } from '@/utils/publish/share-video-link';
 import { DeliveryTarget } from './DeliveryTarget';
 import { RelayOutcomes } from './RelayOutcomes';
 import { t } from '@/utils/i18n/messages';
@@ -10,6 +11,7 @@ export function JobTargets(props: {
   accounts: Account[];
   onRetry(accountId: string): void;
 }) {
+  const shareTo = linkTargets(props.job, props.accounts);
   return (
     <ul className="history-targets" aria-label={t('delivery.accounts')}>
       {props.job.targets.map((target) => (
@@ -19,6 +21,7 @@ export function JobTargets(props: {
           accounts={props.accounts}
           onRetry={props.onRetry}
           details={<RelayOutcomes target={target} />}
+          shareTo={shareTo}
         />
       ))}
     </ul>

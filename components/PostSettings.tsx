@@ -1,6 +1,7 @@
+import { useMemo } from 'react';
 import type { Draft } from '@/utils/compose/draft';
 import { languageOptions } from '@/utils/compose/languages';
-import { VISIBILITY_NAMES } from '@/utils/compose/plan';
+import { VISIBILITY_NAMES } from '@/utils/compose/visibility-names';
 import { useComposer } from '@/utils/composer-store';
 import { capabilitiesOf, NETWORK_INFO } from '@/utils/networks/info';
 import type { Account, Visibility } from '@/utils/networks/types';
@@ -12,6 +13,8 @@ export { VISIBILITY_NAMES };
 /** Who sees the post, where the picked accounts' networks let one choose, and which language it is in. */
 export function PostSettings(props: { draft: Draft; accounts: Account[]; disabled: boolean }) {
   const { setVisibility, setLanguage } = useComposer();
+  // Named and sorted once per chosen language, not on every keystroke.
+  const languages = useMemo(() => languageOptions(props.draft.language), [props.draft.language]);
   const choosing = props.accounts.filter((a) => capabilitiesOf(a).visibilities.length > 0);
   const offered = new Set(choosing.flatMap((a) => capabilitiesOf(a).visibilities));
   const networks = [...new Set(choosing.map((a) => NETWORK_INFO[a.network].name))];
@@ -56,7 +59,7 @@ export function PostSettings(props: { draft: Draft; accounts: Account[]; disable
           disabled={props.disabled}
           onChange={(event) => setLanguage(event.currentTarget.value)}
         >
-          {languageOptions(props.draft.language).map(({ code, name }) => (
+          {languages.map(({ code, name }) => (
             <option key={code} value={code}>
               {name}
             </option>

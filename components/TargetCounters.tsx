@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { t, tn } from '@/utils/i18n/messages';
 import { formatNumber } from '@/utils/i18n/format';
 import { storedText } from '@/utils/i18n/wording';
-import { partCount, type TargetPlan } from '@/utils/compose/plan';
+import type { TargetPlan } from '@/utils/compose/plan';
+import { partCount } from '@/utils/compose/thread-size';
 import { useComposer } from '@/utils/composer-store';
 import { accountLabel, NETWORK_INFO } from '@/utils/networks/info';
 import type { Account } from '@/utils/networks/types';
@@ -92,19 +94,24 @@ export function PendingCounters(props: { accounts: Account[] }) {
 
 /** Every part as it will be posted, each with its own count, before anything is sent. */
 function ThreadPreview({ plan, label }: { plan: TargetPlan; label: string }) {
+  // The parts exist on the page only while shown: a closed preview of a long thread would
+  // otherwise be rewritten, all of it, on every keystroke.
+  const [open, setOpen] = useState(false);
   return (
-    <details className="thread-preview">
+    <details className="thread-preview" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>{tn('counters.preview', plan.parts.length)}</summary>
-      <ol aria-label={t('counters.threadFor', { account: label })}>
-        {plan.parts.map((part, index) => (
-          <li key={index} className={`thread-part ${toneOf(part.measure)}`}>
-            <p className="thread-text" dir="auto">
-              {part.text}
-            </p>
-            <span className="counter-value">{describe(1, part.measure)}</span>
-          </li>
-        ))}
-      </ol>
+      {open ? (
+        <ol aria-label={t('counters.threadFor', { account: label })}>
+          {plan.parts.map((part, index) => (
+            <li key={index} className={`thread-part ${toneOf(part.measure)}`}>
+              <p className="thread-text" dir="auto">
+                {part.text}
+              </p>
+              <span className="counter-value">{describe(1, part.measure)}</span>
+            </li>
+          ))}
+        </ol>
+      ) : null}
     </details>
   );
 }

@@ -1,5 +1,5 @@
 import { accountVariant, networkVariant, type Draft, type VariantKey } from '@/utils/compose/draft';
-import { sourceFor } from '@/utils/compose/plan';
+import { sourceFor } from '@/utils/compose/draft-choices';
 import { useComposer } from '@/utils/composer-store';
 import { accountLabel, NETWORK_INFO } from '@/utils/networks/info';
 import type { Account, NetworkId } from '@/utils/networks/types';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Draft } from '@/utils/compose/draft';
-import { selfLabelOf, warningInLabelledText } from '@/utils/compose/plan';
+import { selfLabelOf, warningInLabelledText } from '@/utils/compose/draft-choices';
 import { SELF_LABEL_NAMES } from '@/utils/compose/warning-label';
 import type { SelfLabel } from '@/utils/networks/types';
 import { useComposer } from '@/utils/composer-store';

@@ -7,7 +7,7 @@ import { useComposer } from '@/utils/composer-store';
 import { serializeError } from '@/utils/errors';
 import { sendMessage } from '@/utils/messaging';
 import type { NetworkId } from '@/utils/networks/types';
-import { detectAtprotoLinks } from '@/utils/text/atproto-links';
+import { firstAtprotoLink } from '@/utils/text/atproto-links';
 import { t } from '@/utils/i18n/messages';
 
 /** Where the card for the text's first link stands. */
@@ -24,7 +24,7 @@ const FETCH_AFTER_MS = 600;
 /** The first link a network will see: in that network's version when there is one, else the main text. */
 export function firstLinkFor(draft: Draft, network: NetworkId): string | undefined {
   const text = draft.variants[networkVariant(network)] ?? draft.text;
-  return detectAtprotoLinks(text)[0]?.uri;
+  return firstAtprotoLink(text)?.uri;
 }
 
 /**

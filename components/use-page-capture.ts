@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { firstFramePainted } from '@/utils/after-first-frame';
 import { sendMessage } from '@/utils/messaging';
 
 /**
@@ -13,6 +14,8 @@ export function usePageCapture(): boolean | undefined {
     let live = true;
     const tabParam = new URLSearchParams(location.search).get('tab');
     void (async () => {
+      // The page is read (and the worker woken) once the composer is on screen.
+      await firstFramePainted();
       // A composer in a tab or window of its own has no page beside it, unless one is named.
       const opened = await browser.tabs.getCurrent();
       if (opened && tabParam === null) return;

@@ -1,13 +1,9 @@
 import { create } from 'zustand';
-import { attachImages } from './compose/attach-images';
 import { newDraft, normalizeDraft, type Draft, type VariantKey } from './compose/draft';
-import { newDraftFromLastChoices, storedOrNewDraft } from './compose/stored-draft';
-import { deleteImage, keepOnlyImages } from './media/image-store';
-import { imagesInUse, videosInUse } from './media/images-in-use';
+import { draftFrom, newDraftFromLastChoices, type StoredChoices } from './compose/stored-draft';
 import type { LinkCard, SelfLabel, Visibility } from './networks/types';
-import { readUnfinishedJobs } from './outbox/read';
-import { captureStorage } from './capture/capture-store';
 import { draftStorage, lastLanguageStorage, lastTargetsStorage } from './storage';
+import { readItems } from './storage-snapshot';
 import { t } from './i18n/messages';
 
 /** The composer's state, shared by every extension context through extension storage. */
@@ -51,6 +47,13 @@ export interface ComposerState {
   startNew(): void;
   /** Loads the saved draft (or starts one with last time's choices) and starts syncing. */
   hydrate(knownAccountIds: string[]): Promise<void>;
+  /**
+   * The same from what the page has read already, at once. Call it in the task the read ended
+   * in, so no change to the stored draft can come between the read and the watch.
+   */
+  hydrateFrom(stored: StoredChoices, knownAccountIds: string[]): void;
+  /** Deletes stored image files no draft or unsent post uses any more. */
+  tidyImages(): Promise<void>;
 }
 
 let unwatch: (() => void) | undefined;
@@ -65,9 +68,22 @@ export function inTurn<T>(work: () => Promise<T>): Promise<T> {
   return run;
 }
 
-/** Only posts some account has not got yet can still need their images. */
-async function unfinishedJobs() {
-  return (await readUnfinishedJobs()).map((item) => item.job);
+/**
+ * The images in use: the draft's and those of posts some account has not got yet. The image
+ * store, the outbox and the image checks load on first use, never with the popup's first frame.
+ */
+async function imagesUsedBy(draft: Draft): Promise<Set<string>> {
+  return (await mediaUsedBy(draft)).images;
+}
+
+/** The images and clips in use, by the draft and by posts some account has not got yet. */
+async function mediaUsedBy(draft: Draft): Promise<{ images: Set<string>; videos: Set<string> }> {
+  const [{ readUnfinishedJobs }, { imagesInUse, videosInUse }] = await Promise.all([
+    import('./outbox/read'),
+    import('./media/images-in-use'),
+  ]);
+  const unfinished = (await readUnfinishedJobs()).map((item) => item.job);
+  return { images: imagesInUse([draft], unfinished), videos: videosInUse([draft], unfinished) };
 }
 
 function toggled(list: string[], id: string, on: boolean): string[] {
@@ -86,15 +102,17 @@ export const useComposer = create<ComposerState>()((set, get) => {
   // Files of drafts that were sent or replaced would otherwise stay in IndexedDB for ever.
   const sweepImages = () =>
     inTurn(async () => {
-      const jobs = await unfinishedJobs();
-      await keepOnlyImages(imagesInUse([get().draft], jobs));
-      // Only a draft that ever had a clip loads the video store's code.
-      const { keepOnlyVideos } = await import('./media/video-store');
-      const needed = videosInUse([get().draft], jobs);
+      const [{ keepOnlyImages }, { keepOnlyVideos }, { captureStorage }, used] = await Promise.all([
+        import('./media/image-store'),
+        import('./media/video-store'),
+        import('./capture/capture-store'),
+        mediaUsedBy(get().draft),
+      ]);
+      await keepOnlyImages(used.images);
       // A clip shared from a page waits in the store until the composer attaches it.
       const shared = (await captureStorage.getValue()).share?.video;
-      if (shared) needed.add(shared.id);
-      await keepOnlyVideos(needed);
+      if (shared) used.videos.add(shared.id);
+      await keepOnlyVideos(used.videos);
     }).catch((error: unknown) => console.warn('Crosswind could not tidy the media store', error));
   return {
     hydrated: false,
@@ -152,6 +170,7 @@ export const useComposer = create<ComposerState>()((set, get) => {
     addImages: (files) =>
       inTurn(async () => {
         if (get().draft.video) return [t('video.notWithImages')];
+        const { attachImages } = await import('./compose/attach-images');
         const { added, errors } = await attachImages(files, get().draft.images);
         // Read the draft again: the user may have typed while the files were being checked.
         if (added.length > 0) change({ images: [...get().draft.images, ...added] });
@@ -161,7 +180,9 @@ export const useComposer = create<ComposerState>()((set, get) => {
     async removeImage(id) {
       change({ images: get().draft.images.filter((image) => image.id !== id) });
       await inTurn(async () => {
-        if (!imagesInUse([get().draft], await unfinishedJobs()).has(id)) await deleteImage(id);
+        if ((await imagesUsedBy(get().draft)).has(id)) return;
+        const { deleteImage } = await import('./media/image-store');
+        await deleteImage(id);
       });
     },
 
@@ -208,15 +229,23 @@ export const useComposer = create<ComposerState>()((set, get) => {
     },
 
     async hydrate(knownAccountIds) {
-      const fresh = () => newDraftFromLastChoices(knownAccountIds);
-      set({ draft: await storedOrNewDraft(knownAccountIds), hydrated: true });
+      const [draft, lastTargets, lastLanguage] = await readItems([
+        draftStorage,
+        lastTargetsStorage,
+        lastLanguageStorage,
+      ]);
+      get().hydrateFrom({ draft, lastTargets, lastLanguage }, knownAccountIds);
       // Also catches files left by a draft the background cleared while no popup was open.
       void sweepImages();
+    },
+
+    hydrateFrom(stored, knownAccountIds) {
+      set({ draft: draftFrom(stored, knownAccountIds), hydrated: true });
       unwatch?.();
       // The background clears the draft once every account has the post; follow it here.
       unwatch = draftStorage.watch((next) => {
         if (next === null)
-          void fresh().then((draft) => {
+          void newDraftFromLastChoices(knownAccountIds).then((draft) => {
             set({ draft });
             void sweepImages();
           });
@@ -224,5 +253,7 @@ export const useComposer = create<ComposerState>()((set, get) => {
           set({ draft: normalizeDraft(next) });
       });
     },
+
+    tidyImages: sweepImages,
   };
 });

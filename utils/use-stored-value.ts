@@ -1,9 +1,16 @@
 import { useEffect, useState } from 'react';
 import type { WxtStorageItem } from 'wxt/utils/storage';
 
-/** The current value of a stored item, kept live as other contexts change it; undefined while loading. */
-export function useStoredValue<T>(item: WxtStorageItem<T, Record<string, unknown>>): T | undefined {
-  const [value, setValue] = useState<T>();
+/**
+ * The current value of a stored item, kept live as other contexts change it; undefined while
+ * loading. `initial` is the value when the page has read it already: shown at once, then read
+ * again behind the watch, so a change in between is not missed.
+ */
+export function useStoredValue<T>(
+  item: WxtStorageItem<T, Record<string, unknown>>,
+  initial?: T,
+): T | undefined {
+  const [value, setValue] = useState<T | undefined>(initial);
   useEffect(() => {
     let live = true;
     void item.getValue().then((stored) => {

@@ -1,29 +1,40 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Composer } from '@/components/Composer';
-import { DeliveryStatus } from '@/components/DeliveryStatus';
 import { usePageCapture } from '@/components/use-page-capture';
+import { afterFirstFrame, firstFramePainted } from '@/utils/after-first-frame';
 import { useComposer } from '@/utils/composer-store';
 import { serializeError, type SerializedError } from '@/utils/errors';
 import { sendMessage } from '@/utils/messaging';
 import { isScheduledJob, isSettled } from '@/utils/publish/types';
+import type { Account } from '@/utils/networks/types';
 import { accountsStorage } from '@/utils/storage';
 import { useOutbox } from '@/utils/use-outbox';
 import { useStoredValue } from '@/utils/use-stored-value';
-import { readPopupJobs } from './popup-jobs';
 import { t } from '@/utils/i18n/messages';
 
 const LIMITS_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
+// Shown only once something has been posted, and loaded only then.
+const DeliveryStatus = lazy(async () => ({
+  default: (await import('@/components/DeliveryStatus')).DeliveryStatus,
+}));
+
+/** The outbox is read once the composer is on screen: its first frame never waits for IndexedDB. */
+async function readJobsLater(draftId: string, pinnedJobId: string | undefined) {
+  const [{ readPopupJobs }] = await Promise.all([import('./popup-jobs'), firstFramePainted()]);
+  return readPopupJobs(draftId, pinnedJobId);
+}
+
 const openAccounts = () => void browser.runtime.openOptionsPage();
 
 /** The toolbar popup: compose, pick accounts, post, and watch each account's delivery. */
-export function PopupApp() {
-  const accounts = useStoredValue(accountsStorage);
-  const { hydrated, draft, hydrate, startNew } = useComposer();
+export function PopupApp(props: { accounts?: Account[] | undefined }) {
+  const accounts = useStoredValue(accountsStorage, props.accounts);
+  const { hydrated, draft, hydrate, startNew, tidyImages } = useComposer();
   // The job on screen stays there after its draft is cleared, so the links remain visible.
   const [pinnedJobId, setPinnedJobId] = useState<string>();
-  const readJobs = useCallback(() => readPopupJobs(draft.id, pinnedJobId), [draft.id, pinnedJobId]);
+  const readJobs = useCallback(() => readJobsLater(draft.id, pinnedJobId), [draft.id, pinnedJobId]);
   const jobs = useOutbox(readJobs);
   const [error, setError] = useState<SerializedError | null>(null);
   const captured = usePageCapture();
@@ -32,15 +43,22 @@ export function PopupApp() {
     if (accounts && !hydrated) void hydrate(accounts.map((account) => account.id));
   }, [accounts, hydrated, hydrate]);
 
-  useEffect(() => {
-    // Opening the popup wakes a worker the browser stopped, so unfinished posts go on.
-    void sendMessage('outbox.resume', {}).catch(() => undefined);
-  }, []);
+  // Waking the worker and tidying the image store wait until the composer is on screen.
+  useEffect(
+    () =>
+      afterFirstFrame(() => {
+        // Opening the popup wakes a worker the browser stopped, so unfinished posts go on.
+        void sendMessage('outbox.resume', {}).catch(() => undefined);
+        // Also catches files left by a draft the background cleared while no popup was open.
+        void tidyImages();
+      }),
+    [tidyImages],
+  );
 
   useEffect(() => {
     // Limits change rarely; re-read them in the background at most once a day.
     if (accounts?.some((account) => Date.now() - account.limitsCheckedAt > LIMITS_MAX_AGE_MS)) {
-      void sendMessage('accounts.refresh', {}).catch(() => undefined);
+      return afterFirstFrame(() => void sendMessage('accounts.refresh', {}).catch(() => undefined));
     }
   }, [accounts]);
 
@@ -104,7 +122,11 @@ export function PopupApp() {
           onPost={() => void post()}
         />
       )}
-      {job ? <DeliveryStatus job={job} accounts={accounts} onRetry={retry} /> : null}
+      {job ? (
+        <Suspense fallback={null}>
+          <DeliveryStatus job={job} accounts={accounts} onRetry={retry} />
+        </Suspense>
+      ) : null}
       {job && sent && isSettled(job) ? (
         <button type="button" onClick={startNew}>
           {t('popup.startNew')}

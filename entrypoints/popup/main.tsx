@@ -2,16 +2,34 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
 import '@/components/theme.css';
+import { useComposer } from '@/utils/composer-store';
 import { startPageLanguage } from '@/utils/i18n/load';
+import { readFirstFrame, type FirstFrame } from './first-frame';
 import { PopupApp } from './PopupApp';
 
-// The words come first: a page rendered before its language is known would flash in another.
-void startPageLanguage(document, 'pageTitle.popup').then(() => {
+async function start(): Promise<void> {
+  let first: FirstFrame | undefined;
+  try {
+    first = await readFirstFrame();
+    // In the task the read ended in: any later change to the draft reaches the store's watch.
+    useComposer.getState().hydrateFrom(
+      first,
+      first.accounts.map((account) => account.id),
+    );
+  } catch (error) {
+    // The popup then reads what it needs itself, one item at a time, as it did before.
+    console.warn('[Crosswind] the first read failed', error);
+    first = undefined;
+  }
+  // The words come first: a page rendered before its language is known would flash in another.
+  await startPageLanguage(document, 'pageTitle.popup', first?.language);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <ErrorBoundary>
-        <PopupApp />
+        <PopupApp accounts={first?.accounts} />
       </ErrorBoundary>
     </StrictMode>,
   );
-});
+}
+
+void start();

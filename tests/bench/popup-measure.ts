@@ -6,6 +6,8 @@ import type { Page } from '@playwright/test';
 /** What the page-side probe records, on the page's own clock (navigation start is 0). */
 interface Probe {
   readyAt?: number;
+  /** The scripts the document named when it became ready (later ones are loaded lazily). */
+  scriptsAtReady: string[];
   keystrokes: number[];
 }
 
@@ -15,11 +17,18 @@ interface Probe {
  */
 export async function installProbe(page: Page, readySelector: string): Promise<void> {
   await page.addInitScript((selector) => {
-    const probe: Probe = { keystrokes: [] };
+    const probe: Probe = { keystrokes: [], scriptsAtReady: [] };
     (globalThis as unknown as { benchProbe: Probe }).benchProbe = probe;
     const check = (observer?: MutationObserver) => {
       if (probe.readyAt === undefined && document.querySelector(selector)) {
         probe.readyAt = performance.now();
+        // A lazy import adds its own modulepreload links later; those are not start-up scripts.
+        probe.scriptsAtReady = [
+          ...[...document.querySelectorAll<HTMLScriptElement>('script[src]')].map((s) => s.src),
+          ...[...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map(
+            (link) => link.href,
+          ),
+        ];
         observer?.disconnect();
       }
     };
@@ -57,19 +66,20 @@ export async function readyTime(page: Page): Promise<number> {
  */
 export async function startupBytes(page: Page, distDir: string): Promise<number> {
   const readyAt = await readyTime(page);
-  const files = await page.evaluate((ready) => {
-    const urls = [
-      ...[...document.querySelectorAll<HTMLScriptElement>('script[src]')].map((item) => item.src),
-      ...[...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map(
-        (item) => item.href,
-      ),
-      ...performance
-        .getEntriesByType('resource')
-        .filter((entry) => entry.startTime <= ready)
-        .map((entry) => entry.name),
-    ];
-    return urls.filter((url) => url.endsWith('.js')).map((url) => new URL(url).pathname);
-  }, readyAt);
+  const { scriptsAtReady } = await probeOf(page);
+  const files = await page.evaluate(
+    ({ ready, named }) => {
+      const urls = [
+        ...named,
+        ...performance
+          .getEntriesByType('resource')
+          .filter((entry) => entry.startTime <= ready)
+          .map((entry) => entry.name),
+      ];
+      return urls.filter((url) => url.endsWith('.js')).map((url) => new URL(url).pathname);
+    },
+    { ready: readyAt, named: scriptsAtReady },
+  );
   if (files.length === 0) throw new Error(`${page.url()} loaded no script?`);
   let total = 0;
   for (const file of new Set(files)) {

@@ -47,6 +47,8 @@ test('a 900-character text becomes a 4-part Bluesky thread and a 2-part Mastodon
 
   // Every part is previewed before posting.
   const blueskyRow = popup.getByRole('listitem').filter({ hasText: `Bluesky · @${user.handle}` });
+  // A closed preview keeps no parts on the page, so typing does not rewrite them all.
+  await expect(popup.locator('.thread-part')).toHaveCount(0);
   await blueskyRow.getByText('Preview the 4 posts').click();
   const preview = popup.getByRole('list', { name: /^Thread for .*\(Bluesky\)$/ });
   await expect(preview.getByRole('listitem')).toHaveCount(4);

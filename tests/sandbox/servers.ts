@@ -8,6 +8,7 @@ import {
   type NostrTestRelay,
   type TestBunker,
 } from '../servers/nostr/index.ts';
+import { startPeerTubeServer, type PeerTubeServer } from '../servers/peertube/index.ts';
 import { startPds, type PdsSandbox } from '../servers/pds/index.ts';
 
 /** Two real Nostr relays, a Blossom server for images and a NIP-46 remote signer. */
@@ -18,12 +19,13 @@ export interface NostrSandbox {
 }
 
 /**
- * The local stand-ins for the networks: a real PDS, the project's Mastodon and Misskey API
- * servers, and real Nostr relays.
+ * The local stand-ins for the networks: a real PDS, the project's Mastodon, Misskey and PeerTube
+ * API servers, and real Nostr relays.
  */
 export interface Sandbox {
   mastodon: MastodonServer;
   misskey: MisskeyServer;
+  peertube: PeerTubeServer;
   pds: PdsSandbox;
   nostr: NostrSandbox;
   close(): Promise<void>;
@@ -31,7 +33,7 @@ export interface Sandbox {
 
 /** Starts the servers on 127.0.0.1; `autoApprove` skips the consent pages (for `npm start`). */
 export async function startSandbox(options: { autoApprove: boolean }): Promise<Sandbox> {
-  const [mastodon, misskey, pds] = await Promise.all([
+  const [mastodon, misskey, peertube, pds] = await Promise.all([
     startMastodonServer({
       autoApprove: options.autoApprove,
       // Uploads answer 202 and need polling, as on a busy real server.
@@ -48,6 +50,11 @@ export async function startSandbox(options: { autoApprove: boolean }): Promise<S
         { username: 'bob', name: 'Bob Sandbox' },
       ],
     }),
+    // A new video stays "To transcode" for a few seconds, as on a real instance.
+    startPeerTubeServer({
+      transcodeMs: 5000,
+      users: [{ username: 'alice', password: 'sandbox-password', displayName: 'Alice Sandbox' }],
+    }),
     startPds(),
   ]);
   const relays = await Promise.all([startNostrRelay(), startNostrRelay()]);
@@ -59,12 +66,14 @@ export async function startSandbox(options: { autoApprove: boolean }): Promise<S
   return {
     mastodon,
     misskey,
+    peertube,
     pds,
     nostr,
     close: async () => {
       await Promise.allSettled([
         mastodon.close(),
         misskey.close(),
+        peertube.close(),
         pds.close(),
         ...nostr.relays.map((relay) => relay.close()),
         nostr.blossom.close(),

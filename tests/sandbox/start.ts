@@ -1,7 +1,7 @@
 /**
  * `npm start`: local test servers, Chromium with Crosswind loaded, and four sandbox accounts
- * connected through the extension's own pages, ready to post. Everything stops when the browser
- * window closes or on Ctrl+C.
+ * connected through the extension's own pages, ready to post (a fifth, on PeerTube, filled in for
+ * the person to finish). Everything stops when the browser window closes or on Ctrl+C.
  */
 import { expect } from '@playwright/test';
 import { existsSync } from 'node:fs';
@@ -68,6 +68,11 @@ async function main(): Promise<void> {
   );
   await connectLocalKeyViaUi(options, nostrKey, NOSTR_PASSPHRASE, sandbox.nostr.blossom.url);
   await expect(options.getByText('Connected', { exact: true })).toHaveCount(4);
+  // PeerTube is left for the person to connect: Crosswind asks the browser for access to the
+  // server's site first (its upload needs headers PeerTube does not expose to other sites), and
+  // only a person can answer that prompt.
+  await options.getByLabel('PeerTube server').fill(sandbox.peertube.url);
+  await options.getByLabel('Username').fill('alice');
 
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${id}/popup.html`);
@@ -76,6 +81,7 @@ async function main(): Promise<void> {
 Crosswind sandbox ready in ${((Date.now() - started) / 1000).toFixed(1)} s
   Mastodon API server  ${sandbox.mastodon.url}   (@alice)
   Misskey API server   ${sandbox.misskey.url}   (@alice)
+  PeerTube API server  ${sandbox.peertube.url}   (alice, password sandbox-password: type it on the options page and allow access)
   Bluesky PDS          ${sandbox.pds.url}   (@${bluesky.handle}, app password ${appPassword})
   PLC directory        ${sandbox.pds.plcUrl}
   Nostr relays         ${sandbox.nostr.relays.map((relay) => relay.url).join('  ')}

@@ -42,6 +42,21 @@ describe('composer store', () => {
     expect(useComposer.getState().draft).toMatchObject({ text: '', targetIds: ['a'] });
   });
 
+  it('starts at once from what the popup read already, and follows the stored draft from there', async () => {
+    const { useComposer } = await import('@/utils/composer-store');
+    const saved = { id: 'd', text: 'kept', targetIds: ['a'], updatedAt: 5 };
+    useComposer
+      .getState()
+      .hydrateFrom({ draft: saved as never, lastTargets: [], lastLanguage: null }, ['a']);
+    // No await: the first frame renders the draft in the same task.
+    expect(useComposer.getState()).toMatchObject({ hydrated: true, draft: { text: 'kept' } });
+    await draftStorage.setValue({ ...useComposer.getState().draft, text: 'changed', updatedAt: 9 });
+    await vi.waitFor(() => expect(useComposer.getState().draft.text).toBe('changed'));
+    await draftStorage.setValue(null);
+    await vi.waitFor(() => expect(useComposer.getState().draft.id).not.toBe('d'));
+    expect(useComposer.getState().draft).toMatchObject({ text: '', targetIds: [] });
+  });
+
   it('follows the background clearing the draft after delivery', async () => {
     const { useComposer } = await import('@/utils/composer-store');
     await useComposer.getState().hydrate([]);

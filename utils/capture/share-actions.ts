@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { listAccounts } from '../accounts';
-import { attachImages, MAX_IMAGES } from '../compose/attach-images';
+import { attachImages } from '../compose/attach-images';
+import { MAX_IMAGES } from '../compose/draft';
 import { isBlankDraft, type Draft } from '../compose/draft';
 import { storedOrNewDraft } from '../compose/stored-draft';
 import { errorText, toCrosswindError } from '../errors';

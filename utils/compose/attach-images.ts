@@ -1,12 +1,9 @@
 import { CrosswindError, errorText } from '../errors';
 import { saveImage } from '../media/image-store';
 import { inspectImage } from '../media/inspect';
-import type { DraftImage } from './draft';
+import { MAX_IMAGES, type DraftImage } from './draft';
 import { formatList } from '../i18n/format';
 import { t, tn } from '../i18n/messages';
-
-/** Both networks take four images per post. */
-export const MAX_IMAGES = 4;
 
 /** What attaching produced: images ready to append, and one message per file left out. */
 export interface AttachResult {

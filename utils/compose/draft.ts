@@ -3,6 +3,9 @@ import type { AttachedVideo, LinkCard, SelfLabel, Visibility } from '../networks
 /** Where a separate text applies: every account of a network, or one account. */
 export type VariantKey = `network:${string}` | `account:${string}`;
 
+/** Both networks take four images per post. */
+export const MAX_IMAGES = 4;
+
 /** An attached image as the draft records it; the file itself is in the image store (IndexedDB). */
 export interface DraftImage {
   /** Key of the original file in the image store. */

@@ -52,17 +52,28 @@ const COMMON_LANGUAGES = [
   'zh',
 ];
 
+// Making an Intl.DisplayNames costs far more than asking it: one per display language.
+const displayNames = new Map<string, Intl.DisplayNames>();
+
 /** A language's name in the user's own language, falling back to the code. */
 export function languageName(code: string, displayLocale?: string): string {
   try {
-    const names = new Intl.DisplayNames(displayLocale ? [displayLocale] : undefined, {
-      type: 'language',
-    });
+    const key = displayLocale ?? '';
+    let names = displayNames.get(key);
+    if (!names) {
+      names = new Intl.DisplayNames(displayLocale ? [displayLocale] : undefined, {
+        type: 'language',
+      });
+      displayNames.set(key, names);
+    }
     return names.of(code) ?? code;
   } catch {
     return code;
   }
 }
+
+// One collator for every comparison: localeCompare may set one up per call.
+const nameOrder = new Intl.Collator();
 
 /** The picker's options sorted by name, always including the current choice. */
 export function languageOptions(current: string): Array<{ code: string; name: string }> {
@@ -71,5 +82,5 @@ export function languageOptions(current: string): Array<{ code: string; name: st
     : [...COMMON_LANGUAGES, current];
   return codes
     .map((code) => ({ code, name: languageName(code) }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => nameOrder.compare(a.name, b.name));
 }

@@ -40,16 +40,9 @@ const remembered = new Map<string, MeasuredSplit>();
 
 /** Splits and counts a text for an account, reusing the result for the same text and rules. */
 export function measuredSplit(request: MeasuredSplitRequest): MeasuredSplit {
-  const { account, text, spoilerText = '', threaded, numbering, maxParts } = request;
-  const key = [
-    account.network,
-    JSON.stringify(account.limits),
-    spoilerText,
-    threaded,
-    numbering,
-    maxParts,
-    text,
-  ].join('\u0000');
+  const { text, threaded, numbering, maxParts } = request;
+  const rules = rulesKey(request);
+  const key = [rules, threaded, numbering, maxParts, text].join('\u0000');
   const known = remembered.get(key);
   if (known) {
     // Most recently used last, so the oldest is the one dropped.
@@ -57,15 +50,75 @@ export function measuredSplit(request: MeasuredSplitRequest): MeasuredSplit {
     remembered.set(key, known);
     return known;
   }
-  const result = computeSplit(request, spoilerText);
+  const result =
+    reusedBeginning(request, rules) ?? computeSplit(request, countedWith(rules, request));
   remembered.set(key, result);
   if (remembered.size > REMEMBERED) remembered.delete(remembered.keys().next().value!);
   return result;
 }
 
+/** What decides how a text counts: the network's rules, the account's limits and the warning. */
+function rulesKey({ account, spoilerText = '' }: MeasuredSplitRequest): string {
+  return [account.network, JSON.stringify(account.limits), spoilerText].join('\u0000');
+}
+
+/**
+ * A text far too long for a thread (a pasted article) is decided by its beginning alone, which
+ * typing further down does not change: its split is reused, and only the whole is counted anew.
+ */
+function reusedBeginning(request: MeasuredSplitRequest, rules: string): MeasuredSplit | undefined {
+  const { account, text, threaded, maxParts } = request;
+  const room = beginningLength(maxParts + 1, account.limits.maxCharacters);
+  if (!threaded || text.length <= room) return undefined;
+  // Numbering only lengthens parts, so without it is how "too many" is found (see computeSplit).
+  const beginning = measuredSplit({ ...request, text: text.slice(0, room), numbering: false });
+  if (!beginning.cut) return undefined;
+  const counted = countedWith(rules, request);
+  let whole: TextMeasure | undefined;
+  return {
+    get whole() {
+      whole ??= counted(text);
+      return whole;
+    },
+    parts: beginning.parts,
+    ...(beginning.unsplittable !== undefined && { unsplittable: beginning.unsplittable }),
+    cut: true,
+  };
+}
+
+// Typing changes one part of a thread: every other part is a string counted a keystroke ago.
+const COUNTED_PER_RULES = 1024;
+const RULES_REMEMBERED = 8;
+const counts = new Map<string, Map<string, TextMeasure>>();
+
+/** The account's counter, remembering what it counted for these rules. */
+function countedWith(rules: string, request: MeasuredSplitRequest): (part: string) => TextMeasure {
+  const { account, measure, spoilerText } = request;
+  let known = counts.get(rules);
+  if (!known) {
+    known = new Map();
+    counts.set(rules, known);
+    if (counts.size > RULES_REMEMBERED) counts.delete(counts.keys().next().value!);
+  }
+  const seen = known;
+  return (part) => {
+    const hit = seen.get(part);
+    if (hit) return hit;
+    const result = measure(part, account.limits, spoilerText ? { spoilerText } : {});
+    seen.set(part, result);
+    if (seen.size > COUNTED_PER_RULES) seen.delete(seen.keys().next().value!);
+    return result;
+  };
+}
+
 // How much of a long text is split first, in posts' worth of the account's limit: links count
 // shorter than they are, so a post may take more of the text than its limit.
 const BEGINNING_SLACK = 3;
+
+/** How much of a text `maxParts` posts may take at most. */
+function beginningLength(maxParts: number, maxCharacters: number): number {
+  return (maxParts + 1) * maxCharacters * BEGINNING_SLACK;
+}
 
 /** Splits only the beginning of a long text when that already gives too many parts. */
 function splitBeginning(
@@ -75,7 +128,7 @@ function splitBeginning(
   maxCharacters: number,
 ): SplitResult {
   const options = { auto: true, numbering: false, maxParts };
-  const beginning = (maxParts + 1) * maxCharacters * BEGINNING_SLACK;
+  const beginning = beginningLength(maxParts, maxCharacters);
   if (text.length > beginning) {
     const split = splitThread(text.slice(0, beginning), fits, options);
     if (split.parts.length >= maxParts) return split;
@@ -83,10 +136,11 @@ function splitBeginning(
   return splitThread(text, fits, options);
 }
 
-function computeSplit(request: MeasuredSplitRequest, spoilerText: string): MeasuredSplit {
-  const { account, measure, text, threaded, numbering, maxParts } = request;
-  const measureOf = (part: string) =>
-    measure(part, account.limits, spoilerText ? { spoilerText } : {});
+function computeSplit(
+  request: MeasuredSplitRequest,
+  measureOf: (part: string) => TextMeasure,
+): MeasuredSplit {
+  const { account, text, threaded, numbering, maxParts } = request;
   const fits = (part: string) => !measureOf(part).over;
   let texts: string[];
   let unsplittable: string | undefined;

@@ -3,21 +3,21 @@ import type { NetworkCapabilities } from '../networks/capabilities';
 import { accountLabel, capabilitiesOf, NETWORK_INFO } from '../networks/info';
 import { withUsableLimits } from '../networks/limits-validation';
 import type { Measures } from '../networks/measures';
-import type { Account, LinkCard, SelfLabel, TargetContent, Visibility } from '../networks/types';
+import type { Account, LinkCard, TargetContent, Visibility } from '../networks/types';
 import { detectAtprotoLinks } from '../text/atproto-links';
 import type { TextMeasure } from '../text/limits';
 import { hasThreadMarker } from '../text/split-thread';
-import { accountVariant, networkVariant, type Draft, type VariantKey } from './draft';
+import type { Draft, VariantKey } from './draft';
+import { pickedAccounts, selfLabelOf, sourceFor, warningInLabelledText } from './draft-choices';
 import { measuredSplit, type PartPlan } from './measured-split';
-import { suggestLabel, warningPrefix } from './warning-label';
-import { translatedNames } from '../i18n/names';
+import { MAX_THREAD_PARTS, partCount } from './thread-size';
+import { VISIBILITY_NAMES } from './visibility-names';
+import { warningPrefix } from './warning-label';
+import { videoPostNeeds } from './video-post';
 import { formatNumber } from '../i18n/format';
 import { t, tn } from '../i18n/messages';
 import type { VideoPlan } from './video-plan';
 import { planVideoFor } from './video-planner';
-
-/** Threads longer than this are almost surely a mistake (a pasted article), and slow to post. */
-export const MAX_THREAD_PARTS = 25;
 
 export type { PartPlan } from './measured-split';
 
@@ -43,30 +43,6 @@ export interface TargetPlan {
   needsMedia?: string;
   /** What this account does with the draft's clip, or why it cannot take it. */
   video?: VideoPlan;
-}
-
-/** The text an account gets and where it comes from: its own version, its network's, or the main. */
-export function sourceFor(
-  draft: Draft,
-  account: Account,
-): { source: TargetPlan['source']; text: string } {
-  for (const key of [accountVariant(account.id), networkVariant(account.network)]) {
-    const text = draft.variants[key];
-    if (text !== undefined) return { source: key, text };
-  }
-  return { source: 'main', text: draft.text };
-}
-
-/** The self-label in force on networks that label rather than warn: the user's choice, or the suggested one. */
-export function selfLabelOf(draft: Draft): SelfLabel | 'none' {
-  if (!draft.contentWarning.trim()) return 'none';
-  return draft.blueskyLabel ?? suggestLabel(draft.contentWarning);
-}
-
-/** Whether the warning also goes at the top of a self-labelled text: by default only when no label carries it. */
-export function warningInLabelledText(draft: Draft): boolean {
-  if (!draft.contentWarning.trim()) return false;
-  return draft.warningInBlueskyText ?? selfLabelOf(draft) === 'none';
 }
 
 /** The audience an account posts to: the one chosen, else the account's own default. */
@@ -163,6 +139,9 @@ export function planTarget(draft: Draft, stored: Account, measures: Measures): T
     video?.problem ??
     problemOf(plan, caps, split.unsplittable);
   if (problem) plan.problem = problem;
+  // Where the video is the post, a post without one has nothing to publish.
+  const needsVideo = videoPostNeeds(draft, account);
+  if (needsVideo) Object.assign(plan, needsVideo);
   return plan;
 }
 
@@ -196,14 +175,6 @@ function cardFor(
 function altLength(alt: string): number {
   return [...alt.trim()].length;
 }
-
-/** Mastodon's words for its visibilities, as its own composer shows them. */
-export const VISIBILITY_NAMES = translatedNames<Visibility>({
-  public: 'visibility.public',
-  unlisted: 'visibility.unlisted',
-  private: 'visibility.private',
-  direct: 'visibility.direct',
-});
 
 function problemOf(
   plan: TargetPlan,
@@ -267,22 +238,7 @@ function problemOf(
   return undefined;
 }
 
-/** How many posts a thread would be, in words: past the most a thread may have only "more" is known. */
-export function partCount(plan: TargetPlan): string {
-  return plan.partsCut
-    ? t('plan.moreThan', { max: formatNumber(MAX_THREAD_PARTS) })
-    : formatNumber(plan.parts.length);
-}
-
 /** Plans every picked account that is still connected to Crosswind. */
 export function planPost(draft: Draft, accounts: Account[], measures: Measures): TargetPlan[] {
   return pickedAccounts(draft, accounts).map((account) => planTarget(draft, account, measures));
-}
-
-/** The picked accounts still connected to Crosswind, in the order they were picked. */
-export function pickedAccounts(draft: Pick<Draft, 'targetIds'>, accounts: Account[]): Account[] {
-  return draft.targetIds.flatMap((id) => {
-    const account = accounts.find((item) => item.id === id);
-    return account ? [account] : [];
-  });
 }

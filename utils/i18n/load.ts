@@ -25,9 +25,10 @@ async function fetchMessages(language: UiLanguage): Promise<ChromeMessages> {
 /**
  * Makes `t()` answer in the language picked under Preferences, or the browser's when none is
  * picked (then nothing is fetched: browser.i18n already has it). Returns the language in use.
+ * `picked` is the preference when the page has read it already (null: none is picked).
  */
-export async function applyLanguagePreference(): Promise<UiLanguage> {
-  const picked = await uiLanguageStorage.getValue();
+export async function applyLanguagePreference(known?: UiLanguage | null): Promise<UiLanguage> {
+  const picked = known === undefined ? await uiLanguageStorage.getValue() : known;
   followBrowserLanguage();
   if (picked && picked !== activeLanguage()) {
     try {
@@ -55,8 +56,12 @@ export function labelDocument(doc: Document, title: TitleKey): void {
  * For pages: loads the language before the first render and reloads the page when the
  * preference changes, since every rendered word would otherwise stay in the old language.
  */
-export async function startPageLanguage(doc: Document, title: TitleKey): Promise<void> {
-  await applyLanguagePreference();
+export async function startPageLanguage(
+  doc: Document,
+  title: TitleKey,
+  picked?: UiLanguage | null,
+): Promise<void> {
+  await applyLanguagePreference(picked);
   labelDocument(doc, title);
   uiLanguageStorage.watch(() => doc.defaultView?.location.reload());
 }

@@ -2,6 +2,7 @@ import { blueskyAdapter } from './bluesky/adapter';
 import { mastodonAdapter } from './mastodon/adapter';
 import { misskeyAdapter } from './misskey/adapter';
 import { nostrAdapter } from './nostr/adapter';
+import { peertubeAdapter } from './peertube/adapter';
 import { pixelfedAdapter } from './pixelfed/adapter';
 import type { NetworkAdapter, NetworkId } from './types';
 
@@ -12,4 +13,5 @@ export const ADAPTERS: Record<NetworkId, NetworkAdapter> = {
   pixelfed: pixelfedAdapter,
   misskey: misskeyAdapter,
   nostr: nostrAdapter,
+  peertube: peertubeAdapter,
 };

@@ -3,11 +3,19 @@ import type { AccountCapabilities, NetworkCapabilities, NetworkInfo } from './ca
 import { mastodonInfo } from './mastodon/info';
 import { misskeyInfo } from './misskey/info';
 import { nostrInfo } from './nostr/info';
+import { peertubeInfo } from './peertube/info';
 import { pixelfedInfo } from './pixelfed/info';
 import type { Account } from './types';
 
 /** Every network, as pages may know it (no SDK, no token): one line each. */
-const PAGE_NETWORKS = [mastodonInfo, blueskyInfo, pixelfedInfo, misskeyInfo, nostrInfo] as const;
+const PAGE_NETWORKS = [
+  mastodonInfo,
+  blueskyInfo,
+  pixelfedInfo,
+  misskeyInfo,
+  nostrInfo,
+  peertubeInfo,
+] as const;
 
 /** The networks Crosswind can post to; each is one folder under utils/networks/. */
 export type NetworkId = (typeof PAGE_NETWORKS)[number]['id'];

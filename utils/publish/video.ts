@@ -85,6 +85,8 @@ function mustRecord(before: VideoTransfer | undefined, now: VideoTransfer): bool
     before.stage !== now.stage ||
     before.processingId !== now.processingId ||
     before.resumeUrl !== now.resumeUrl ||
+    // A resumable upload's confirmed offset is what a restart continues from: kept per slice.
+    (now.resumeUrl !== undefined && before.sentBytes !== now.sentBytes) ||
     now.sentBytes === now.totalBytes
   );
 }

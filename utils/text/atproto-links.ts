@@ -44,3 +44,23 @@ export function detectAtprotoLinks(text: string): AtprotoLink[] {
   }
   return links;
 }
+
+// Where `firstAtprotoLink` starts looking, and how much more each further look takes.
+const FIRST_LOOK = 2048;
+const LOOK_GROWTH = 4;
+
+/**
+ * The first link `detectAtprotoLinks` finds, reading no more of a long text than it needs: a
+ * 200 kB text with a link near its top costs a few kB of scanning per keystroke, not all of it.
+ */
+export function firstAtprotoLink(text: string): AtprotoLink | undefined {
+  for (let size = FIRST_LOOK; ; size *= LOOK_GROWTH) {
+    const complete = size >= text.length;
+    const seen = complete ? text : text.slice(0, size);
+    const link = detectAtprotoLinks(seen)[0];
+    // A link reaching the end of what was read may go on past it (at most two trailing
+    // characters are stripped), so only one ending before that is sure to be whole.
+    if (link && (complete || link.end + 2 < seen.length)) return link;
+    if (complete) return undefined;
+  }
+}

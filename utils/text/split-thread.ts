@@ -1,7 +1,5 @@
 import { graphemeSegmenter } from './graphemes';
-
-/** A line holding only this marker splits the thread by hand. */
-export const THREAD_MARKER = '---';
+import { THREAD_MARKER } from './thread-marker';
 
 /** How splitThread cuts a text into the posts of a thread. */
 export interface SplitOptions {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { newDraft, type Draft } from '@/utils/compose/draft';
 import { measuredSplit } from '@/utils/compose/measured-split';
-import { MAX_THREAD_PARTS, partCount, planTarget } from '@/utils/compose/plan';
+import { planTarget } from '@/utils/compose/plan';
+import { MAX_THREAD_PARTS, partCount } from '@/utils/compose/thread-size';
 import { accountLabel, NETWORK_INFO } from '@/utils/networks/info';
 import type { Account, NetworkId } from '@/utils/networks/types';
 import * as splitting from '@/utils/text/split-thread';
@@ -74,6 +75,45 @@ describe('measuredSplit', () => {
     expect(full.parts.length).toBeGreaterThan(400);
     expect(full.parts.slice(0, MAX_THREAD_PARTS + 1)).toEqual(capped.parts);
     expect(cappedCalls * 10).toBeLessThan(fits.mock.calls.length);
+  });
+
+  it('does not count again a part that typing left as it was', () => {
+    const measure = vi.fn(measures.mastodon);
+    const request = {
+      account: account('m9', 'mastodon'),
+      measure,
+      threaded: true,
+      numbering: false,
+      maxParts: MAX_THREAD_PARTS,
+    };
+    const text = `${sentence.repeat(40)}typing at the end`;
+    const before = measuredSplit({ ...request, text });
+    const counted = measure.mock.calls.length;
+    const after = measuredSplit({ ...request, text: `${text}!` });
+    const again = measure.mock.calls.slice(counted).map(([part]) => part);
+    // Only strings not seen before are counted: the untouched parts come from what was counted.
+    expect(again.filter((part) => before.parts.some((kept) => kept.text === part))).toEqual([]);
+    expect(after.parts.slice(0, -1)).toEqual(before.parts.slice(0, -1));
+  });
+
+  it('does not split again a text far too long for a thread while typing at its end', () => {
+    const split = vi.spyOn(splitting, 'splitThread');
+    const request = {
+      account: b1,
+      measure: measures.bluesky,
+      threaded: true,
+      numbering: true,
+      maxParts: MAX_THREAD_PARTS,
+    };
+    // A text of its own: another test splits the beginning of sentence after sentence.
+    const text = 'Another sentence, typed at length. '.repeat(4_000);
+    const first = measuredSplit({ ...request, text: `${text}a` });
+    expect(first.cut).toBe(true);
+    const calls = split.mock.calls.length;
+    const second = measuredSplit({ ...request, text: `${text}ab` });
+    expect(split).toHaveBeenCalledTimes(calls);
+    expect(second.parts).toBe(first.parts);
+    expect(second.cut).toBe(true);
   });
 
   it('counts the whole text only when it is read', () => {

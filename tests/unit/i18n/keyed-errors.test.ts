@@ -20,6 +20,11 @@ const NOT_YET_KEYED: Record<string, number> = {
   'utils/networks/nostr/connect.ts': 8,
   'utils/networks/nostr/credentials.ts': 1,
   'utils/networks/nostr/relay-results.ts': 3,
+  'utils/networks/peertube/adapter.ts': 3,
+  'utils/networks/peertube/client.ts': 4,
+  'utils/networks/peertube/errors.ts': 6,
+  'utils/networks/peertube/session.ts': 1,
+  'utils/networks/peertube/sign-in.ts': 2,
   'utils/publish/video.ts': 2,
 };
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { graphemeSegmenter } from '@/utils/text/graphemes';
 import { measureText } from '@/utils/text/limits';
+import { THREAD_MARKER } from '@/utils/text/thread-marker';
 import {
-  THREAD_MARKER,
   hasThreadMarker,
   numberingSuffix,
   splitThread,

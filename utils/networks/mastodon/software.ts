@@ -16,6 +16,7 @@ const SOFTWARE_NAMES: Record<string, string> = {
   sharkey: 'Sharkey',
   firefish: 'Firefish',
   misskey: 'Misskey',
+  peertube: 'PeerTube',
   snac: 'snac',
   takahe: 'Takahē',
 };

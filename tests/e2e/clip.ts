@@ -1,0 +1,142 @@
+import type { Page } from '@playwright/test';
+
+/** The extension storage calls made inside its pages. */
+declare const chrome: {
+  storage: {
+    local: {
+      get(key: string): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+    };
+  };
+};
+
+/** A clip made in the browser for the test, stored where the composer keeps attached videos. */
+export interface StoredClip {
+  id: string;
+  bytes: number;
+  sha256: string;
+  width: number;
+  height: number;
+  durationMs: number;
+}
+
+/**
+ * Records a clip of noise with the browser's own MediaRecorder (nothing is downloaded) and stores
+ * it in Crosswind's video store (IndexedDB `crosswind-video`), as attaching a file does. Noise
+ * keeps the encoder from compressing it to nothing, so the clip spans several upload slices.
+ */
+export function recordClip(page: Page, length: number, bitrate: number): Promise<StoredClip> {
+  return page.evaluate(
+    async ({ seconds, bitsPerSecond }) => {
+      const width = 640;
+      const height = 360;
+      const canvas = document.createElement('canvas');
+      canvas.width = width;
+      canvas.height = height;
+      const context = canvas.getContext('2d')!;
+      const frame = context.createImageData(width, height);
+      const stream = canvas.captureStream(25);
+      const recorder = new MediaRecorder(stream, {
+        mimeType: 'video/webm;codecs=vp8',
+        videoBitsPerSecond: bitsPerSecond,
+      });
+      const chunks: Blob[] = [];
+      recorder.ondataavailable = (event) => chunks.push(event.data);
+      const stopped = new Promise<void>((resolve) => (recorder.onstop = () => resolve()));
+      let seed = 7;
+      const draw = () => {
+        for (let index = 0; index < frame.data.length; index += 4) {
+          seed = (seed * 1103515245 + 12345) >>> 0;
+          frame.data[index] = seed & 255;
+          frame.data[index + 1] = (seed >>> 8) & 255;
+          frame.data[index + 2] = (seed >>> 16) & 255;
+          frame.data[index + 3] = 255;
+        }
+        context.putImageData(frame, 0, 0);
+      };
+      draw();
+      recorder.start(1000);
+      const started = performance.now();
+      const timer = setInterval(draw, 40);
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      clearInterval(timer);
+      recorder.stop();
+      await stopped;
+      const blob = new Blob(chunks, { type: 'video/webm' });
+      const durationMs = Math.round(performance.now() - started);
+      const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
+      const sha256 = [...new Uint8Array(digest)]
+        .map((byte) => byte.toString(16).padStart(2, '0'))
+        .join('');
+      const id = crypto.randomUUID();
+      await new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('crosswind-video', 1);
+        request.onupgradeneeded = () => request.result.createObjectStore('videos');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const transaction = request.result.transaction('videos', 'readwrite');
+          transaction.objectStore('videos').put(blob, id);
+          transaction.oncomplete = () => {
+            request.result.close();
+            resolve();
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      });
+      return { id, bytes: blob.size, sha256, width, height, durationMs };
+    },
+    { seconds: length, bitsPerSecond: bitrate },
+  );
+}
+
+/**
+ * Puts the clip into the saved draft with the text and accounts given, as the composer does when
+ * a clip is attached; the popup opened next shows that draft.
+ */
+export async function draftWithClip(
+  page: Page,
+  stored: StoredClip,
+  postText: string,
+  accounts: string[],
+  fields: Record<string, unknown> = {},
+): Promise<void> {
+  await page.evaluate(
+    async ({ clip, text, targetIds, extra }) => {
+      const draft = {
+        id: crypto.randomUUID(),
+        text,
+        targetIds,
+        variants: {},
+        contentWarning: '',
+        language: 'en',
+        threadTargets: [],
+        numbering: false,
+        images: [],
+        updatedAt: Date.now(),
+        video: {
+          id: clip.id,
+          name: 'noise.webm',
+          alt: '',
+          type: 'video/webm',
+          bytes: clip.bytes,
+          durationMs: clip.durationMs,
+          width: clip.width,
+          height: clip.height,
+        },
+        ...extra,
+      };
+      await chrome.storage.local.set({ draft });
+    },
+    { clip: stored, text: postText, targetIds: accounts, extra: fields },
+  );
+}
+
+/** The ids of the connected accounts, as the extension stores them. */
+export function accountIds(page: Page): Promise<Array<{ id: string; network: string }>> {
+  return page.evaluate(async () => {
+    const { accounts } = (await chrome.storage.local.get('accounts')) as {
+      accounts?: Array<{ id: string; network: string }>;
+    };
+    return (accounts ?? []).map(({ id, network }) => ({ id, network }));
+  });
+}

@@ -1,0 +1,171 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { startPeerTubeServer, type PeerTubeServer } from '../servers/peertube';
+import { statusesContaining } from '../servers/records';
+import { accountIds, draftWithClip, recordClip } from './clip';
+import { expect, test } from './fixtures';
+import { connectMastodonViaUi } from './helpers';
+
+// PeerTube end to end: its test server runs in this process (so the test reads what reached it),
+// Crosswind signs in through the options page, and a clip recorded in the browser is posted.
+// The e2e build may reach 127.0.0.1 as a granted site, which PeerTube's upload needs.
+test.use({ extensionBuild: 'e2e' });
+
+const CHUNK = 1024 * 1024;
+const PATH = '/api/v1/videos/upload-resumable';
+let server: PeerTubeServer;
+
+test.beforeEach(async () => {
+  server = await startPeerTubeServer({
+    transcodeMs: 1500,
+    users: [
+      {
+        username: 'alice',
+        password: 'alice-password',
+        displayName: 'Alice Tube',
+        otp: '246810',
+        channels: [
+          { name: 'alice_channel', displayName: 'Main alice channel' },
+          { name: 'cats', displayName: 'Cats' },
+        ],
+      },
+    ],
+  });
+});
+
+test.afterEach(() => server.close());
+
+/** Stops the extension's service worker the way Chrome does when it is idle. */
+async function stopWorker(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+/** Connects alice through the form, the two-factor code included, and picks her Cats channel. */
+async function connect(options: Page): Promise<void> {
+  await options.getByLabel('PeerTube server').fill(server.url);
+  await options.getByLabel('Username').fill('alice');
+  await options.getByLabel('Password', { exact: true }).fill('alice-password');
+  await options.getByRole('button', { name: 'Connect PeerTube account' }).click();
+  await expect(options.getByText('type the code from your authenticator app')).toBeVisible();
+  await options.getByLabel('Two-factor code').fill('246810');
+  await options.getByRole('button', { name: 'Connect PeerTube account' }).click();
+  await expect(options.getByText('Connected', { exact: true })).toHaveCount(1);
+  await options.getByLabel('Channel').selectOption({ label: 'Cats' });
+}
+
+test('connects with two-factor, says a text needs a video, and posts a recorded 10-second clip to PeerTube and Mastodon', async ({
+  context,
+  openOptions,
+  openPopup,
+  servers,
+}) => {
+  const options = await openOptions();
+  await connect(options);
+  // Never the password: only the session the server gave.
+  expect(server.state.tokens).toHaveLength(1);
+  await connectMastodonViaUi(context, options, servers.mastodon);
+  await expect(options.getByText('Connected', { exact: true })).toHaveCount(2);
+  const accounts = await accountIds(options);
+
+  const popup = await openPopup();
+  await popup.getByRole('checkbox', { name: /\(PeerTube\)$/ }).check();
+  await popup.getByLabel('Post text').fill('Just words');
+  await expect(popup.getByText('PeerTube needs a video', { exact: true })).toBeVisible();
+  await expect(popup.getByRole('button', { name: 'Post' })).toBeDisabled();
+  await popup.close();
+
+  const clip = await recordClip(options, 10, 2_000_000);
+  const marker = `pt${Date.now()}`;
+  await draftWithClip(
+    options,
+    clip,
+    `Static noise, ten seconds\nRecorded in the test run ${marker}. #noise`,
+    accounts.map((item) => item.id),
+    {
+      contentWarning: 'Flicker',
+    },
+  );
+  const composer = await openPopup();
+  await composer.getByRole('button', { name: 'Post' }).click();
+  const delivery = composer.getByRole('region', { name: 'Delivery' });
+  await expect(delivery.getByRole('link', { name: 'View post on PeerTube' })).toBeVisible({
+    timeout: 30_000,
+  });
+
+  expect(server.state.videos).toHaveLength(1);
+  const video = server.state.videos[0]!;
+  expect(video).toMatchObject({
+    name: 'Static noise, ten seconds',
+    description: `Recorded in the test run ${marker}. #noise`,
+    tags: ['noise'],
+    channelId: 2,
+    nsfw: true,
+    nsfwSummary: 'Flicker',
+    privacy: 1,
+    size: clip.bytes,
+    sha256: clip.sha256,
+  });
+  // Mastodon got the same clip, with the same words (its own network's way: one status).
+  await expect(delivery.getByRole('link', { name: 'View post on Mastodon' })).toBeVisible({
+    timeout: 30_000,
+  });
+  const [status] = await statusesContaining(servers.mastodon, marker);
+  const media = (status as unknown as { media: Array<{ type: string; size: number }> }).media;
+  expect(media).toEqual([expect.objectContaining({ type: 'video', size: clip.bytes })]);
+  await expect(delivery.getByRole('link', { name: 'View post on PeerTube' })).toHaveAttribute(
+    'href',
+    `${server.url}/w/${video.shortUUID}`,
+  );
+  // The server publishes it once transcoded.
+  await expect
+    .poll(async () => {
+      const answer = await fetch(`${server.url}/api/v1/videos/${video.uuid}`);
+      return ((await answer.json()) as { state: { id: number } }).state.id;
+    })
+    .toBe(1);
+});
+
+test('a worker stopped mid-upload continues from the offset the server reports, and one video results', async ({
+  context,
+  openOptions,
+  openPopup,
+  openHistory,
+}) => {
+  const options = await openOptions();
+  await connect(options);
+  const [account] = await accountIds(options);
+  const clip = await recordClip(options, 8, 6_000_000);
+  expect(clip.bytes).toBeGreaterThan(CHUNK * 3);
+  await draftWithClip(options, clip, 'Interrupted upload', [account!.id]);
+  // Each slice takes a while, so the worker can be stopped in the middle of the upload.
+  server.control.delay({ path: PATH, ms: 400 });
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: 'Post' }).click();
+  await expect
+    .poll(() => server.state.ranges.filter((range) => !range.cut).length, { timeout: 20_000 })
+    .toBeGreaterThanOrEqual(2);
+  await stopWorker(context, options);
+  const stoppedAt = server.state.requests.length;
+
+  // Opening the popup is the next event: it starts a fresh worker, which resumes the post.
+  await popup.close();
+  await openPopup();
+  const history = await openHistory();
+  await expect(history.getByRole('link', { name: 'View post on PeerTube' })).toBeVisible({
+    timeout: 40_000,
+  });
+  expect(server.state.videos).toHaveLength(1);
+  const video = server.state.videos[0]!;
+  expect(video.sha256).toBe(clip.sha256);
+  // One session: the restarted worker asked the server where it was instead of opening another.
+  const after = server.state.requests.slice(stoppedAt);
+  expect(
+    server.state.requests.filter((request) => request.method === 'POST' && request.path === PATH),
+  ).toHaveLength(1);
+  expect(after.some((request) => request.contentRange === `bytes */${clip.bytes}`)).toBe(true);
+  // No byte reached the server twice beyond one slice.
+  const received = server.state.ranges.reduce((sum, range) => sum + (range.end - range.start), 0);
+  expect(received - clip.bytes).toBeLessThanOrEqual(CHUNK);
+});

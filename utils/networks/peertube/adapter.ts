@@ -1,0 +1,85 @@
+import { CrosswindError } from '@/utils/errors';
+import { t } from '@/utils/i18n/messages';
+import type { NetworkAdapter, PublishedPost } from '../types';
+import { readAcceptedTypes, readMe, snapshotOf } from './account';
+import { peertubeError } from './errors';
+import { videoMetadata } from './metadata';
+import { apiFor, sessions } from './session';
+import { measure } from './measure';
+import { forgetSettings, settingsOf } from './settings';
+import { connectPeerTube } from './sign-in';
+import { uploadResumable } from './upload';
+
+/** The video's page: PeerTube's short watch address. */
+export const watchUrl = (origin: string, shortUUID: string) => `${origin}/w/${shortUUID}`;
+
+/** PeerTube: password-grant sign-in, resumable upload, the video is the post. */
+export const peertubeAdapter: NetworkAdapter = {
+  id: 'peertube',
+  signIn: { kind: 'form', connect: connectPeerTube },
+  measure,
+
+  // The upload session is the server's key for the attempt; this one only names the attempt.
+  newIdempotencyKey: () => crypto.randomUUID(),
+
+  async uploadVideo(account, { file, video }, options) {
+    const settings = await settingsOf(account.id);
+    if (!settings) throw new CrosswindError('auth', t('peertube.noSettings'));
+    const api = await apiFor(account);
+    const made = await uploadResumable(
+      { api, file, type: video.type, metadata: videoMetadata(options.post, video, settings) },
+      {
+        report: options.report,
+        ...(options.signal && { signal: options.signal }),
+        ...(options.resume && { resume: options.resume }),
+      },
+    );
+    return {
+      id: made.uuid,
+      alt: video.alt,
+      width: video.width,
+      height: video.height,
+      url: watchUrl(api.origin, made.shortUUID),
+    };
+  },
+
+  async publish(account, post): Promise<PublishedPost> {
+    // The upload made the video: posting is pointing at it.
+    if (!post.video?.url) throw new CrosswindError('validation', t('peertube.needsVideo'));
+    return { id: post.video.id, url: post.video.url };
+  },
+
+  imageRules: () => ({ maxBytes: 0, maxEdge: 0, acceptsWebp: false, keepGif: false }),
+
+  async uploadImage() {
+    throw new CrosswindError('unsupported', t('peertube.noImages'));
+  },
+
+  async remove(account, post) {
+    const api = await apiFor(account);
+    const answer = await api.call(`/api/v1/videos/${encodeURIComponent(post.id)}`, {
+      method: 'DELETE',
+    });
+    if (answer.status === 204 || answer.ok) return 'deleted';
+    if (answer.status === 404) return 'not-found';
+    throw peertubeError(api.host, answer);
+  },
+
+  async refresh(account) {
+    const api = await apiFor(account);
+    const [me, types] = await Promise.all([readMe(api), readAcceptedTypes(api)]);
+    return snapshotOf(api.origin, me, types);
+  },
+
+  async disconnect(account) {
+    const stored = await sessions.peek(account.id);
+    if (stored) {
+      // Ends the session on the server too; the account is forgotten here whatever it answers.
+      await apiFor(account)
+        .then((api) => api.call('/api/v1/users/revoke-token', { method: 'POST' }))
+        .catch(() => undefined);
+    }
+    await sessions.remove(account.id);
+    await forgetSettings(account.id);
+  },
+};
