@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { accountLabel, hostOf, NETWORK_INFO } from '@/utils/networks/info';
 import type { Account } from '@/utils/networks/types';
 import { AccountAvatar } from './AccountAvatar';
+import { activeLanguage, t } from '@/utils/i18n/messages';
 
 /** The connected accounts, each with its state and the actions that fit it. */
 export function AccountList(props: {
@@ -31,6 +32,20 @@ export function AccountList(props: {
                 <span className="state warn">Needs reconnecting</span>
               )}
               {account.limits.note ? <span className="hint">{account.limits.note}</span> : null}
+              {account.credentialExpiresAt && account.state === 'connected' ? (
+                <span className="hint">
+                  {t('accountInfo.loginUntil', {
+                    date: new Date(account.credentialExpiresAt).toLocaleDateString(
+                      activeLanguage(),
+                    ),
+                  })}
+                </span>
+              ) : null}
+              {account.quota ? (
+                <span className="hint">
+                  {t('accountInfo.quota', { used: account.quota.used, total: account.quota.total })}
+                </span>
+              ) : null}
             </div>
             <div className="account-actions">
               {account.state === 'reconnect' ? (

@@ -1,4 +1,5 @@
 import { listenForMessages } from '@/utils/messaging';
+import { startCredentialUpkeep } from '@/utils/networks/credential-upkeep';
 import { resumeDue } from '@/utils/publish/publisher';
 import { keepStorageFromContentScripts } from '@/utils/storage';
 import { onWakeAlarm } from '@/utils/publish/wake';
@@ -25,5 +26,7 @@ export default defineBackground({
     globalThis.addEventListener?.('online', () => void resumeDue());
     // A worker stopped mid-post left jobs behind: finish them now.
     void resumeDue();
+    // Logins that expire unless renewed (Threads) are renewed now and on an alarm.
+    startCredentialUpkeep();
   },
 });

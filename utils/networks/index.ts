@@ -2,6 +2,7 @@ import { blueskyAdapter } from './bluesky/adapter';
 import { mastodonAdapter } from './mastodon/adapter';
 import { misskeyAdapter } from './misskey/adapter';
 import { pixelfedAdapter } from './pixelfed/adapter';
+import { threadsAdapter } from './threads/adapter';
 import type { NetworkAdapter, NetworkId } from './types';
 
 /** Every network Crosswind posts to. Background only: adapters bring their SDKs with them. */
@@ -10,4 +11,5 @@ export const ADAPTERS: Record<NetworkId, NetworkAdapter> = {
   bluesky: blueskyAdapter,
   pixelfed: pixelfedAdapter,
   misskey: misskeyAdapter,
+  threads: threadsAdapter,
 };

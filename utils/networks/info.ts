@@ -3,10 +3,11 @@ import type { AccountCapabilities, NetworkCapabilities, NetworkInfo } from './ca
 import { mastodonInfo } from './mastodon/info';
 import { misskeyInfo } from './misskey/info';
 import { pixelfedInfo } from './pixelfed/info';
+import { threadsInfo } from './threads/info';
 import type { Account } from './types';
 
 /** Every network, as pages may know it (no SDK, no token): one line each. */
-const PAGE_NETWORKS = [mastodonInfo, blueskyInfo, pixelfedInfo, misskeyInfo] as const;
+const PAGE_NETWORKS = [mastodonInfo, blueskyInfo, pixelfedInfo, misskeyInfo, threadsInfo] as const;
 
 /** The networks Crosswind can post to; each is one folder under utils/networks/. */
 export type NetworkId = (typeof PAGE_NETWORKS)[number]['id'];

@@ -371,6 +371,13 @@ async function sendTarget(
       idempotencyKey: part.idempotencyKey,
       isRetry: target.attempts > 1,
       signal,
+      ...(part.checkpoint !== undefined && { checkpoint: part.checkpoint }),
+      recordCheckpoint: async (value) => {
+        await updateTarget(jobId, accountId, (item) => {
+          const stored = item.parts[index];
+          if (stored) stored.checkpoint = value;
+        });
+      },
     });
     const updated = await updateTarget(jobId, accountId, (item) => {
       const stored = item.parts[index];

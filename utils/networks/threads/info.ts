@@ -1,0 +1,37 @@
+import { defineNetwork } from '../capabilities';
+import { measureText } from '../../text/limits';
+import { THREADS_MAX_LINKS } from '../../text/threads';
+
+/** Threads (Meta), through the person's own Meta app. */
+export const threadsInfo = defineNetwork({
+  id: 'threads',
+  name: 'Threads',
+  defaultLimits: {
+    maxCharacters: 500,
+    maxMediaAttachments: 20,
+    altTextLimit: 1000,
+  },
+  capabilities: {
+    contentWarning: 'none',
+    visibilities: [],
+    language: false,
+    // Threads makes the preview of the first link itself (`link_attachment` names it).
+    linkCards: 'server',
+    media: { topLevelNeedsMedia: false, stillGifs: true },
+    threads: 'reply-chain',
+    // No key: a retry asks Meta whether the recorded container was PUBLISHED.
+    idempotency: 'lookup-before-retry',
+    serverScheduling: null,
+    deletion: true,
+  },
+  measure: (text, limits) =>
+    measureText('threads', text, {
+      maxCharacters: limits.maxCharacters,
+      maxLinks: THREADS_MAX_LINKS,
+    }),
+  label: (account) => `@${account.handle} (Threads)`,
+  accountIdNamesServer: false,
+  // Reconnecting reuses the Meta app kept for the account: straight to the consent window.
+  reconnect: { kind: 'redirect', fields: (account) => ({ accountId: account.id }) },
+  loadConnectForm: () => import('./ConnectForm'),
+});
