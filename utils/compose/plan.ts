@@ -10,6 +10,7 @@ import { accountVariant, networkVariant, type Draft, type VariantKey } from './d
 import { measuredSplit, type PartPlan } from './measured-split';
 import { suggestLabel, warningPrefix } from './warning-label';
 import { translatedNames } from '../i18n/names';
+import { t } from '../i18n/messages';
 
 /** Threads longer than this are almost surely a mistake (a pasted article), and slow to post. */
 export const MAX_THREAD_PARTS = 25;
@@ -227,8 +228,27 @@ export function partCount(plan: TargetPlan): string {
 
 /** Plans every picked account that is still connected to Crosswind. */
 export function planPost(draft: Draft, accounts: Account[]): TargetPlan[] {
-  return draft.targetIds.flatMap((id) => {
+  const picked = draft.targetIds.flatMap((id) => {
     const account = accounts.find((item) => item.id === id);
-    return account ? [planTarget(draft, account)] : [];
+    return account ? [account] : [];
   });
+  return picked.map((account) => {
+    const plan = planTarget(draft, account);
+    if (!plan.problem && draft.images.length > 0 && !imagesReachable(account, picked)) {
+      plan.problem = t('threads.imageNeedsHost', { account: accountLabel(account) });
+    }
+    return plan;
+  });
+}
+
+/**
+ * False for an account whose network fetches images from a public address (Threads) when no
+ * other picked account's copy will give the images one: Crosswind never uploads them elsewhere.
+ */
+function imagesReachable(account: Account, picked: Account[]): boolean {
+  if (!NETWORK_INFO[account.network].capabilities.media.imagesByPublicUrl) return true;
+  return picked.some(
+    (other) =>
+      other.id !== account.id && NETWORK_INFO[other.network].capabilities.media.hostsPublicImages,
+  );
 }

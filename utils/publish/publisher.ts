@@ -4,7 +4,7 @@ import { planPost } from '../compose/plan';
 import { scheduleModeFor, scheduleProblem } from '../compose/schedule';
 import { CrosswindError, serializeError, toCrosswindError } from '../errors';
 import { ADAPTERS } from '../networks';
-import { hostOf } from '../networks/info';
+import { hostOf, NETWORK_INFO } from '../networks/info';
 import type {
   Account,
   NetworkAdapter,
@@ -16,6 +16,7 @@ import { draftStorage, lastTargetsStorage } from '../storage';
 import { nextAttemptAt } from './backoff';
 import { ensureCardThumb } from './card-thumb';
 import { prepareForUpload } from './images';
+import { borrowPublicImages } from './borrow-images';
 import { getJob, insertJob, listUnfinishedJobs, updateTarget } from './job-store';
 import { wakeAt } from './wake';
 import { isSettled, type PostJob, type TargetJob } from './types';
@@ -178,11 +179,13 @@ async function uploadImages(
   });
   const rules = adapter.imageRules(account);
   // Every image at once; the order is kept, as the post shows them in that order.
-  const media = await Promise.all(
-    images.map(async (image) =>
-      adapter.uploadImage(account, await prepareForUpload(image, rules), { signal }),
-    ),
-  );
+  const media = NETWORK_INFO[account.network].capabilities.media.imagesByPublicUrl
+    ? await borrowPublicImages(jobId, target, signal)
+    : await Promise.all(
+        images.map(async (image) =>
+          adapter.uploadImage(account, await prepareForUpload(image, rules), { signal }),
+        ),
+      );
   signal?.throwIfAborted();
   const updated = await updateTarget(jobId, accountId, (item) => {
     item.media = media;

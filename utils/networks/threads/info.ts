@@ -17,7 +17,8 @@ export const threadsInfo = defineNetwork({
     language: false,
     // Threads makes the preview of the first link itself (`link_attachment` names it).
     linkCards: 'server',
-    media: { topLevelNeedsMedia: false, stillGifs: true },
+    // Meta fetches images from a public address; the post's Mastodon or Bluesky copy gives one.
+    media: { topLevelNeedsMedia: false, stillGifs: true, imagesByPublicUrl: true },
     threads: 'reply-chain',
     // No key: a retry asks Meta whether the recorded container was PUBLISHED.
     idempotency: 'lookup-before-retry',

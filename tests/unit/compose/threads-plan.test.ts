@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { newDraft, type Draft, type DraftImage } from '@/utils/compose/draft';
+import { planPost } from '@/utils/compose/plan';
+import { NETWORK_INFO } from '@/utils/networks/info';
+import type { Account, NetworkId } from '@/utils/networks/types';
+import { testAccount } from '../test-accounts';
+
+const account = (id: string, network: NetworkId): Account =>
+  testAccount(id, network, { limits: NETWORK_INFO[network].defaultLimits });
+
+const threads = account('t1', 'threads');
+const bluesky = account('b1', 'bluesky');
+const misskey = account('k1', 'misskey');
+const image: DraftImage = {
+  id: 'img',
+  alt: 'A dot',
+  name: 'dot.png',
+  type: 'image/png',
+  width: 1,
+  height: 1,
+  bytes: 70,
+};
+
+function draft(targets: string[], extra: Partial<Draft>): Draft {
+  return { ...newDraft(targets, 'en'), ...extra };
+}
+
+describe('planning a post for Threads', () => {
+  it('counts by Threads’ rules: emoji by UTF-8 bytes, at most 5 links', () => {
+    const [emoji] = planPost(draft(['t1'], { text: '😀'.repeat(125) }), [threads]);
+    expect(emoji?.measure).toMatchObject({ used: 500, over: false });
+    const [links] = planPost(draft(['t1'], { text: 'a.com b.com c.com d.com e.com f.com' }), [
+      threads,
+    ]);
+    expect(links?.measure.over).toBe(true);
+    expect(links?.problem).toBeDefined();
+  });
+
+  it('says before Post that an image needs another account in the post to host it', () => {
+    const [alone] = planPost(draft(['t1'], { text: 'photo', images: [image] }), [threads]);
+    expect(alone?.problem).toContain('Mastodon or Bluesky');
+    const withMisskey = planPost(draft(['t1', 'k1'], { text: 'photo', images: [image] }), [
+      threads,
+      misskey,
+    ]);
+    expect(withMisskey[0]?.problem).toContain('Mastodon or Bluesky');
+  });
+
+  it('takes the image when the post also goes to Bluesky', () => {
+    const plans = planPost(draft(['t1', 'b1'], { text: 'photo', images: [image] }), [
+      threads,
+      bluesky,
+    ]);
+    expect(plans.map((plan) => plan.problem)).toEqual([undefined, undefined]);
+  });
+});
