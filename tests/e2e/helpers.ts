@@ -73,7 +73,7 @@ export async function connectBoth(
 /** Ticks the composer's account checkbox of each named network (one account each). */
 export async function pickAccounts(
   popup: Page,
-  ...networks: Array<'Mastodon' | 'Bluesky' | 'Misskey'>
+  ...networks: Array<'Mastodon' | 'Bluesky' | 'Misskey' | 'Threads'>
 ): Promise<void> {
   for (const network of networks) {
     await popup.getByRole('checkbox', { name: new RegExp(`\\(${network}\\)$`) }).check();

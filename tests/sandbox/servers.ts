@@ -1,18 +1,20 @@
 import { startMastodonServer, type MastodonServer } from '../servers/mastodon/index.ts';
 import { startMisskeyServer, type MisskeyServer } from '../servers/misskey/index.ts';
 import { startPds, type PdsSandbox } from '../servers/pds/index.ts';
+import { startThreadsServer, type ThreadsServer } from '../servers/threads/index.ts';
 
-/** The local stand-ins for the networks: a real PDS and the project's Mastodon and Misskey API servers. */
+/** The local stand-ins for the networks: a real PDS and the project's Mastodon, Misskey and Threads API servers. */
 export interface Sandbox {
   mastodon: MastodonServer;
   misskey: MisskeyServer;
   pds: PdsSandbox;
+  threads: ThreadsServer;
   close(): Promise<void>;
 }
 
 /** Starts the servers on 127.0.0.1; `autoApprove` skips the consent pages (for `npm start`). */
 export async function startSandbox(options: { autoApprove: boolean }): Promise<Sandbox> {
-  const [mastodon, misskey, pds] = await Promise.all([
+  const [mastodon, misskey, pds, threads] = await Promise.all([
     startMastodonServer({
       autoApprove: options.autoApprove,
       // Uploads answer 202 and need polling, as on a busy real server.
@@ -30,13 +32,16 @@ export async function startSandbox(options: { autoApprove: boolean }): Promise<S
       ],
     }),
     startPds(),
+    // Containers stay IN_PROGRESS for one status read, so Crosswind's polling is exercised.
+    startThreadsServer({ autoApprove: options.autoApprove, processingPolls: 1 }),
   ]);
   return {
     mastodon,
     misskey,
     pds,
+    threads,
     close: async () => {
-      await Promise.allSettled([mastodon.close(), misskey.close(), pds.close()]);
+      await Promise.allSettled([mastodon.close(), misskey.close(), pds.close(), threads.close()]);
     },
   };
 }

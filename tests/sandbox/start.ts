@@ -1,11 +1,12 @@
 /**
- * `npm start`: local test servers, Chromium with Crosswind loaded, and three sandbox accounts
+ * `npm start`: local test servers, Chromium with Crosswind loaded, and four sandbox accounts
  * connected through the extension's own pages, ready to post. Everything stops when the browser
  * window closes or on Ctrl+C.
  */
 import { expect } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { extensionIdOf, EXTENSION_DIR, launchWithExtension } from '../e2e/extension';
+import { SANDBOX_APP } from '../servers/threads/index.ts';
 import { startSandbox } from './servers';
 
 async function main(): Promise<void> {
@@ -54,6 +55,15 @@ async function main(): Promise<void> {
   await options.getByLabel('Misskey server').fill(sandbox.misskey.url);
   await options.getByRole('button', { name: 'Connect Misskey account' }).click();
   await expect(options.getByText('Connected', { exact: true })).toHaveCount(3);
+  // Threads with the sandbox's Meta app: its dashboard gets this browser's redirect URL, as a
+  // person would add it in step 3; the consent page approves at once.
+  sandbox.threads.control.addRedirectUri(SANDBOX_APP.appId, `https://${id}.chromiumapp.org/`);
+  await options.getByLabel('Threads App ID').fill(SANDBOX_APP.appId);
+  await options.getByLabel('Threads App secret').fill(SANDBOX_APP.secret);
+  await options.getByText('Advanced', { exact: true }).click();
+  await options.getByLabel('API address (for testing)').fill(sandbox.threads.url);
+  await options.getByRole('button', { name: 'Connect Threads account' }).click();
+  await expect(options.getByText('Connected', { exact: true })).toHaveCount(4);
 
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${id}/popup.html`);
@@ -62,6 +72,7 @@ async function main(): Promise<void> {
 Crosswind sandbox ready in ${((Date.now() - started) / 1000).toFixed(1)} s
   Mastodon API server  ${sandbox.mastodon.url}   (@alice)
   Misskey API server   ${sandbox.misskey.url}   (@alice)
+  Threads API server   ${sandbox.threads.url}   (@alice; Meta app ${SANDBOX_APP.appId}, secret ${SANDBOX_APP.secret})
   Bluesky PDS          ${sandbox.pds.url}   (@${bluesky.handle}, app password ${appPassword})
   PLC directory        ${sandbox.pds.plcUrl}
   Composer             chrome-extension://${id}/popup.html (also the toolbar button)

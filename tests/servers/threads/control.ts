@@ -16,6 +16,9 @@ export function createControl(rt: Runtime): ThreadsControl {
     dropAnswer(rule) {
       rt.drops.push({ ...rule, times: rule.times ?? 1 });
     },
+    delay(rule) {
+      rt.delays.push({ ...rule, times: rule.times ?? 1 });
+    },
     failProcessing(errorMessage, times = 1) {
       for (let index = 0; index < times; index += 1) rt.processingFailures.push(errorMessage);
     },
@@ -50,6 +53,7 @@ export function createControl(rt: Runtime): ThreadsControl {
     reset() {
       rt.failures.length = 0;
       rt.drops.length = 0;
+      rt.delays.length = 0;
       rt.processingFailures.length = 0;
     },
   };
@@ -141,6 +145,14 @@ export function mountControl(app: Hono<NodeEnv>, rt: Runtime, control: ThreadsCo
         case 'drop':
           control.dropAnswer({
             path: text(body.path, 'path'),
+            ...(typeof body.method === 'string' && { method: body.method }),
+            ...(typeof body.times === 'number' && { times: body.times }),
+          });
+          return c.json({ ok: true });
+        case 'delay':
+          control.delay({
+            path: text(body.path, 'path'),
+            ms: count(body.ms, 'ms'),
             ...(typeof body.method === 'string' && { method: body.method }),
             ...(typeof body.times === 'number' && { times: body.times }),
           });

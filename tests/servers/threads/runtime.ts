@@ -13,6 +13,7 @@ export interface Runtime {
   clockOffsetMs: number;
   failures: Array<Required<Pick<FailRule, 'times'>> & FailRule>;
   drops: Array<{ path: string; method?: string; times: number }>;
+  delays: Array<{ path: string; method?: string; times: number; ms: number }>;
   processingFailures: string[];
   baseUrl: string;
   nextId: bigint;

@@ -80,6 +80,8 @@ function createApp(rt: Runtime, control: ThreadsControl): Hono<NodeEnv> {
         },
       });
     }
+    const delay = isControl(path) ? undefined : take(rt.delays, method, path);
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay.ms));
     const failure = isControl(path) ? undefined : take(rt.failures, method, path);
     if (failure) {
       c.res = metaErrorResponse({
@@ -144,6 +146,7 @@ export async function startThreadsServer(
     clockOffsetMs: 0,
     failures: [],
     drops: [],
+    delays: [],
     processingFailures: [],
     baseUrl: '',
     nextId: 17_840_000_000_000_000n,

@@ -144,6 +144,8 @@ export interface ThreadsControl {
   fail(rule: FailRule): void;
   /** The next `times` requests to `path` are carried out but their answer is lost. */
   dropAnswer(rule: { path: string; method?: string; times?: number }): void;
+  /** The next `times` requests to `path` are held `ms`, then carried out (the caller may be gone). */
+  delay(rule: { path: string; method?: string; ms: number; times?: number }): void;
   /** The next containers settle as ERROR with this message. */
   failProcessing(errorMessage: string, times?: number): void;
   revokeTokens(username?: string): number;
