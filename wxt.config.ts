@@ -94,6 +94,8 @@ export default defineConfig({
         ['utils/publish/job-store.ts'],
         // Other modes (e2e, analysis) bundle React's development build: far larger, not shipped.
         mode === 'production' ? { popup: POPUP_STARTUP_BUDGET } : {},
+        // The counters and their tables: the composer shows its counts just after the first frame.
+        ['utils/text/limits.ts', 'utils/text/mastodon.ts', 'utils/text/twitter-tlds.ts'],
       ),
       noHtmlSink(),
     ],

@@ -1,8 +1,9 @@
+import { activeLanguage, t } from '@/utils/i18n/messages';
+import { storedText } from '@/utils/i18n/wording';
 import { useState } from 'react';
 import { accountLabel, hostOf, NETWORK_INFO } from '@/utils/networks/info';
 import type { Account } from '@/utils/networks/types';
 import { AccountAvatar } from './AccountAvatar';
-import { activeLanguage, t } from '@/utils/i18n/messages';
 
 /** The connected accounts, each with its state and the actions that fit it. */
 export function AccountList(props: {
@@ -12,10 +13,10 @@ export function AccountList(props: {
 }) {
   const [confirming, setConfirming] = useState<string | null>(null);
   if (props.accounts.length === 0) {
-    return <p className="muted">No accounts yet. Connect one below.</p>;
+    return <p className="muted">{t('accounts.none')}</p>;
   }
   return (
-    <ul className="accounts" aria-label="Connected accounts">
+    <ul className="accounts" aria-label={t('accounts.listLabel')}>
       {props.accounts.map((account) => {
         const label = accountLabel(account);
         return (
@@ -27,11 +28,13 @@ export function AccountList(props: {
                 @{account.handle} · {NETWORK_INFO[account.network].name} · {hostOf(account.server)}
               </span>
               {account.state === 'connected' ? (
-                <span className="state ok">Connected</span>
+                <span className="state ok">{t('accounts.connected')}</span>
               ) : (
-                <span className="state warn">Needs reconnecting</span>
+                <span className="state warn">{t('accounts.needsReconnect')}</span>
               )}
-              {account.limits.note ? <span className="hint">{account.limits.note}</span> : null}
+              {account.limits.note ? (
+                <span className="hint">{storedText(account.limits.note)}</span>
+              ) : null}
               {account.credentialExpiresAt && account.state === 'connected' ? (
                 <span className="hint">
                   {t('accountInfo.loginUntil', {
@@ -53,31 +56,31 @@ export function AccountList(props: {
                   type="button"
                   className="primary"
                   onClick={() => props.onReconnect(account)}
-                  aria-label={`Reconnect ${label}`}
+                  aria-label={t('accounts.reconnectLabel', { account: label })}
                 >
-                  Reconnect
+                  {t('accounts.reconnect')}
                 </button>
               ) : null}
               {confirming === account.id ? (
-                <span role="group" aria-label={`Confirm removing ${label}`}>
+                <span role="group" aria-label={t('accounts.confirmRemove', { account: label })}>
                   <button
                     type="button"
                     className="danger"
                     onClick={() => void props.onRemove(account).finally(() => setConfirming(null))}
                   >
-                    Yes, remove {label}
+                    {t('accounts.yesRemove', { account: label })}
                   </button>
                   <button type="button" onClick={() => setConfirming(null)}>
-                    Keep it
+                    {t('accounts.keep')}
                   </button>
                 </span>
               ) : (
                 <button
                   type="button"
                   onClick={() => setConfirming(account.id)}
-                  aria-label={`Remove ${label}`}
+                  aria-label={t('accounts.removeLabel', { account: label })}
                 >
-                  Remove
+                  {t('accounts.remove')}
                 </button>
               )}
             </div>

@@ -1,11 +1,12 @@
 import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { altTextLimit, imagesWithoutAlt } from '@/utils/compose/alt-text';
-import { planPost, type TargetPlan } from '@/utils/compose/plan';
+import { pickedAccounts, planPost, type TargetPlan } from '@/utils/compose/plan';
 import { defaultPostTime, scheduleProblem } from '@/utils/compose/schedule';
 import { THREAD_MARKER } from '@/utils/text/split-thread';
 import { useComposer } from '@/utils/composer-store';
 import type { SerializedError } from '@/utils/errors';
 import { capabilitiesOf, NETWORK_INFO } from '@/utils/networks/info';
+import { withUsableLimits } from '@/utils/networks/limits-validation';
 import type { Account } from '@/utils/networks/types';
 import { altReminderStorage } from '@/utils/storage';
 import { useNow } from '@/utils/use-now';
@@ -17,9 +18,10 @@ import { LinkCardPreview } from './LinkCardPreview';
 import { PageShareOffer } from './PageShareOffer';
 import { PostSettings } from './PostSettings';
 import { ScheduleFields } from './ScheduleFields';
-import { TargetCounters } from './TargetCounters';
+import { PendingCounters, TargetCounters } from './TargetCounters';
 import { TargetPicker } from './TargetPicker';
 import { useLinkCard } from './use-link-card';
+import { useMeasures } from './use-measures';
 import { usePlannedDraft } from './use-planned-draft';
 import { useImageInput } from './use-image-input';
 import { VariantEditors } from './VariantEditors';
@@ -51,8 +53,16 @@ export function Composer(props: {
   // A keystroke paints its character first; counting and splitting (every URL and mention of
   // every account's text) follow in a render React may interrupt for the next key.
   const planned = usePlannedDraft(draft);
-  const plans = useMemo(() => planPost(planned, props.accounts), [planned, props.accounts]);
-  const picked = useMemo(() => plans.map((plan) => plan.account), [plans]);
+  // Counting waits for the counters, which load just after the first frame.
+  const measures = useMeasures();
+  const plans = useMemo(
+    () => (measures ? planPost(planned, props.accounts, measures) : undefined),
+    [planned, props.accounts, measures],
+  );
+  const picked = useMemo(
+    () => pickedAccounts({ targetIds: planned.targetIds }, props.accounts).map(withUsableLimits),
+    [planned.targetIds, props.accounts],
+  );
   const networkWhere = (test: (account: Account) => boolean) => {
     const account = picked.find(test);
     return account ? NETWORK_INFO[account.network] : undefined;
@@ -65,19 +75,20 @@ export function Composer(props: {
     planned,
     networkWhere((a) => capabilitiesOf(a).linkCards === 'client')?.id,
   );
-  const problem = plans.find((plan) => plan.problem)?.problem;
-  const hasThread = plans.some((plan) => plan.parts.length > 1);
+  const problem = plans?.find((plan) => plan.problem)?.problem;
+  const hasThread = plans?.some((plan) => plan.parts.length > 1) ?? false;
   // "Post later" stays open for this draft while its time is being typed (the field is empty then).
   const [laterFor, setLaterFor] = useState<string>();
   const later = laterFor === draft.id || draft.scheduledAt !== undefined;
   const now = useNow(later);
   const timeProblem = later ? scheduleProblem(draft.scheduledAt, now) : undefined;
-  const blocked = props.busy || attach.adding || !postable(plans) || timeProblem !== undefined;
+  const blocked =
+    props.busy || attach.adding || !plans || !postable(plans) || timeProblem !== undefined;
   const why = props.busy
     ? t('composer.sent')
     : attach.adding
       ? t('composer.checkingImages')
-      : plans.length === 0
+      : picked.length === 0
         ? t('composer.pickAccount')
         : (problem ?? timeProblem ?? '');
   const setLater = (on: boolean) => {
@@ -87,8 +98,13 @@ export function Composer(props: {
   };
   // The same element while the plans stand, so a keystroke does not re-render every thread part.
   const counters = useMemo(
-    () => <TargetCounters plans={plans} disabled={props.busy} />,
-    [plans, props.busy],
+    () =>
+      plans ? (
+        <TargetCounters plans={plans} disabled={props.busy} />
+      ) : (
+        <PendingCounters accounts={picked} />
+      ),
+    [plans, picked, props.busy],
   );
   const withoutAlt = imagesWithoutAlt(draft.images);
   // Described meanwhile: nothing is left to ask about.
@@ -96,7 +112,9 @@ export function Composer(props: {
 
   // Plans may still be a keystroke behind; what is posted is the draft as it is now.
   const blockedNow = () =>
-    blocked || (planned !== draft && !postable(planPost(draft, props.accounts)));
+    blocked ||
+    !measures ||
+    (planned !== draft && !postable(planPost(draft, props.accounts, measures)));
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     if (blockedNow()) return;
@@ -184,7 +202,7 @@ export function Composer(props: {
       <PostSettings draft={draft} accounts={picked} disabled={props.busy} />
       <ScheduleFields
         draft={draft}
-        plans={plans}
+        plans={plans ?? []}
         later={later}
         now={now}
         problem={timeProblem}

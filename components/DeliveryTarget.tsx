@@ -1,3 +1,5 @@
+import { t } from '@/utils/i18n/messages';
+import { storedText } from '@/utils/i18n/wording';
 import { hostOf, NETWORK_INFO } from '@/utils/networks/info';
 import type { Account } from '@/utils/networks/types';
 import { targetLabel, targetNetwork } from '@/utils/publish/target-label';
@@ -33,26 +35,28 @@ export function DeliveryTarget(props: {
           targetStateText(target, account ? hostOf(account.server) : undefined)}
       </span>
       {target.status === 'scheduled' && target.scheduleNote ? (
-        <span className="muted">{target.scheduleNote}</span>
+        <span className="muted">{storedText(target.scheduleNote)}</span>
       ) : null}
-      {target.notice ? <span className="notice">{target.notice}</span> : null}
+      {target.notice ? <span className="notice">{storedText(target.notice)}</span> : null}
       {target.status === 'done' && result && !deleted ? (
         <a href={result.url} target="_blank" rel="noreferrer">
-          View post on {network ? NETWORK_INFO[network].name : 'the network'}
+          {t('delivery.viewPost', {
+            network: network ? NETWORK_INFO[network].name : t('delivery.theNetwork'),
+          })}
         </a>
       ) : null}
       {unfinished ? <ErrorMessage error={target.error ?? null} /> : null}
       {retryable ? (
         <button type="button" onClick={() => props.onRetry(target.accountId)}>
-          {waiting ? `Retry ${label} now` : `Retry ${label}`}
+          {waiting
+            ? t('delivery.retryNow', { account: label })
+            : t('delivery.retry', { account: label })}
         </button>
       ) : null}
       {target.deleteError && !deleted ? (
         <ErrorMessage
-          error={{
-            ...target.deleteError,
-            message: `Could not delete from ${label}: ${target.deleteError.message}`,
-          }}
+          error={target.deleteError}
+          prefix={t('delivery.couldNotDelete', { account: label })}
         />
       ) : null}
     </li>

@@ -1,3 +1,5 @@
+import { t, tn } from '@/utils/i18n/messages';
+import { formatDateTime, formatNumber } from '@/utils/i18n/format';
 import { useId, useState } from 'react';
 import { serializeError, type SerializedError } from '@/utils/errors';
 import { sendMessage } from '@/utils/messaging';
@@ -15,12 +17,15 @@ function deletionSummary(job: PostJob): string {
   // Where the server had nothing to delete, Crosswind did not delete it: it is not counted.
   const deleted = settled.filter((target) => !target.notFoundOnDelete).length;
   const notFound = settled.length - deleted;
-  const missing = notFound > 0 ? `; not found on ${notFound} (already deleted there?)` : '';
-  if (settled.length === job.targets.length && notFound === 0) return 'Deleted from every account';
+  if (settled.length === job.targets.length && notFound === 0)
+    return t('history.deletedEverywhere');
   if (!job.targets.some((target) => target.deleteError) && settled.length < job.targets.length) {
     return '';
   }
-  return `Deleted from ${deleted} of ${job.targets.length} accounts${missing}`;
+  const summary = tn('history.deletedFrom', job.targets.length, { deleted: formatNumber(deleted) });
+  return notFound > 0
+    ? t('history.notFoundOn', { deleted: summary, notFound: formatNumber(notFound) })
+    : summary;
 }
 
 /** One sent post: its text, when, where it went, and the actions on it. */
@@ -57,10 +62,10 @@ export function HistoryItem(props: { job: PostJob; accounts: Account[] }) {
   return (
     <li className="history-item" aria-labelledby={summaryId}>
       <p className="history-summary" id={summaryId}>
-        {job.summary || '(no text)'}
+        {job.summary || t('history.noText')}
       </p>
       <time className="muted" dateTime={new Date(sentAt).toISOString()}>
-        {new Date(sentAt).toLocaleString(undefined, DATE_FORMAT)}
+        {formatDateTime(sentAt, DATE_FORMAT)}
       </time>
       <JobTargets job={job} accounts={props.accounts} onRetry={retry} />
       <p role="status" className="history-outcome">
@@ -71,12 +76,12 @@ export function HistoryItem(props: { job: PostJob; accounts: Account[] }) {
         <div className="history-actions">
           {onNetworks ? (
             <ConfirmAction
-              label="Delete everywhere"
+              label={t('history.deleteEverywhere')}
               busy={deleting}
-              busyLabel="Deleting…"
-              question="Confirm deleting this post everywhere"
-              note="It is removed from every account it reached."
-              confirmLabel="Yes, delete everywhere"
+              busyLabel={t('history.deleting')}
+              question={t('history.deleteQuestion')}
+              note={t('history.deleteNote')}
+              confirmLabel={t('history.deleteConfirm')}
               onConfirm={deleteEverywhere}
             />
           ) : null}
@@ -84,7 +89,7 @@ export function HistoryItem(props: { job: PostJob; accounts: Account[] }) {
             type="button"
             onClick={() => void run(() => sendMessage('history.remove', { jobId: job.id }))}
           >
-            Remove from history
+            {t('history.remove')}
           </button>
         </div>
       ) : null}

@@ -1,6 +1,10 @@
+import { t, tn } from '@/utils/i18n/messages';
+import { formatNumber } from '@/utils/i18n/format';
+import { storedText } from '@/utils/i18n/wording';
 import { partCount, type TargetPlan } from '@/utils/compose/plan';
 import { useComposer } from '@/utils/composer-store';
 import { accountLabel, NETWORK_INFO } from '@/utils/networks/info';
+import type { Account } from '@/utils/networks/types';
 import type { TextMeasure } from '@/utils/text/limits';
 
 /** How close each picked account is to its own limit, counted by that network's rules, with its thread. */
@@ -8,7 +12,7 @@ export function TargetCounters(props: { plans: TargetPlan[]; disabled: boolean }
   const { setThreaded } = useComposer();
   if (props.plans.length === 0) return null;
   return (
-    <ul className="counters" aria-label="Length per account">
+    <ul className="counters" aria-label={t('counters.label')}>
       {props.plans.map((plan) => {
         const label = accountLabel(plan.account);
         const thread = plan.parts.length > 1;
@@ -18,21 +22,28 @@ export function TargetCounters(props: { plans: TargetPlan[]; disabled: boolean }
             <span className="counter-name">
               {NETWORK_INFO[plan.account.network].name} · @{plan.account.handle}
               {plan.source !== 'main' ? (
-                <span className="counter-note"> · separate text</span>
+                <span className="counter-note"> · {t('counters.separateText')}</span>
               ) : null}
             </span>
             <span
               className="counter-value"
-              aria-label={`${label}: ${describe(plan.parts.length, worst, partCount(plan))}`}
+              aria-label={t('counters.value', {
+                account: label,
+                description: describe(
+                  plan.parts.length,
+                  worst,
+                  plan.partsCut ? partCount(plan) : undefined,
+                ),
+              })}
             >
-              {thread ? `${partCount(plan)} posts` : shortValue(worst)}
+              {thread ? postCount(plan) : shortValue(worst)}
             </span>
             {worst.detail ? <span className="counter-detail">{worst.detail}</span> : null}
             {plan.needsMedia ? (
               <span className="counter-detail counter-needs">{plan.needsMedia}</span>
             ) : null}
             {plan.account.limits.note ? (
-              <span className="counter-detail">{plan.account.limits.note}</span>
+              <span className="counter-detail">{storedText(plan.account.limits.note)}</span>
             ) : null}
             {plan.canThread || plan.threaded ? (
               <label className="check counter-thread">
@@ -40,10 +51,10 @@ export function TargetCounters(props: { plans: TargetPlan[]; disabled: boolean }
                   type="checkbox"
                   checked={plan.threaded}
                   disabled={props.disabled}
-                  aria-label={`Post as a thread to ${label}`}
+                  aria-label={t('counters.postAsThreadTo', { account: label })}
                   onChange={(event) => setThreaded(plan.account.id, event.currentTarget.checked)}
                 />
-                Post as a thread
+                {t('counters.postAsThread')}
               </label>
             ) : null}
             {thread ? <ThreadPreview plan={plan} label={label} /> : null}
@@ -54,12 +65,32 @@ export function TargetCounters(props: { plans: TargetPlan[]; disabled: boolean }
   );
 }
 
+/**
+ * The counters' place while they load (a moment after the first frame), one line per account as
+ * they will be, so nothing below moves when the counts arrive.
+ */
+export function PendingCounters(props: { accounts: Account[] }) {
+  if (props.accounts.length === 0) return null;
+  return (
+    <ul className="counters" aria-label={t('counters.label')} aria-busy="true">
+      {props.accounts.map((account) => (
+        <li key={account.id} className="counter ok">
+          <span className="counter-name">
+            {NETWORK_INFO[account.network].name} · @{account.handle}
+          </span>
+          <span className="counter-value">…</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** Every part as it will be posted, each with its own count, before anything is sent. */
 function ThreadPreview({ plan, label }: { plan: TargetPlan; label: string }) {
   return (
     <details className="thread-preview">
-      <summary>Preview the {plan.parts.length} posts</summary>
-      <ol aria-label={`Thread for ${label}`}>
+      <summary>{tn('counters.preview', plan.parts.length)}</summary>
+      <ol aria-label={t('counters.threadFor', { account: label })}>
         {plan.parts.map((part, index) => (
           <li key={index} className={`thread-part ${toneOf(part.measure)}`}>
             <p className="thread-text">{part.text}</p>
@@ -84,26 +115,40 @@ function toneOf(measure: TextMeasure): 'over' | 'near' | 'ok' {
 }
 
 function shortValue(measure: TextMeasure): string {
-  if (!measure.over) return String(measure.remaining);
-  return measure.remaining < 0 ? `−${-measure.remaining}` : '!';
+  if (!measure.over) return formatNumber(measure.remaining);
+  return measure.remaining < 0 ? `−${formatNumber(-measure.remaining)}` : '!';
 }
 
-/** The counter in words; graphemes are what people call characters, so that is the word used. */
-function describe(posts: number, measure: TextMeasure, count = String(posts)): string {
-  const detail = measure.detail ? ` (${measure.detail})` : '';
-  const prefix = posts > 1 ? `thread of ${count} posts, ` : '';
+/** How many posts a thread is; past the most a thread may have, only "more than" is known. */
+function postCount(plan: TargetPlan): string {
+  return plan.partsCut
+    ? t('counters.postsMore', { parts: partCount(plan) })
+    : tn('counters.posts', plan.parts.length);
+}
+
+/**
+ * The counter in words; graphemes are what people call characters, so that is the word used.
+ * `moreThan` names a thread cut short past the most a thread may have ("more than 25").
+ */
+function describe(posts: number, measure: TextMeasure, moreThan?: string): string {
+  const withDetail = (text: string) =>
+    measure.detail ? t('counters.withDetail', { text, detail: measure.detail }) : text;
+  const inThread = (text: string) => {
+    if (posts <= 1) return text;
+    return moreThan
+      ? t('counters.threadMore', { parts: moreThan, text })
+      : tn('counters.thread', posts, { text });
+  };
   if (!measure.over) {
-    const left = `${measure.remaining} of ${measure.limit} characters left`;
-    return prefix
-      ? `${prefix}each within the limit; fullest has ${left}${detail}`
-      : `${left}${detail}`;
+    const left = t('counters.left', {
+      remaining: formatNumber(measure.remaining),
+      limit: formatNumber(measure.limit),
+    });
+    return posts > 1 ? withDetail(inThread(t('counters.fullest', { left }))) : withDetail(left);
   }
   if (measure.remaining < 0) {
-    return `${prefix}${characters(-measure.remaining)} over the limit of ${measure.limit}${detail}`;
+    const over = tn('counters.over', -measure.remaining, { limit: formatNumber(measure.limit) });
+    return withDetail(inThread(over));
   }
-  return `${prefix}too long${detail}`;
-}
-
-function characters(count: number): string {
-  return count === 1 ? '1 character' : `${count} characters`;
+  return withDetail(inThread(t('counters.tooLong')));
 }

@@ -1,27 +1,31 @@
+import { formatNumber } from '@/utils/i18n/format';
+import { t, tn, type PlainKey } from '@/utils/i18n/messages';
 import type { TargetJob } from '@/utils/publish/types';
 import { atMomentText, clockText, momentText } from '@/utils/time-text';
 
-const STATUS_TEXT: Record<TargetJob['status'], string> = {
-  queued: 'About to post…',
-  uploading: 'Uploading images…',
-  posting: 'Posting…',
-  waiting: 'Waiting…',
-  scheduled: 'Scheduled',
-  done: 'Posted',
-  failed: 'Failed',
+const STATUS_KEYS: Record<TargetJob['status'], PlainKey> = {
+  queued: 'targetState.queued',
+  uploading: 'targetState.uploading',
+  posting: 'targetState.posting',
+  waiting: 'targetState.waiting',
+  scheduled: 'targetState.scheduled',
+  done: 'targetState.done',
+  failed: 'targetState.failed',
 };
+
+const statusText = (status: TargetJob['status']) => t(STATUS_KEYS[status]);
 
 /** Why a waiting target waits, in words the user can act on. */
 function waitingText(target: TargetJob): string {
   switch (target.waitingFor) {
     case 'reconnect':
-      return 'Waiting for you to reconnect';
+      return t('targetState.waitReconnect');
     case 'online':
-      return 'Waiting for the connection';
+      return t('targetState.waitOnline');
     default:
       return target.nextAttemptAt
-        ? `Retrying at ${clockText(target.nextAttemptAt)}`
-        : 'Retrying soon';
+        ? t('targetState.retryingAt', { clock: clockText(target.nextAttemptAt) })
+        : t('targetState.retryingSoon');
   }
 }
 
@@ -33,13 +37,15 @@ function scheduleText(target: TargetJob, server: string, now: number): string {
   if (target.status === 'scheduled') {
     const when = momentText(at, now);
     return byServer
-      ? `Scheduled for ${when} on ${server}`
-      : `Scheduled for ${when} (Crosswind posts it)`;
+      ? t('targetState.scheduledOnServer', { when, server })
+      : t('targetState.scheduledByCrosswind', { when });
   }
-  if (target.status === 'done' && byServer) return `Posted by ${server} ${atMomentText(at, now)}`;
+  if (target.status === 'done' && byServer) {
+    return t('targetState.postedByServer', { server, at: atMomentText(at, now) });
+  }
   const handingOver = target.scheduleMode === 'server' && !byServer;
   if (handingOver && (target.status === 'queued' || target.status === 'posting')) {
-    return `Scheduling on ${server}…`;
+    return t('targetState.scheduling', { server });
   }
   return '';
 }
@@ -51,7 +57,7 @@ function scheduleText(target: TargetJob, server: string, now: number): string {
  */
 export function targetStateText(
   target: TargetJob,
-  server = 'the server',
+  server = t('errors.theServer'),
   now = Date.now(),
 ): string {
   const scheduled = scheduleText(target, server, now);
@@ -60,20 +66,25 @@ export function targetStateText(
   const posted = target.parts.filter((part) => part.result).length;
   if (target.status === 'waiting') {
     const wait = waitingText(target);
-    return total > 1 && posted > 0 ? `${wait} (${posted} of ${total} posted)` : wait;
+    return total > 1 && posted > 0
+      ? tn('targetState.partsPosted', total, { wait, posted: formatNumber(posted) })
+      : wait;
   }
-  if (total <= 1) return STATUS_TEXT[target.status];
+  if (total <= 1) return statusText(target.status);
+  const part = formatNumber(Math.min(posted + 1, total));
   switch (target.status) {
     case 'uploading':
-      return `Uploading images for part ${Math.min(posted + 1, total)} of ${total}…`;
+      return t('targetState.uploadingPart', { part, total: formatNumber(total) });
     case 'posting':
-      return `Posting ${Math.min(posted + 1, total)} of ${total}…`;
+      return t('targetState.postingPart', { part, total: formatNumber(total) });
     case 'done':
-      return `Posted a thread of ${total}`;
+      return t('targetState.postedThread', { total: formatNumber(total) });
     case 'failed':
-      return posted > 0 ? `Failed after ${posted} of ${total} posts` : 'Failed';
+      return posted > 0
+        ? tn('targetState.failedAfter', total, { posted: formatNumber(posted) })
+        : statusText('failed');
     default:
-      return STATUS_TEXT[target.status];
+      return statusText(target.status);
   }
 }
 
@@ -81,12 +92,14 @@ export function targetStateText(
 export function deletionText(target: TargetJob): string {
   if (target.deletedAt !== undefined) {
     const posted = target.parts.filter((part) => part.result).length;
-    if (posted === 0) return 'Nothing to delete';
+    if (posted === 0) return t('targetState.nothingToDelete');
     const missing = target.notFoundOnDelete ?? 0;
     // Only what the server confirmed is called deleted; a post it did not have may have been
     // deleted elsewhere, or never made.
-    if (missing >= posted) return 'Not found on the server: already deleted there, or never posted';
-    return missing > 0 ? `Deleted (${missing} of ${posted} posts were not found)` : 'Deleted';
+    if (missing >= posted) return t('targetState.notFound');
+    return missing > 0
+      ? tn('targetState.deletedSomeMissing', posted, { missing: formatNumber(missing) })
+      : t('targetState.deleted');
   }
-  return target.deleteError ? 'Could not delete' : '';
+  return target.deleteError ? t('targetState.couldNotDelete') : '';
 }

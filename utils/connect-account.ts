@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { CrosswindError } from './errors';
 import { sendMessage } from './messaging';
 import type { Account, ConnectFields, NetworkId } from './networks/types';
-import { t } from './i18n/messages';
+import { words } from './i18n/wording';
 
 /**
  * Connects an account from an extension page, whatever its network's sign-in. A form sign-in
@@ -29,14 +29,14 @@ export async function connectAccount(network: NetworkId, fields: ConnectFields):
     if (/could not be loaded|cannot be loaded|network/i.test(text)) {
       throw new CrosswindError(
         'network',
-        t('connect.signInUnreachable', { host: new URL(authorizeUrl).host }),
+        words('connect.signInUnreachable', { host: new URL(authorizeUrl).host }),
         { cause },
       );
     }
-    throw new CrosswindError('cancelled', t('connect.windowClosed'), { cause });
+    throw new CrosswindError('cancelled', words('connect.windowClosed'), { cause });
   }
   if (!redirectUrl) {
-    throw new CrosswindError('cancelled', t('connect.notFinished'));
+    throw new CrosswindError('cancelled', words('connect.notFinished'));
   }
   return sendMessage('accounts.finishConnect', { network: signingIn, redirectUrl });
 }

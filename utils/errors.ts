@@ -1,3 +1,5 @@
+import { words, wordingText, type Wording } from './i18n/wording';
+
 /** What went wrong, in the terms the UI acts on: reconnect, wait, edit, or retry. */
 export type ErrorKind =
   'auth' | 'rate-limit' | 'validation' | 'network' | 'server' | 'cancelled' | 'unsupported';
@@ -5,7 +7,13 @@ export type ErrorKind =
 /** An error as plain data, so it can cross from the background to a page and into storage. */
 export interface SerializedError {
   kind: ErrorKind;
+  /**
+   * The words as they were when the error was made: shown when `wording` is absent (records
+   * older than it) or names a key this version lacks. Read it through `errorText()`.
+   */
   message: string;
+  /** The message as key and values, worded in the reader's language wherever it is shown. */
+  wording?: Wording;
   retryable: boolean;
   status?: number;
   /** When the server said it may be tried again (epoch milliseconds). */
@@ -23,10 +31,15 @@ const RETRYABLE_BY_DEFAULT: Record<ErrorKind, boolean> = {
   unsupported: false,
 };
 
-/** The one error type Crosswind code throws: it always carries a human message and a kind. */
+/**
+ * The one error type Crosswind code throws: it always carries a kind and a message. Give the
+ * message as `words(key, values)` so it re-words itself when the user changes the language; a
+ * plain string stays as written (the literal-text test allows none in new code).
+ */
 export class CrosswindError extends Error {
   override readonly name = 'CrosswindError';
   readonly kind: ErrorKind;
+  readonly wording: Wording | undefined;
   readonly retryable: boolean;
   readonly status: number | undefined;
   readonly retryAt: number | undefined;
@@ -34,7 +47,7 @@ export class CrosswindError extends Error {
 
   constructor(
     kind: ErrorKind,
-    message: string,
+    message: Wording | string,
     options: {
       cause?: unknown;
       retryable?: boolean;
@@ -43,8 +56,12 @@ export class CrosswindError extends Error {
       detail?: string;
     } = {},
   ) {
-    super(message, { cause: options.cause });
+    const wording = typeof message === 'string' ? undefined : message;
+    super(wording ? (wordingText(wording) ?? wording.key) : (message as string), {
+      cause: options.cause,
+    });
     this.kind = kind;
+    this.wording = wording;
     this.retryable = options.retryable ?? RETRYABLE_BY_DEFAULT[kind];
     this.status = options.status;
     this.retryAt = options.retryAt;
@@ -64,6 +81,7 @@ export function serializeError(error: unknown): SerializedError {
     message: known.message,
     retryable: known.retryable,
   };
+  if (known.wording !== undefined) data.wording = known.wording;
   if (known.status !== undefined) data.status = known.status;
   if (known.retryAt !== undefined) data.retryAt = known.retryAt;
   if (known.detail !== undefined) data.detail = known.detail;
@@ -72,7 +90,7 @@ export function serializeError(error: unknown): SerializedError {
 
 /** Rebuilds a CrosswindError on the receiving side of a message. */
 export function deserializeError(data: SerializedError): CrosswindError {
-  return new CrosswindError(data.kind, data.message, {
+  return new CrosswindError(data.kind, data.wording ?? data.message, {
     retryable: data.retryable,
     ...(data.status !== undefined && { status: data.status }),
     ...(data.retryAt !== undefined && { retryAt: data.retryAt }),
@@ -85,20 +103,32 @@ export function toCrosswindError(error: unknown): CrosswindError {
   if (error instanceof CrosswindError) return error;
   if (errorName(error) === 'TimeoutError') return timedOut('', error);
   if (errorName(error) === 'AbortError') {
-    return new CrosswindError('cancelled', 'The request was cancelled.', { cause: error });
+    return cancelled(error);
   }
   // JSON.parse on a page that is not JSON ("Unexpected token '<'") is the server's doing.
   if (error instanceof SyntaxError) return unreadableAnswer('', undefined, error);
   if (error instanceof TypeError) {
     // fetch() rejects with a TypeError when the server cannot be reached at all.
-    return new CrosswindError(
-      'network',
-      'Could not reach the server. Check your connection and try again.',
-      { cause: error },
-    );
+    return new CrosswindError('network', words('errors.offline'), { cause: error });
   }
-  const text = error instanceof Error ? error.message : String(error);
-  return new CrosswindError('server', `Something went wrong: ${text}`, { cause: error });
+  const said = error instanceof Error ? error.message : String(error);
+  return new CrosswindError('server', words('errors.unexpected', { said }), {
+    cause: error,
+    detail: said,
+  });
+}
+
+/**
+ * An error's message in the language the user reads now, whatever language it was recorded
+ * in; records from before messages had keys read as they were written.
+ */
+export function errorText(error: Pick<SerializedError, 'message' | 'wording'>): string {
+  return (error.wording && wordingText(error.wording)) ?? error.message;
+}
+
+/** The request was stopped on purpose (the user, or a newer request replacing it). */
+export function cancelled(cause?: unknown): CrosswindError {
+  return new CrosswindError('cancelled', words('errors.cancelled'), { cause });
 }
 
 function errorName(error: unknown): unknown {
@@ -128,28 +158,24 @@ export function retryAtFromHeaders(headers: Headers, now = Date.now()): number |
   return undefined;
 }
 
-/** How a server is named in a message, even when its address could not be read. */
-function named(host: string): string {
-  return host.trim() || 'the server';
-}
-
-/** The same, to start a sentence with. */
-function subject(host: string): string {
-  return host.trim() || 'The server';
+/**
+ * How a server is named in a message: its host, or "the server" in the reader's language when
+ * its address could not be read.
+ */
+export function serverName(host: string): string | Wording {
+  return host.trim() || words('errors.theServer');
 }
 
 /** The server could not be reached at all (DNS, refused connection, offline). */
 export function unreachable(host: string, cause?: unknown): CrosswindError {
-  return new CrosswindError(
-    'network',
-    `Could not reach ${named(host)}. Check the address and your connection.`,
-    { cause },
-  );
+  return new CrosswindError('network', words('errors.unreachable', { host: serverName(host) }), {
+    cause,
+  });
 }
 
 /** The server did not answer in time; the request was given up, so it may or may not have arrived. */
 export function timedOut(host: string, cause?: unknown): CrosswindError {
-  return new CrosswindError('network', `${subject(host)} took too long to answer. Try again.`, {
+  return new CrosswindError('network', words('errors.timedOut', { host: serverName(host) }), {
     cause,
   });
 }
@@ -160,12 +186,16 @@ export function timedOut(host: string, cause?: unknown): CrosswindError {
  * "404 means already gone" still apply to it.
  */
 export function webPageInstead(host: string, status: number, cause?: unknown): CrosswindError {
-  const code = status >= 200 && status < 300 ? '' : ` (error ${status})`;
-  return new CrosswindError(
-    status === 429 ? 'rate-limit' : 'server',
-    `${subject(host)} answered with a web page instead of the API${code}.`,
-    { cause, status, retryable: status >= 500 || status === 429 },
-  );
+  const name = serverName(host);
+  const wording =
+    status >= 200 && status < 300
+      ? words('errors.webPage', { host: name })
+      : words('errors.webPageStatus', { host: name, status });
+  return new CrosswindError(status === 429 ? 'rate-limit' : 'server', wording, {
+    cause,
+    status,
+    retryable: status >= 500 || status === 429,
+  });
 }
 
 /** A body that is neither JSON nor a web page, or JSON that does not parse. */
@@ -174,7 +204,7 @@ export function unreadableAnswer(
   status: number | undefined,
   cause?: unknown,
 ): CrosswindError {
-  return new CrosswindError('server', `${subject(host)} sent an answer Crosswind cannot read.`, {
+  return new CrosswindError('server', words('errors.unreadable', { host: serverName(host) }), {
     cause,
     ...(status !== undefined && { status }),
     retryable: status !== undefined && status >= 500,
@@ -182,13 +212,14 @@ export function unreadableAnswer(
 }
 
 /**
- * A success that lacks what the API promises (a post without an id, a schedule without a time).
- * Not retried: the server may have done it, and asking again would not make it say so.
+ * A success that lacks what the API promises (a post without an id, a schedule without a time);
+ * `missing` names it (`words('errors.missing.postLink')`). Not retried: the server may have
+ * done it, and asking again would not make it say so.
  */
-export function incompleteAnswer(host: string, missing: string, cause?: unknown): CrosswindError {
+export function incompleteAnswer(host: string, missing: Wording, cause?: unknown): CrosswindError {
   return new CrosswindError(
     'server',
-    `${subject(host)} said it worked but sent no ${missing}, so Crosswind cannot tell what happened. Check on ${named(host)} before trying again.`,
+    words('errors.incomplete', { host: serverName(host), missing }),
     { cause, retryable: false },
   );
 }
@@ -197,7 +228,7 @@ export function incompleteAnswer(host: string, missing: string, cause?: unknown)
 export function serverTrouble(host: string, status: number, cause?: unknown): CrosswindError {
   return new CrosswindError(
     'server',
-    `${subject(host)} had a problem (error ${status}). Try again in a moment.`,
+    words('errors.serverTrouble', { host: serverName(host), status }),
     { cause, status },
   );
 }
@@ -208,14 +239,13 @@ export function rateLimited(
   retryAt: number | undefined,
   cause?: unknown,
 ): CrosswindError {
-  const when = retryAt ? ` after ${new Date(retryAt).toLocaleTimeString()}` : ' in a few minutes';
-  return new CrosswindError(
-    'rate-limit',
-    `${subject(host)} says too many requests. Try again${when}.`,
-    {
-      cause,
-      status: 429,
-      ...(retryAt !== undefined && { retryAt }),
-    },
-  );
+  const name = serverName(host);
+  const wording = retryAt
+    ? words('errors.rateLimitedUntil', { host: name, time: { time: retryAt } })
+    : words('errors.rateLimited', { host: name });
+  return new CrosswindError('rate-limit', wording, {
+    cause,
+    status: 429,
+    ...(retryAt !== undefined && { retryAt }),
+  });
 }

@@ -36,11 +36,14 @@ function reachableChunks(
  * only the background writes the outbox). Also prints what the popup loads at start-up, gzipped,
  * so growth is seen at every build, and fails it when a page's start-up JavaScript (gzipped, chunk
  * by chunk as the browser fetches them) grows past its entry in `startupBudgets`.
+ * `lazyFiles` are project files pages may only load later, by dynamic import (the networks'
+ * counters, which the popup's first frame does without).
  */
 export function forbidModulesInPages(
   packages: string[],
   backgroundFiles: string[] = [],
   startupBudgets: Partial<Record<string, number>> = {},
+  lazyFiles: string[] = [],
 ): Plugin {
   const inPackage = (id: string) =>
     packages.some((name) => id.includes(`/node_modules/${name}/`)) ||
@@ -62,6 +65,16 @@ export function forbidModulesInPages(
           }
         }
         const files = reachableChunks(entry, bundle, false);
+        for (const chunk of files) {
+          const eager = chunk.moduleIds.find((id) =>
+            lazyFiles.some((file) => id.endsWith(`/${file}`)),
+          );
+          if (eager) {
+            this.error(
+              `${entry.fileName} loads ${eager} at start-up (in ${chunk.fileName}): it must be loaded after the first frame, by dynamic import.`,
+            );
+          }
+        }
         const raw = files.reduce((sum, chunk) => sum + Buffer.byteLength(chunk.code), 0);
         const gzip = files.reduce((sum, chunk) => sum + gzipSync(chunk.code).length, 0);
         const page = PAGE_ENTRY.exec(entry.facadeModuleId ?? '')?.[1] ?? entry.name;

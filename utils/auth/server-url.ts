@@ -1,15 +1,15 @@
 import { CrosswindError } from '../errors';
-import { t } from '../i18n/messages';
+import { words, type Wording } from '../i18n/wording';
 
 /** What an address is for, as callers name it; each is worded in the user's language. */
 export type AddressOf = 'server' | 'handle resolver' | 'PLC directory' | `${string} server`;
 
-/** The translated noun for what an address is for ("Mastodon server", "Mastodon-Server"). */
-function addressNoun(what: AddressOf): string {
-  if (what === 'server') return t('address.server');
-  if (what === 'handle resolver') return t('address.handleResolver');
-  if (what === 'PLC directory') return t('address.plcDirectory');
-  return t('address.networkServer', { network: what.slice(0, -' server'.length) });
+/** The noun for what an address is for ("Mastodon server", "Mastodon-Server"), worded where read. */
+function addressNoun(what: AddressOf): Wording {
+  if (what === 'server') return words('address.server');
+  if (what === 'handle resolver') return words('address.handleResolver');
+  if (what === 'PLC directory') return words('address.plcDirectory');
+  return words('address.networkServer', { network: what.slice(0, -' server'.length) });
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -26,7 +26,7 @@ export function isLoopback(url: URL): boolean {
 export function normalizeServerUrl(input: string, what: AddressOf = 'server'): string {
   let text = input.trim();
   const noun = addressNoun(what);
-  if (!text) throw new CrosswindError('validation', t('address.missing', { what: noun }));
+  if (!text) throw new CrosswindError('validation', words('address.missing', { what: noun }));
   const handle = /^@?[^@\s/]+@([^@\s/]+)$/.exec(text);
   if (handle?.[1]) text = handle[1];
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) text = `https://${text}`;
@@ -36,16 +36,16 @@ export function normalizeServerUrl(input: string, what: AddressOf = 'server'): s
   } catch {
     throw new CrosswindError(
       'validation',
-      t('address.invalid', { input: input.trim(), what: noun }),
+      words('address.invalid', { input: input.trim(), what: noun }),
     );
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url))) {
-    throw new CrosswindError('validation', t('address.needsHttps', { what: noun }));
+    throw new CrosswindError('validation', words('address.needsHttps', { what: noun }));
   }
   if (!url.hostname.includes('.') && !isLoopback(url)) {
     throw new CrosswindError(
       'validation',
-      t('address.invalid', { input: input.trim(), what: noun }),
+      words('address.invalid', { input: input.trim(), what: noun }),
     );
   }
   return url.origin;
@@ -68,13 +68,13 @@ export function assertSecureTransport(address: string | URL, what: AddressOf = '
   } catch {
     throw new CrosswindError(
       'validation',
-      t('address.givenInvalid', { what: addressNoun(what), input: String(address) }),
+      words('address.givenInvalid', { what: addressNoun(what), input: String(address) }),
     );
   }
   if (!isSecureTransport(url)) {
     throw new CrosswindError(
       'validation',
-      t('address.insecure', { what: addressNoun(what), origin: url.origin }),
+      words('address.insecure', { what: addressNoun(what), origin: url.origin }),
       { detail: url.origin },
     );
   }
@@ -115,7 +115,7 @@ export function fetchOnlyTo(origin: string, who: string, base?: typeof fetch): t
       return Promise.reject(
         new CrosswindError(
           'auth',
-          t('address.movedServer', { who, host: new URL(origin).host, target: target.host }),
+          words('address.movedServer', { who, host: new URL(origin).host, target: target.host }),
         ),
       );
     }

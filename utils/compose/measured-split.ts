@@ -1,4 +1,4 @@
-import { NETWORK_INFO } from '../networks/info';
+import type { MeasureText } from '../networks/capabilities';
 import type { Account } from '../networks/types';
 import type { TextMeasure } from '../text/limits';
 import { hasThreadMarker, splitThread, type SplitResult } from '../text/split-thread';
@@ -22,6 +22,8 @@ export interface MeasuredSplit {
 
 export interface MeasuredSplitRequest {
   account: Account;
+  /** The account's network's counter. */
+  measure: MeasureText;
   text: string;
   spoilerText?: string;
   /** Split automatically where the text does not fit (markers split it in any case). */
@@ -82,10 +84,9 @@ function splitBeginning(
 }
 
 function computeSplit(request: MeasuredSplitRequest, spoilerText: string): MeasuredSplit {
-  const { account, text, threaded, numbering, maxParts } = request;
-  const counter = NETWORK_INFO[account.network];
+  const { account, measure, text, threaded, numbering, maxParts } = request;
   const measureOf = (part: string) =>
-    counter.measure(part, account.limits, spoilerText ? { spoilerText } : {});
+    measure(part, account.limits, spoilerText ? { spoilerText } : {});
   const fits = (part: string) => !measureOf(part).over;
   let texts: string[];
   let unsplittable: string | undefined;

@@ -2,6 +2,7 @@ import { linkKey } from '../capture/link-card';
 import type { NetworkCapabilities } from '../networks/capabilities';
 import { accountLabel, capabilitiesOf, NETWORK_INFO } from '../networks/info';
 import { withUsableLimits } from '../networks/limits-validation';
+import type { Measures } from '../networks/measures';
 import type { Account, LinkCard, SelfLabel, TargetContent, Visibility } from '../networks/types';
 import { detectAtprotoLinks } from '../text/atproto-links';
 import type { TextMeasure } from '../text/limits';
@@ -10,7 +11,8 @@ import { accountVariant, networkVariant, type Draft, type VariantKey } from './d
 import { measuredSplit, type PartPlan } from './measured-split';
 import { suggestLabel, warningPrefix } from './warning-label';
 import { translatedNames } from '../i18n/names';
-import { t } from '../i18n/messages';
+import { formatNumber } from '../i18n/format';
+import { t, tn } from '../i18n/messages';
 
 /** Threads longer than this are almost surely a mistake (a pasted article), and slow to post. */
 export const MAX_THREAD_PARTS = 25;
@@ -76,7 +78,7 @@ function visibilityFor(
 }
 
 /** Adapts the draft to one account: its text, its warning, its thread and its settings. */
-export function planTarget(draft: Draft, stored: Account): TargetPlan {
+export function planTarget(draft: Draft, stored: Account, measures: Measures): TargetPlan {
   // Limits came from a server: whatever is stored, only checked numbers reach the counters.
   const account = withUsableLimits(stored);
   const warning = draft.contentWarning.trim();
@@ -88,10 +90,11 @@ export function planTarget(draft: Draft, stored: Account): TargetPlan {
     labelled && warningInLabelledText(draft) && written.trim()
       ? warningPrefix(warning) + written
       : written;
-  const counter = NETWORK_INFO[account.network];
+  const measure = measures[account.network];
   const threaded = draft.threadTargets.includes(account.id);
   const split = measuredSplit({
     account,
+    measure,
     text,
     ...(spoilerText && { spoilerText }),
     threaded,
@@ -104,7 +107,7 @@ export function planTarget(draft: Draft, stored: Account): TargetPlan {
       ? [
           {
             text: '',
-            measure: counter.measure('', account.limits, spoilerText ? { spoilerText } : {}),
+            measure: measure('', account.limits, spoilerText ? { spoilerText } : {}),
           },
         ]
       : split.parts;
@@ -143,7 +146,7 @@ export function planTarget(draft: Draft, stored: Account): TargetPlan {
   };
   // A thread's replies may be text only; its first post is the one that needs the photo.
   if (caps.media.topLevelNeedsMedia && draft.images.length === 0) {
-    plan.needsMedia = `${counter.name} needs a photo`;
+    plan.needsMedia = t('plan.needsPhoto', { network: NETWORK_INFO[account.network].name });
   }
   const problem = problemOf(plan, caps, split.unsplittable);
   if (problem) plan.problem = problem;
@@ -189,55 +192,78 @@ function problemOf(
   unsplittable: string | undefined,
 ): string | undefined {
   const label = accountLabel(plan.account);
-  if (plan.needsMedia) return `${plan.needsMedia}: add one, or leave out ${label}.`;
+  if (plan.needsMedia) {
+    return t('plan.addPhotoOrLeaveOut', { needs: plan.needsMedia, account: label });
+  }
   const visibility = plan.content.visibility;
   if (visibility && !caps.visibilities.includes(visibility)) {
-    return `${label} cannot post to “${VISIBILITY_NAMES[visibility]}”: choose another visibility.`;
+    return t('plan.visibilityMissing', {
+      account: label,
+      visibility: VISIBILITY_NAMES[visibility],
+    });
   }
   const images = plan.content.images ?? [];
   const { maxMediaAttachments, altTextLimit } = plan.account.limits;
   if (images.length > maxMediaAttachments) {
     const extra = images.length - maxMediaAttachments;
-    return `${label} takes at most ${maxMediaAttachments} images: remove ${extra}.`;
+    return tn('plan.tooManyImages', maxMediaAttachments, {
+      account: label,
+      extra: formatNumber(extra),
+    });
   }
   const longAlt = images.find((image) => altTextLimit && altLength(image.alt) > altTextLimit);
   if (longAlt && altTextLimit) {
-    return `The alt text of ${longAlt.name ?? 'an image'} is over ${label}’s limit of ${altTextLimit} characters.`;
+    return t('plan.altTooLong', {
+      image: longAlt.name ?? t('plan.anImage'),
+      account: label,
+      limit: formatNumber(altTextLimit),
+    });
   }
   if (plan.parts.length === 0) {
     return plan.source === 'main'
-      ? 'Write something to post.'
-      : `The separate text for ${label} is empty.`;
+      ? t('plan.writeSomething')
+      : t('plan.separateEmpty', { account: label });
   }
-  if (unsplittable) return `“${unsplittable}” is too long for one post on ${label}.`;
+  if (unsplittable) return t('plan.unsplittable', { piece: unsplittable, account: label });
   if (plan.parts.length > MAX_THREAD_PARTS) {
-    return `That would be ${partCount(plan)} posts on ${label}; at most ${MAX_THREAD_PARTS} can be a thread.`;
+    return t('plan.threadTooLong', {
+      parts: partCount(plan),
+      account: label,
+      max: formatNumber(MAX_THREAD_PARTS),
+    });
   }
   if (plan.parts.some((part) => part.measure.over)) {
     return plan.threaded
-      ? `A part is still too long for ${label}.`
-      : `Too long for ${label}: shorten it or post it as a thread.`;
+      ? t('plan.partTooLong', { account: label })
+      : t('plan.tooLong', { account: label });
   }
   return undefined;
 }
 
 /** How many posts a thread would be, in words: past the most a thread may have only "more" is known. */
 export function partCount(plan: TargetPlan): string {
-  return plan.partsCut ? `more than ${MAX_THREAD_PARTS}` : String(plan.parts.length);
+  return plan.partsCut
+    ? t('plan.moreThan', { max: formatNumber(MAX_THREAD_PARTS) })
+    : formatNumber(plan.parts.length);
 }
 
 /** Plans every picked account that is still connected to Crosswind. */
-export function planPost(draft: Draft, accounts: Account[]): TargetPlan[] {
-  const picked = draft.targetIds.flatMap((id) => {
-    const account = accounts.find((item) => item.id === id);
-    return account ? [account] : [];
-  });
+export function planPost(draft: Draft, accounts: Account[], measures: Measures): TargetPlan[] {
+  const picked = pickedAccounts(draft, accounts);
   return picked.map((account) => {
-    const plan = planTarget(draft, account);
+    const plan = planTarget(draft, account, measures);
     if (!plan.problem && draft.images.length > 0 && !imagesReachable(account, picked)) {
       plan.problem = t('threads.imageNeedsHost', { account: accountLabel(account) });
     }
     return plan;
+  });
+}
+
+/** The picked accounts still connected to Crosswind, in the order they were picked. */
+export function pickedAccounts(draft: Pick<Draft, 'targetIds'>, accounts: Account[]): Account[] {
+  return draft.targetIds.flatMap((id) => {
+    const account = accounts.find((item) => item.id === id);
+    return account ? [account] : [];
   });
 }
 

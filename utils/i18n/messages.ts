@@ -7,12 +7,17 @@ type Structure = GeneratedI18nStructure;
 /** Every message key in `locales/en.yml`, dotted (`composer.post`). */
 export type MessageKey = keyof Structure & string;
 
-/** The named `{placeholders}` a message needs, or never when it has none. */
-type ParamsOf<K extends MessageKey> = Structure[K] extends {
+/** The names of the `{placeholders}` a message has, or never when it has none. */
+export type PlaceholderOf<K extends MessageKey> = Structure[K] extends {
   namedSubstitutions: readonly (infer Name extends string)[];
 }
-  ? Record<Name, string | number>
+  ? Name
   : never;
+
+/** The named `{placeholders}` a message needs, or never when it has none. */
+type ParamsOf<K extends MessageKey> = [PlaceholderOf<K>] extends [never]
+  ? never
+  : Record<PlaceholderOf<K>, string | number>;
 
 /** The arguments after the key: the placeholders' values when the message has any. */
 export type MessageArgs<K extends MessageKey> = [ParamsOf<K>] extends [never] ? [] : [ParamsOf<K>];
@@ -66,6 +71,11 @@ function fromBrowser(key: string): string {
 function lookup(key: string): string {
   if (loaded) return loaded.messages[key.replaceAll('.', '_')]?.message ?? '';
   return fromBrowser(key);
+}
+
+/** True when the active language has this key: a record from another version may name one it lacks. */
+export function hasMessage(key: string): boolean {
+  return lookup(key) !== '';
 }
 
 /**

@@ -58,14 +58,24 @@ export interface ConnectFormProps {
   account?: Account;
 }
 
+/** Counts a text as the network's servers do, against the account's limits. */
+export type MeasureText = (
+  text: string,
+  limits: AccountLimits,
+  options: { spoilerText?: string },
+) => TextMeasure;
+
 /** What pages may know about a network without loading its SDK. */
 export interface NetworkInfo<Id extends string = string> {
   id: Id;
   name: string;
   defaultLimits: AccountLimits;
   capabilities: NetworkCapabilities;
-  /** Counts a text as the network's servers do, against the account's limits. */
-  measure(text: string, limits: AccountLimits, options: { spoilerText?: string }): TextMeasure;
+  /**
+   * The network's counter (its rules, link and TLD tables, grapheme data), loaded apart: the
+   * popup's first frame does without it and shows the counts once it has arrived.
+   */
+  loadMeasure(): Promise<{ measure: MeasureText }>;
   /** How an account is named to a person and a screen reader. */
   label(account: Pick<Account, 'handle' | 'server' | 'software'>): string;
   /** Account ids name the server after the network ("<network>:<host>:<id>"). */

@@ -1,4 +1,5 @@
 import {
+  cancelled,
   CrosswindError,
   rateLimited,
   retryAtFromHeaders,
@@ -40,7 +41,7 @@ export function fetchFailure(error: unknown, host: string): CrosswindError {
   const name = typeof error === 'object' && error !== null && 'name' in error ? error.name : '';
   if (name === 'TimeoutError') return timedOut(host, error);
   if (name === 'AbortError') {
-    return new CrosswindError('cancelled', 'The request was cancelled.', { cause: error });
+    return cancelled(error);
   }
   return unreachable(host, error);
 }

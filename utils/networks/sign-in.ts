@@ -1,3 +1,4 @@
+import { words } from '@/utils/i18n/wording';
 import { CrosswindError } from '../errors';
 import { ADAPTERS } from './index';
 import type { Account, ConnectFields, NetworkAdapter, NetworkId, RedirectSignIn } from './types';
@@ -29,10 +30,7 @@ async function networkFor(
 function redirectOf(network: NetworkId): RedirectSignIn {
   const signIn = ADAPTERS[network].signIn;
   if (signIn.kind !== 'redirect') {
-    throw new CrosswindError(
-      'validation',
-      `${network} does not sign in through its server's page.`,
-    );
+    throw new CrosswindError('validation', words('connect.notRedirect', { network }));
   }
   return signIn;
 }

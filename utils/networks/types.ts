@@ -1,5 +1,5 @@
 import type { ImageTarget } from '../media/targets';
-import type { AccountCapabilities } from './capabilities';
+import type { AccountCapabilities, MeasureText } from './capabilities';
 import type { NetworkId } from './info';
 
 export type { NetworkId };
@@ -253,6 +253,11 @@ export interface NetworkAdapter {
   signIn: RedirectSignIn | FormSignIn;
   /** Set for networks that are flavors of one protocol, so a sign-in lands on the right one. */
   family?: ProtocolFamily;
+  /**
+   * The network's counter, the one pages load with `loadMeasure`: the worker holds it from the
+   * start, since a service worker may not `import()`.
+   */
+  measure: MeasureText;
   /** Chooses, before the first attempt, the key that makes every retry safe. */
   newIdempotencyKey(): string;
   publish(account: Account, post: OutgoingPost, options: PublishOptions): Promise<PublishedPost>;

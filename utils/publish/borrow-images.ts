@@ -1,5 +1,5 @@
 import { CrosswindError } from '../errors';
-import { t } from '../i18n/messages';
+import { words } from '../i18n/wording';
 import { NETWORK_INFO } from '../networks/info';
 import type { Account, UploadedMedia } from '../networks/types';
 import { listAccounts } from '../accounts';
@@ -64,7 +64,7 @@ export async function borrowPublicImages(
       }));
     }
     const stillGoing = lenders.some((item) => item.status !== 'done' && item.status !== 'failed');
-    if (!stillGoing) throw new CrosswindError('unsupported', t('threads.needsPublicImage'));
+    if (!stillGoing) throw new CrosswindError('unsupported', words('threads.needsPublicImage'));
     await sleep(CHECK_EVERY_MS, signal);
   }
 }

@@ -4,6 +4,7 @@ import { planPost } from '../compose/plan';
 import { scheduleModeFor, scheduleProblem } from '../compose/schedule';
 import { CrosswindError, serializeError, toCrosswindError } from '../errors';
 import { ADAPTERS } from '../networks';
+import type { Measures } from '../networks/measures';
 import { hostOf, NETWORK_INFO } from '../networks/info';
 import type {
   Account,
@@ -76,6 +77,12 @@ function scheduledStart(
     : { status: 'scheduled', scheduledAt: at, scheduleMode: 'local' };
 }
 
+/** The counters the popup counted with, as the adapters hold them: a worker may not `import()`. */
+function adapterMeasures(): Measures {
+  const entries = Object.entries(ADAPTERS).map(([id, adapter]) => [id, adapter.measure]);
+  return Object.fromEntries(entries) as Measures;
+}
+
 /** Records the post and one job per account, then starts every account at once. */
 export async function startPost(draft: Draft): Promise<PostJob> {
   const targetIds = [...new Set(draft.targetIds)];
@@ -88,7 +95,7 @@ export async function startPost(draft: Draft): Promise<PostJob> {
     throw new CrosswindError('validation', `Account ${missing} is no longer connected.`);
   }
   // The same planning the popup previewed: what the user saw is what each account gets.
-  const plans = planPost({ ...draft, targetIds }, accounts);
+  const plans = planPost({ ...draft, targetIds }, accounts, adapterMeasures());
   const now = Date.now();
   const later = draft.scheduledAt;
   const problem =

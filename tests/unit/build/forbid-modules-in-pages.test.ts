@@ -24,6 +24,7 @@ function run(bundle: Record<string, unknown>, budgets: Record<string, number> = 
     ['masto', '@atproto'],
     ['utils/publish/job-store.ts'],
     budgets,
+    ['utils/text/limits.ts'],
   );
   const error = vi.fn((message: string) => {
     throw new Error(message);
@@ -92,5 +93,24 @@ describe('forbidModulesInPages', () => {
       /^popup loads \d+\.\d kB .* over its budget of 1\.0 kB/,
     );
     expect(run(bundle, { popup: 100 * 1024 })).not.toThrow();
+  });
+
+  it('fails when a page loads a counter at start-up, and lets it load one later', () => {
+    vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const popup = (links: Record<string, string[]>) =>
+      chunk('popup.js', ['/p/entrypoints/popup/index.html'], {
+        facadeModuleId: '/p/entrypoints/popup/index.html',
+        ...links,
+      });
+    const counter = chunk('counter.js', [
+      '/p/utils/networks/bluesky/measure.ts',
+      '/p/utils/text/limits.ts',
+    ]);
+    expect(run({ 'popup.js': popup({ imports: ['counter.js'] }), 'counter.js': counter })).toThrow(
+      'popup.js loads /p/utils/text/limits.ts at start-up (in counter.js)',
+    );
+    expect(
+      run({ 'popup.js': popup({ dynamicImports: ['counter.js'] }), 'counter.js': counter }),
+    ).not.toThrow();
   });
 });

@@ -6,6 +6,9 @@ import { accountLabel, NETWORK_INFO } from '@/utils/networks/info';
 import type { Account, NetworkId } from '@/utils/networks/types';
 import * as splitting from '@/utils/text/split-thread';
 import { testAccount } from '../test-accounts';
+import { loadMeasures } from '@/utils/networks/measures';
+
+const measures = await loadMeasures();
 
 const account = (id: string, network: NetworkId): Account =>
   testAccount(id, network, {
@@ -30,18 +33,24 @@ describe('measuredSplit', () => {
     const split = vi.spyOn(splitting, 'splitThread');
     const text = `${sentence.repeat(12)}first run`;
     const request = { text, threaded: true, numbering: false, maxParts: MAX_THREAD_PARTS };
-    const first = measuredSplit({ ...request, account: b1 });
-    const second = measuredSplit({ ...request, account: b2 });
+    const first = measuredSplit({ ...request, account: b1, measure: measures.bluesky });
+    const second = measuredSplit({ ...request, account: b2, measure: measures.bluesky });
     expect(second).toBe(first);
     expect(split).toHaveBeenCalledTimes(1);
     // Another network's rules give another split.
-    measuredSplit({ ...request, account: m1 });
+    measuredSplit({ ...request, account: m1, measure: measures.mastodon });
     expect(split).toHaveBeenCalledTimes(2);
   });
 
   it('splits again when the text changes, and not when it comes back to a recent one', () => {
     const split = vi.spyOn(splitting, 'splitThread');
-    const request = { threaded: true, numbering: true, maxParts: MAX_THREAD_PARTS, account: b1 };
+    const request = {
+      threaded: true,
+      numbering: true,
+      maxParts: MAX_THREAD_PARTS,
+      account: b1,
+      measure: measures.bluesky,
+    };
     const before = measuredSplit({ ...request, text: `${sentence.repeat(9)}before` });
     const after = measuredSplit({ ...request, text: `${sentence.repeat(9)}after` });
     expect(after).not.toBe(before);
@@ -68,10 +77,11 @@ describe('measuredSplit', () => {
   });
 
   it('counts the whole text only when it is read', () => {
-    const measure = vi.spyOn(NETWORK_INFO.bluesky, 'measure');
+    const measure = vi.fn(measures.bluesky);
     const text = `${sentence.repeat(20)}counted lazily`;
     const result = measuredSplit({
       account: b1,
+      measure,
       text,
       threaded: true,
       numbering: false,
@@ -87,7 +97,7 @@ describe('planTarget with a text too long for a thread', () => {
   it('says it would be more than the most parts, without splitting all of it', () => {
     const split = vi.spyOn(splitting, 'splitThread');
     const text = sentence.repeat(3_000);
-    const plan = planTarget(draft({ text, threadTargets: ['b1'], numbering: true }), b1);
+    const plan = planTarget(draft({ text, threadTargets: ['b1'], numbering: true }), b1, measures);
     // Only its beginning was looked at.
     expect(split.mock.calls.map(([splitText]) => splitText.length < text.length / 4)).toEqual([
       true,
@@ -103,7 +113,7 @@ describe('planTarget with a text too long for a thread', () => {
 
   it('still gives the exact count and numbering of a thread within the limit', () => {
     const text = sentence.repeat(20);
-    const plan = planTarget(draft({ text, threadTargets: ['b1'], numbering: true }), b1);
+    const plan = planTarget(draft({ text, threadTargets: ['b1'], numbering: true }), b1, measures);
     expect(plan.partsCut).toBeUndefined();
     expect(plan.parts.length).toBeGreaterThan(1);
     expect(partCount(plan)).toBe(String(plan.parts.length));

@@ -6,6 +6,9 @@ import { NETWORK_INFO } from '@/utils/networks/info';
 import type { Account, NetworkId } from '@/utils/networks/types';
 import { targetLabel, targetNetwork } from '@/utils/publish/target-label';
 import { testAccount } from '../test-accounts';
+import { loadMeasures } from '@/utils/networks/measures';
+
+const measures = await loadMeasures();
 
 const account = (id: string, network: NetworkId, extra: Partial<Account> = {}): Account =>
   testAccount(id, network, {
@@ -24,7 +27,7 @@ describe('capabilities drive the plan', () => {
   const pixelfed = account('p1', 'pixelfed', { software: { name: 'pixelfed' } });
 
   it('says "Pixelfed needs a photo" for a text-only post, before anything is sent', () => {
-    const plan = planTarget(draft({ text: 'Just words' }), pixelfed);
+    const plan = planTarget(draft({ text: 'Just words' }), pixelfed, measures);
     expect(plan.needsMedia).toBe('Pixelfed needs a photo');
     expect(plan.problem).toBe(
       'Pixelfed needs a photo: add one, or leave out @p1@pics.example (Pixelfed).',
@@ -33,7 +36,11 @@ describe('capabilities drive the plan', () => {
 
   it('takes a photo post, and a thread whose replies are text only', () => {
     const text = ['First part', 'Second part'].join('\n---\n');
-    const plan = planTarget(draft({ text, images: [photo] as Draft['images'] }), pixelfed);
+    const plan = planTarget(
+      draft({ text, images: [photo] as Draft['images'] }),
+      pixelfed,
+      measures,
+    );
     expect(plan.problem).toBeUndefined();
     expect(plan.parts.map((part) => part.text)).toEqual(['First part', 'Second part']);
   });
@@ -42,6 +49,7 @@ describe('capabilities drive the plan', () => {
     const plan = planTarget(
       draft({ text: 'x', visibility: 'direct', images: [photo] as Draft['images'] }),
       pixelfed,
+      measures,
     );
     expect(plan.problem).toBe(
       '@p1@pics.example (Pixelfed) cannot post to “Mentioned people only”: choose another visibility.',
@@ -53,6 +61,7 @@ describe('capabilities drive the plan', () => {
     const plan = planTarget(
       draft({ text: link, contentWarning: 'w'.repeat(141), images: [photo] as Draft['images'] }),
       pixelfed,
+      measures,
     );
     expect(plan.measure).toMatchObject({ used: 60, over: true });
     expect(plan.measure.detail).toBe('content warning at most 140 characters: 141 used');
@@ -64,7 +73,9 @@ describe('capabilities drive the plan', () => {
       limits: { maxCharacters: 50, maxMediaAttachments: 6, countsCodePoints: true },
     });
     const link = `https://example.com/${'a'.repeat(40)}`;
-    expect(planTarget(draft({ text: link, contentWarning: 'cw' }), gts).measure).toMatchObject({
+    expect(
+      planTarget(draft({ text: link, contentWarning: 'cw' }), gts, measures).measure,
+    ).toMatchObject({
       used: 62,
       over: true,
     });

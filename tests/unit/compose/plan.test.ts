@@ -5,6 +5,9 @@ import { suggestLabel } from '@/utils/compose/warning-label';
 import { NETWORK_INFO } from '@/utils/networks/info';
 import type { Account, NetworkId } from '@/utils/networks/types';
 import { testAccount } from '../test-accounts';
+import { loadMeasures } from '@/utils/networks/measures';
+
+const measures = await loadMeasures();
 
 const account = (id: string, network: NetworkId, extra: Partial<Account> = {}): Account =>
   testAccount(id, network, {
@@ -29,6 +32,7 @@ describe('planPost', () => {
         variants: { 'network:mastodon': 'for Mastodon', 'account:m2': 'for m2' },
       }),
       [m1, m2, b1],
+      measures,
     );
     expect(plans.map((plan) => [plan.account.id, plan.source, plan.content.parts])).toEqual([
       ['m1', 'network:mastodon', ['for Mastodon']],
@@ -38,11 +42,17 @@ describe('planPost', () => {
   });
 
   it('skips accounts that are no longer connected', () => {
-    expect(planPost(draft({ text: 'x', targetIds: ['gone', 'b1'] }), [b1])).toHaveLength(1);
+    expect(planPost(draft({ text: 'x', targetIds: ['gone', 'b1'] }), [b1], measures)).toHaveLength(
+      1,
+    );
   });
 
   it('counts the Mastodon warning with the text, as the server does', () => {
-    const plan = planTarget(draft({ text: 'a'.repeat(490), contentWarning: 'twelve chars' }), m1);
+    const plan = planTarget(
+      draft({ text: 'a'.repeat(490), contentWarning: 'twelve chars' }),
+      m1,
+      measures,
+    );
     expect(plan.measure).toMatchObject({ used: 502, over: true });
     expect(plan.problem).toBe(
       'Too long for @m1@social.example (Mastodon): shorten it or post it as a thread.',
@@ -51,18 +61,22 @@ describe('planPost', () => {
   });
 
   it('uses each Mastodon account’s default visibility unless one is chosen', () => {
-    expect(planTarget(draft({ text: 'x' }), m1).content.visibility).toBe('private');
-    expect(planTarget(draft({ text: 'x' }), m2).content.visibility).toBe('public');
-    expect(planTarget(draft({ text: 'x', visibility: 'direct' }), m1).content.visibility).toBe(
-      'direct',
-    );
-    expect(planTarget(draft({ text: 'x' }), b1).content.visibility).toBeUndefined();
+    expect(planTarget(draft({ text: 'x' }), m1, measures).content.visibility).toBe('private');
+    expect(planTarget(draft({ text: 'x' }), m2, measures).content.visibility).toBe('public');
+    expect(
+      planTarget(draft({ text: 'x', visibility: 'direct' }), m1, measures).content.visibility,
+    ).toBe('direct');
+    expect(planTarget(draft({ text: 'x' }), b1, measures).content.visibility).toBeUndefined();
   });
 
   it('carries a warning to Bluesky as a label, or as text when no label fits', () => {
-    const labelled = planTarget(draft({ text: 'body', contentWarning: 'NSFW art' }), b1);
+    const labelled = planTarget(draft({ text: 'body', contentWarning: 'NSFW art' }), b1, measures);
     expect(labelled.content).toMatchObject({ parts: ['body'], labels: ['porn'] });
-    const spoiler = planTarget(draft({ text: 'body', contentWarning: 'Dune spoilers' }), b1);
+    const spoiler = planTarget(
+      draft({ text: 'body', contentWarning: 'Dune spoilers' }),
+      b1,
+      measures,
+    );
     expect(spoiler.content.parts).toEqual(['CW: Dune spoilers\n\nbody']);
     expect(spoiler.content.labels).toBeUndefined();
     const both = planTarget(
@@ -73,6 +87,7 @@ describe('planPost', () => {
         warningInBlueskyText: true,
       }),
       b1,
+      measures,
     );
     expect(both.content).toMatchObject({
       parts: ['CW: Dune spoilers\n\nbody'],
@@ -82,7 +97,11 @@ describe('planPost', () => {
   });
 
   it('counts the warning put into the Bluesky text', () => {
-    const plan = planTarget(draft({ text: 'a'.repeat(290), contentWarning: 'Dune spoilers' }), b1);
+    const plan = planTarget(
+      draft({ text: 'a'.repeat(290), contentWarning: 'Dune spoilers' }),
+      b1,
+      measures,
+    );
     expect(plan.measure.over).toBe(true);
   });
 
@@ -90,10 +109,10 @@ describe('planPost', () => {
     const text = Array.from({ length: 4 }, (_, i) => `Paragraph ${i} ${'word '.repeat(40)}`).join(
       '\n\n',
     );
-    const single = planTarget(draft({ text }), b1);
+    const single = planTarget(draft({ text }), b1, measures);
     expect(single).toMatchObject({ canThread: true, threaded: false });
     expect(single.parts).toHaveLength(1);
-    const thread = planTarget(draft({ text, threadTargets: ['b1'] }), b1);
+    const thread = planTarget(draft({ text, threadTargets: ['b1'] }), b1, measures);
     expect(thread.parts.length).toBeGreaterThan(1);
     expect(thread.parts.every((part) => !part.measure.over)).toBe(true);
     expect(thread.problem).toBeUndefined();
@@ -101,15 +120,17 @@ describe('planPost', () => {
   });
 
   it('splits at a --- line even without asking', () => {
-    const plan = planTarget(draft({ text: 'first\n---\nsecond' }), m1);
+    const plan = planTarget(draft({ text: 'first\n---\nsecond' }), m1, measures);
     expect(plan.content.parts).toEqual(['first', 'second']);
   });
 
   it('names what is missing', () => {
-    expect(planTarget(draft({ text: '  ' }), m1).problem).toBe('Write something to post.');
-    expect(planTarget(draft({ text: 'x', variants: { 'network:bluesky': ' ' } }), b1).problem).toBe(
-      'The separate text for @b1 (Bluesky) is empty.',
+    expect(planTarget(draft({ text: '  ' }), m1, measures).problem).toBe(
+      'Write something to post.',
     );
+    expect(
+      planTarget(draft({ text: 'x', variants: { 'network:bluesky': ' ' } }), b1, measures).problem,
+    ).toBe('The separate text for @b1 (Bluesky) is empty.');
   });
 });
 
@@ -128,7 +149,7 @@ function image(n: number, alt = '') {
 
 describe('planPost with images', () => {
   it('sends images with their alt text, and posts images without text', () => {
-    const plan = planTarget(draft({ text: '', images: [image(1, ' A cat ')] }), b1);
+    const plan = planTarget(draft({ text: '', images: [image(1, ' A cat ')] }), b1, measures);
     expect(plan.problem).toBeUndefined();
     expect(plan.content.parts).toEqual(['']);
     expect(plan.content.images).toEqual([{ id: 'img-1', alt: 'A cat', name: 'photo1.jpg' }]);
@@ -138,16 +159,28 @@ describe('planPost with images', () => {
     const small = account('m3', 'mastodon', {
       limits: { ...NETWORK_INFO.mastodon.defaultLimits, maxMediaAttachments: 2 },
     });
-    const plan = planTarget(draft({ text: 'x', images: [image(1), image(2), image(3)] }), small);
+    const plan = planTarget(
+      draft({ text: 'x', images: [image(1), image(2), image(3)] }),
+      small,
+      measures,
+    );
     expect(plan.problem).toBe('@m3@social.example (Mastodon) takes at most 2 images: remove 1.');
   });
 
   it('refuses alt text over the server’s limit, counted in code points', () => {
-    const fits = planTarget(draft({ text: 'x', images: [image(1, '👍'.repeat(1500))] }), m1);
+    const fits = planTarget(
+      draft({ text: 'x', images: [image(1, '👍'.repeat(1500))] }),
+      m1,
+      measures,
+    );
     expect(fits.problem).toBeUndefined();
-    const over = planTarget(draft({ text: 'x', images: [image(1, 'a'.repeat(1501))] }), m1);
+    const over = planTarget(
+      draft({ text: 'x', images: [image(1, 'a'.repeat(1501))] }),
+      m1,
+      measures,
+    );
     expect(over.problem).toBe(
-      'The alt text of photo1.jpg is over @m1@social.example (Mastodon)’s limit of 1500 characters.',
+      'The alt text of photo1.jpg is over @m1@social.example (Mastodon)’s limit of 1,500 characters.',
     );
   });
 });
@@ -164,6 +197,7 @@ describe('planPost with a link card', () => {
     const [mastodon, bluesky] = planPost(
       draft({ text: 'Read this https://news.example/story/', linkCard: card }),
       [m1, b1],
+      measures,
     );
     expect(bluesky?.content.linkCard).toEqual(card);
     expect(mastodon?.content.linkCard).toBeUndefined();
@@ -174,18 +208,24 @@ describe('planPost with a link card', () => {
     ['with www. and a full stop after it', 'Read this https://www.news.example/story/.'],
     ['over http', 'Read this http://news.example/story/'],
   ])('recognizes the link typed %s', (_, text) => {
-    expect(planTarget(draft({ text, linkCard: card }), b1).content.linkCard).toEqual(card);
+    expect(planTarget(draft({ text, linkCard: card }), b1, measures).content.linkCard).toEqual(
+      card,
+    );
   });
 
   it('recognizes a bare domain, as Bluesky links it', () => {
     const bare = { ...card, url: 'https://www.nytimes.com/story/' };
-    const plan = planTarget(draft({ text: 'See nytimes.com/story', linkCard: bare }), b1);
+    const plan = planTarget(draft({ text: 'See nytimes.com/story', linkCard: bare }), b1, measures);
     expect(plan.content.linkCard).toEqual(bare);
   });
 
   it('recognizes a long link that Bluesky shows shortened', () => {
     const url = 'https://news.example/2024/05/a-very-long-slug-that-bluesky-shortens?ref=home';
-    const plan = planTarget(draft({ text: `Look ${url}`, linkCard: { ...card, url } }), b1);
+    const plan = planTarget(
+      draft({ text: `Look ${url}`, linkCard: { ...card, url } }),
+      b1,
+      measures,
+    );
     expect(plan.content.linkCard?.url).toBe(url);
   });
 
@@ -193,19 +233,25 @@ describe('planPost with a link card', () => {
     const plan = planTarget(
       draft({ text: 'https://news.example/story/', linkCard: card, images: [image(1)] }),
       b1,
+      measures,
     );
     expect(plan.content.images).toHaveLength(1);
     expect(plan.content.linkCard).toBeUndefined();
   });
 
   it('leaves the card out once its link is no longer in the first post', () => {
-    const deleted = planTarget(draft({ text: 'Never mind', linkCard: card }), b1);
+    const deleted = planTarget(draft({ text: 'Never mind', linkCard: card }), b1, measures);
     expect(deleted.content.linkCard).toBeUndefined();
-    const other = planTarget(draft({ text: 'https://news.example/other', linkCard: card }), b1);
+    const other = planTarget(
+      draft({ text: 'https://news.example/other', linkCard: card }),
+      b1,
+      measures,
+    );
     expect(other.content.linkCard).toBeUndefined();
     const laterPart = planTarget(
       draft({ text: 'First\n---\nhttps://news.example/story/', linkCard: card }),
       b1,
+      measures,
     );
     expect(laterPart.content.parts).toHaveLength(2);
     expect(laterPart.content.linkCard).toBeUndefined();

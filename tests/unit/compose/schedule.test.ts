@@ -13,6 +13,9 @@ import { capabilitiesOf } from '@/utils/networks/info';
 import type { NetworkId } from '@/utils/networks/types';
 import { clockText } from '@/utils/time-text';
 import { testAccount } from '../test-accounts';
+import { loadMeasures } from '@/utils/networks/measures';
+
+const measures = await loadMeasures();
 
 const MINUTE = 60_000;
 const now = new Date(2031, 2, 14, 13, 0, 20).getTime();
@@ -86,7 +89,11 @@ describe('scheduleNotes', () => {
   const m2 = testAccount('m2', 'mastodon', { handle: 'bob', server: 'https://other.example' });
   const b1 = testAccount('b1', 'bluesky', { handle: 'carol.test' });
   const notes = (text: string, ids: string[], at: number, threadTargets: string[] = []) =>
-    scheduleNotes(planPost({ ...newDraft(ids, 'en'), text, threadTargets }, [m1, m2, b1]), at, now);
+    scheduleNotes(
+      planPost({ ...newDraft(ids, 'en'), text, threadTargets }, [m1, m2, b1], measures),
+      at,
+      now,
+    );
   const at = now + 60 * MINUTE;
   const when = `at ${clockText(at)}`;
 

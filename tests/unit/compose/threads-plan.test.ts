@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { newDraft, type Draft, type DraftImage } from '@/utils/compose/draft';
 import { planPost } from '@/utils/compose/plan';
 import { NETWORK_INFO } from '@/utils/networks/info';
+import { loadMeasures } from '@/utils/networks/measures';
 import type { Account, NetworkId } from '@/utils/networks/types';
 import { testAccount } from '../test-accounts';
 
 const account = (id: string, network: NetworkId): Account =>
   testAccount(id, network, { limits: NETWORK_INFO[network].defaultLimits });
 
+const measures = await loadMeasures();
 const threads = account('t1', 'threads');
 const bluesky = account('b1', 'bluesky');
 const misskey = account('k1', 'misskey');
@@ -27,30 +29,38 @@ function draft(targets: string[], extra: Partial<Draft>): Draft {
 
 describe('planning a post for Threads', () => {
   it('counts by Threads’ rules: emoji by UTF-8 bytes, at most 5 links', () => {
-    const [emoji] = planPost(draft(['t1'], { text: '😀'.repeat(125) }), [threads]);
+    const [emoji] = planPost(draft(['t1'], { text: '😀'.repeat(125) }), [threads], measures);
     expect(emoji?.measure).toMatchObject({ used: 500, over: false });
-    const [links] = planPost(draft(['t1'], { text: 'a.com b.com c.com d.com e.com f.com' }), [
-      threads,
-    ]);
+    const [links] = planPost(
+      draft(['t1'], { text: 'a.com b.com c.com d.com e.com f.com' }),
+      [threads],
+      measures,
+    );
     expect(links?.measure.over).toBe(true);
     expect(links?.problem).toBeDefined();
   });
 
   it('says before Post that an image needs another account in the post to host it', () => {
-    const [alone] = planPost(draft(['t1'], { text: 'photo', images: [image] }), [threads]);
+    const [alone] = planPost(
+      draft(['t1'], { text: 'photo', images: [image] }),
+      [threads],
+      measures,
+    );
     expect(alone?.problem).toContain('Mastodon or Bluesky');
-    const withMisskey = planPost(draft(['t1', 'k1'], { text: 'photo', images: [image] }), [
-      threads,
-      misskey,
-    ]);
+    const withMisskey = planPost(
+      draft(['t1', 'k1'], { text: 'photo', images: [image] }),
+      [threads, misskey],
+      measures,
+    );
     expect(withMisskey[0]?.problem).toContain('Mastodon or Bluesky');
   });
 
   it('takes the image when the post also goes to Bluesky', () => {
-    const plans = planPost(draft(['t1', 'b1'], { text: 'photo', images: [image] }), [
-      threads,
-      bluesky,
-    ]);
+    const plans = planPost(
+      draft(['t1', 'b1'], { text: 'photo', images: [image] }),
+      [threads, bluesky],
+      measures,
+    );
     expect(plans.map((plan) => plan.problem)).toEqual([undefined, undefined]);
   });
 });

@@ -50,7 +50,7 @@ describe('Bluesky identity', () => {
     await expect(findBlueskyService('nobody.test', undefined, directory)).rejects.toMatchObject({
       kind: 'validation',
       message:
-        "No Bluesky account is called @nobody.test. Check the handle, or enter your server's address.",
+        'No Bluesky account is called @nobody.test. Check the handle, or enter your server’s address.',
     });
     await expect(findBlueskyService('not a handle', undefined, directory)).rejects.toMatchObject({
       kind: 'validation',

@@ -4,6 +4,9 @@ import { newDraft } from '@/utils/compose/draft';
 import { NETWORK_INFO } from '@/utils/networks/info';
 import { checkLimits, withUsableLimits } from '@/utils/networks/limits-validation';
 import { testAccount } from '../test-accounts';
+import { loadMeasures } from '@/utils/networks/measures';
+
+const measures = await loadMeasures();
 
 const defaults = NETWORK_INFO.mastodon.defaultLimits;
 
@@ -84,7 +87,7 @@ describe('limits in the composer', () => {
       },
     });
     const draft = { ...newDraft(['m']), text: 'See https://example.com/page' };
-    const plan = planTarget(draft, account);
+    const plan = planTarget(draft, account, measures);
     expect(plan.measure).toMatchObject({ used: 27, limit: 500, remaining: 473, over: false });
     expect(plan.account.limits.note).toBe(
       'odd.example reported limits Crosswind cannot use (max_characters "abc", characters_reserved_per_url -1000); Mastodon\'s usual limits are used instead.',

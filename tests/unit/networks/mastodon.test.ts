@@ -183,7 +183,7 @@ describe('Mastodon publishing', () => {
     );
     await expect(attempt).rejects.toMatchObject({
       kind: 'validation',
-      message: `${new URL(server.url).host} refused the post: Text character limit of 600 exceeded.`,
+      message: `${new URL(server.url).host} refused the post: “Text character limit of 600 exceeded”.`,
     });
   });
 
@@ -373,7 +373,7 @@ describe('Mastodon scheduling', () => {
     ).rejects.toMatchObject({
       kind: 'unsupported',
       status: 422,
-      message: `${host} would not schedule it: Scheduled at The scheduled date must be in the future.`,
+      message: `${host} would not schedule it: “Scheduled at The scheduled date must be in the future”.`,
     });
     const scheduled = await scheduleOnServer(
       account,

@@ -1,13 +1,18 @@
 import { seedJobs, storedJobs } from '../outbox-fixtures';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CrosswindError } from '@/utils/errors';
+import { CrosswindError, errorText, webPageInstead } from '@/utils/errors';
+import { installMessages, type ChromeMessages } from '@/utils/i18n/messages';
+import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
+import { resolve } from 'node:path';
 import { newDraft, type Draft } from '@/utils/compose/draft';
 import type { ImageTarget } from '@/utils/media/targets';
 import type { NetworkAdapter, OutgoingPost, PublishOptions } from '@/utils/networks/types';
 import type { TargetJob } from '@/utils/publish/types';
 import { accountsStorage, draftStorage, lastTargetsStorage } from '@/utils/storage';
 import { testAccount } from '../test-accounts';
+import { measure as blueskyMeasure } from '@/utils/networks/bluesky/measure';
+import { measure as mastodonMeasure } from '@/utils/networks/mastodon/measure';
 
 const calls: Array<{ accountId: string; post: OutgoingPost; options: PublishOptions }> = [];
 const uploads: Array<{ accountId: string; alt: string }> = [];
@@ -26,6 +31,7 @@ function fakeAdapter(id: 'mastodon' | 'bluesky'): NetworkAdapter {
   return {
     id,
     signIn: { kind: 'form', connect: () => Promise.reject(new Error('not used here')) },
+    measure: id === 'mastodon' ? mastodonMeasure : blueskyMeasure,
     newIdempotencyKey: () => `${id}-key-${++next}`,
     async publish(account, post, options) {
       calls.push({ accountId: account.id, post, options });
@@ -100,6 +106,13 @@ function target(
     attempts,
     updatedAt: 0,
   };
+}
+
+/** One language's messages, as the build writes them. */
+async function load(language: 'en' | 'de'): Promise<ChromeMessages> {
+  return generateChromeMessages(
+    await parseMessagesFile(resolve(`locales/${language}.yml`)),
+  ) as ChromeMessages;
 }
 
 /** A passing server outage, which automatic retries get past. */
@@ -185,6 +198,24 @@ describe('publisher', () => {
     expect(mastodonCalls[1]?.options.idempotencyKey).toBe(mastodonCalls[0]?.options.idempotencyKey);
     expect(mastodonCalls[1]?.options.isRetry).toBe(true);
     await vi.waitFor(async () => expect(await draftStorage.getValue()).toBeNull());
+  });
+
+  it('records an error in English that reads in German once the language is switched', async () => {
+    failures.set('m1', [webPageInstead('server.example', 404)]);
+    const job = await startPost(draftOf('d-de', 'hallo', ['m1']));
+    const failed = (await settled(job.id)).targets[0]!;
+    expect(failed.error?.message).toBe(
+      'server.example answered with a web page instead of the API (error 404).',
+    );
+    installMessages('de', await load('de'));
+    try {
+      const reread = (await storedJobs()).find((item) => item.id === job.id)!.targets[0]!;
+      expect(errorText(reread.error!)).toBe(
+        'server.example hat mit einer Webseite statt der API geantwortet (Fehler 404).',
+      );
+    } finally {
+      installMessages('en', await load('en'));
+    }
   });
 
   it('gives up an attempt that never ends and retries it, so no account stays posting', async () => {

@@ -13,6 +13,8 @@ import { badgeState, jobsToNotify } from '@/utils/publish/feedback';
 import type { PostJob, TargetJob } from '@/utils/publish/types';
 import { accountsStorage, draftStorage } from '@/utils/storage';
 import { testAccount } from '../test-accounts';
+import { measure as blueskyMeasure } from '@/utils/networks/bluesky/measure';
+import { measure as mastodonMeasure } from '@/utils/networks/mastodon/measure';
 
 const posts: Array<{ accountId: string; post: OutgoingPost; options: PublishOptions }> = [];
 const schedules: Array<{ accountId: string; post: OutgoingPost; options: ScheduleOptions }> = [];
@@ -33,6 +35,7 @@ function fakeAdapter(id: 'mastodon' | 'bluesky'): NetworkAdapter {
   const adapter: NetworkAdapter = {
     id,
     signIn: { kind: 'form', connect: () => Promise.reject(new Error('not used here')) },
+    measure: id === 'mastodon' ? mastodonMeasure : blueskyMeasure,
     newIdempotencyKey: () => `${id}-key-${++next}`,
     async publish(account, post, options) {
       posts.push({ accountId: account.id, post, options });

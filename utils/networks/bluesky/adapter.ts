@@ -15,6 +15,7 @@ import {
 import { cleanText, safeHttpUrl, TEXT_CAPS } from '@/utils/capture/sanitize';
 import { BLUESKY_IMAGE_TARGET } from '@/utils/media/targets';
 import { CrosswindError, incompleteAnswer } from '@/utils/errors';
+import { words } from '@/utils/i18n/wording';
 import { shortenBlueskyLinks } from '@/utils/text/bluesky';
 import { defineCredential } from '@/utils/vault';
 import { directoryStorage } from '@/utils/storage';
@@ -32,6 +33,7 @@ import type {
   RemoveResult,
   UploadedMedia,
 } from '../types';
+import { measure } from './measure';
 
 const POST = 'app.bsky.feed.post';
 const sessions = defineCredential<AtpSessionData>('bluesky-session');
@@ -65,10 +67,7 @@ async function agentFor(account: Account): Promise<AtpAgent> {
   // Checked on every call, not only when the agent is made: the account record may change meanwhile.
   const saved = await sessions.forAccount(account);
   if (!saved) {
-    throw new CrosswindError(
-      'auth',
-      `The Bluesky session of @${account.handle} has ended. Reconnect the account.`,
-    );
+    throw new CrosswindError('auth', words('bluesky.noSession', { handle: account.handle }));
   }
   let pending = agents.get(account.id);
   if (!pending) {
@@ -151,7 +150,7 @@ function rkeyOf(uri: string, did: string): string | undefined {
 
 /** A thread part points at the thread's first post and the part it answers; both need uri and cid. */
 function strongRef(post: PublishedPost): { uri: string; cid: string } {
-  if (!post.cid) throw new CrosswindError('server', 'The earlier part of this thread has no cid.');
+  if (!post.cid) throw new CrosswindError('server', words('bluesky.noCid'));
   return { uri: post.id, cid: post.cid };
 }
 
@@ -262,16 +261,15 @@ export async function loginBluesky(
   } catch (error) {
     const known = fromBlueskyError(error, host);
     if (known.kind === 'auth' || known.status === 401) {
-      throw new CrosswindError(
-        'auth',
-        'Wrong handle or app password. Create an app password in Bluesky under Settings → Privacy and security → App passwords.',
-        { cause: error, status: 401 },
-      );
+      throw new CrosswindError('auth', words('bluesky.wrongPassword'), {
+        cause: error,
+        status: 401,
+      });
     }
     throw known;
   }
   const session = agent.session;
-  if (!session) throw new CrosswindError('auth', `${host} did not start a session. Try again.`);
+  if (!session) throw new CrosswindError('auth', words('bluesky.noSessionStarted', { host }));
   const id = `bluesky:${session.did}`;
   // The PDS the DID document names is where the session goes from now on: it must be https too.
   const server = assertSecureTransport(agent.pdsUrl ?? service, 'Bluesky server').origin;
@@ -294,13 +292,14 @@ export async function loginBluesky(
 /** Bluesky and every AT Protocol server. */
 export const blueskyAdapter: NetworkAdapter = {
   id: 'bluesky',
+  measure,
 
   // App passwords: the form's handle and password go straight to the user's own PDS.
   signIn: {
     kind: 'form',
     async connect({ identifier = '', password = '', server }) {
       const cleanId = normalizeIdentifier(identifier);
-      if (!password.trim()) throw new CrosswindError('validation', 'Enter an app password.');
+      if (!password.trim()) throw new CrosswindError('validation', words('bluesky.enterPassword'));
       const directory = await directoryStorage.getValue();
       const service = await findBlueskyService(cleanId, server || undefined, directory);
       return loginBluesky(service, cleanId, password.trim());
@@ -330,7 +329,7 @@ export const blueskyAdapter: NetworkAdapter = {
       );
       // The record is where it was asked to be, or the answer is not about this post.
       if (created.data.uri !== `at://${repo}/${POST}/${rkey}` || !created.data.cid) {
-        throw incompleteAnswer(hostOf(account.server), 'address for the post');
+        throw incompleteAnswer(hostOf(account.server), words('errors.missing.postAddress'));
       }
       return { id: created.data.uri, cid: created.data.cid, url: postUrl(account, rkey) };
     } catch (error) {
@@ -373,10 +372,7 @@ export const blueskyAdapter: NetworkAdapter = {
     const host = hostOf(account.server);
     const rkey = rkeyOf(post.id, account.remoteId);
     if (!rkey) {
-      throw new CrosswindError(
-        'validation',
-        `Crosswind has no usable address for this post on ${host}; delete it in the Bluesky app.`,
-      );
+      throw new CrosswindError('validation', words('bluesky.noPostAddress', { host }));
     }
     const agent = await agentFor(account);
     try {

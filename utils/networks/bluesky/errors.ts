@@ -1,3 +1,4 @@
+import { words } from '@/utils/i18n/wording';
 import { XRPCError } from '@atproto/api';
 import {
   CrosswindError,
@@ -69,15 +70,17 @@ export function fromBlueskyError(error: unknown, host: string, now = Date.now())
   }
   if (status === 401 || AUTH_ERRORS.has(error.error)) return authError(host, said, status, error);
   if (status === 400 || status === 413) {
-    return new CrosswindError('validation', `${host} refused the post: ${said}.`, {
+    return new CrosswindError('validation', words('bluesky.refusedPost', { host, said }), {
       cause: error,
       status,
+      detail: said,
     });
   }
   if (status >= 500) return serverTrouble(host, status, error);
-  return new CrosswindError('server', `${host} answered with an error: ${said}`, {
+  return new CrosswindError('server', words('bluesky.answeredError', { host, said }), {
     cause: error,
     status,
+    detail: said,
   });
 }
 
@@ -87,12 +90,10 @@ function authError(
   status: number,
   cause: unknown,
 ): CrosswindError {
-  const reason = said ? ` (${said})` : '';
-  return new CrosswindError(
-    'auth',
-    `${host} no longer accepts this session${reason}. Reconnect the account.`,
-    { cause, status },
-  );
+  const wording = said
+    ? words('bluesky.sessionEndedSaid', { host, said })
+    : words('bluesky.sessionEnded', { host });
+  return new CrosswindError('auth', wording, { cause, status, ...(said && { detail: said }) });
 }
 
 function toHeaders(map: Record<string, string | undefined>): Headers {

@@ -1,3 +1,4 @@
+import { words, type Wording } from '@/utils/i18n/wording';
 import { assertSecureTransport, normalizeServerUrl } from '@/utils/auth/server-url';
 import { CrosswindError, serverTrouble } from '@/utils/errors';
 import { fetchJson, requireJson } from '../fetch-json';
@@ -19,7 +20,7 @@ export function normalizeIdentifier(input: string): string {
   return EMAIL.test(text) ? text : text.toLowerCase();
 }
 
-async function getJson(url: string, notFound: string): Promise<unknown> {
+async function getJson(url: string, notFound: Wording): Promise<unknown> {
   const host = new URL(url).host;
   const answer = await fetchJson(url);
   if (!answer.isWebPage && (answer.status === 400 || answer.status === 404)) {
@@ -33,13 +34,12 @@ async function getJson(url: string, notFound: string): Promise<unknown> {
 async function resolveDid(handle: string, directory: DirectorySettings): Promise<string> {
   const url = new URL('/xrpc/com.atproto.identity.resolveHandle', directory.handleResolver);
   url.searchParams.set('handle', handle);
-  const body = (await getJson(
-    url.toString(),
-    `No Bluesky account is called @${handle}. Check the handle, or enter your server's address.`,
-  )) as { did?: unknown } | null;
+  const body = (await getJson(url.toString(), words('bluesky.noSuchHandle', { handle }))) as {
+    did?: unknown;
+  } | null;
   const did = body?.did;
   if (typeof did !== 'string' || !/^did:[a-z]+:[A-Za-z0-9._:%-]{1,2048}$/.test(did)) {
-    throw new CrosswindError('server', `The handle resolver gave no answer for @${handle}.`);
+    throw new CrosswindError('server', words('bluesky.resolverSilent', { handle }));
   }
   return did;
 }
@@ -52,7 +52,7 @@ function didDocumentUrl(did: string, directory: DirectorySettings): string {
   }
   throw new CrosswindError(
     'unsupported',
-    `Crosswind cannot look up accounts with a ${did.split(':').slice(0, 2).join(':')} identity.`,
+    words('bluesky.unknownDidMethod', { method: did.split(':').slice(0, 2).join(':') }),
   );
 }
 
@@ -75,26 +75,21 @@ export async function findBlueskyService(
   directory: DirectorySettings,
 ): Promise<string> {
   if (serverInput?.trim()) return normalizeServerUrl(serverInput, 'Bluesky server');
-  if (!identifier)
-    throw new CrosswindError('validation', 'Enter your Bluesky handle, like alice.bsky.social.');
+  if (!identifier) throw new CrosswindError('validation', words('bluesky.enterHandle'));
   if (EMAIL.test(identifier)) return BLUESKY_ENTRYWAY;
   let did = identifier;
   if (!identifier.startsWith('did:')) {
     if (!HANDLE.test(identifier)) {
-      throw new CrosswindError(
-        'validation',
-        `“${identifier}” is not a Bluesky handle. A handle looks like alice.bsky.social.`,
-      );
+      throw new CrosswindError('validation', words('bluesky.notAHandle', { input: identifier }));
     }
     did = await resolveDid(identifier, directory);
   }
   const doc = (await getJson(
     didDocumentUrl(did, directory),
-    `The identity of ${identifier} could not be found.`,
+    words('bluesky.identityNotFound', { identifier }),
   )) as DidDocument | null;
   const pds = pdsFromDidDocument(doc, did);
-  if (!pds)
-    throw new CrosswindError('server', `The identity of ${identifier} names no Bluesky server.`);
+  if (!pds) throw new CrosswindError('server', words('bluesky.identityNoServer', { identifier }));
   // The app password goes there next: a DID document is as untrusted as anything typed.
   assertSecureTransport(pds, 'Bluesky server');
   return pds;

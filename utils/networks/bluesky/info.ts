@@ -1,5 +1,4 @@
 import { defineNetwork } from '../capabilities';
-import { measureText } from '../../text/limits';
 
 /** Bluesky and any AT Protocol server. */
 export const blueskyInfo = defineNetwork({
@@ -18,8 +17,7 @@ export const blueskyInfo = defineNetwork({
     serverScheduling: null,
     deletion: true,
   },
-  // The lexicon fixes Bluesky's caps, whatever the account reports.
-  measure: (text, limits) => measureText('bluesky', text, limits),
+  loadMeasure: () => import('./measure'),
   label: (account) => `@${account.handle} (Bluesky)`,
   accountIdNamesServer: false,
   reconnect: { kind: 'form' },

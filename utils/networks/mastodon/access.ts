@@ -1,3 +1,4 @@
+import { words } from '@/utils/i18n/wording';
 import { MastoHttpError, type mastodon } from 'masto';
 import { CrosswindError } from '@/utils/errors';
 import { defineCredential } from '@/utils/vault';
@@ -41,10 +42,7 @@ function clientOn(origin: string, accessToken: string): mastodon.rest.Client {
 async function clientFor(account: Account): Promise<mastodon.rest.Client> {
   const credential = await tokens.forAccount(account);
   if (!credential) {
-    throw new CrosswindError(
-      'auth',
-      `Crosswind has no access to ${account.handle} any more. Reconnect the account.`,
-    );
+    throw new CrosswindError('auth', words('mastodon.noAccess', { handle: account.handle }));
   }
   const renewal = await renewals.forAccount(account);
   // A token known to be expired is renewed first rather than sent to fail.

@@ -1,3 +1,4 @@
+import { words } from '@/utils/i18n/wording';
 import { MastoTimeoutError } from 'masto';
 import { normalizeServerUrl } from '@/utils/auth/server-url';
 import { mastodonImageTarget } from '@/utils/media/targets';
@@ -45,6 +46,7 @@ import type {
   UploadedMedia,
   Visibility,
 } from '../types';
+import { measure } from './measure';
 
 /** The instance's limits with the server software's own counting rule. */
 function limitsFor(limits: AccountLimits, software: ServerSoftware | undefined): AccountLimits {
@@ -129,15 +131,13 @@ function requestMeta(options: PublishOptions) {
  */
 function schedulingError(error: unknown, host: string): CrosswindError {
   const known = fromMastodonError(error, host);
-  if (known.status !== 422 || !/schedul/i.test(known.message)) return known;
-  return new CrosswindError(
-    'unsupported',
-    known.message.replace('refused the post', 'would not schedule it'),
-    {
-      cause: error,
-      status: 422,
-    },
-  );
+  const said = known.detail ?? '';
+  if (known.status !== 422 || !/schedul/i.test(said)) return known;
+  return new CrosswindError('unsupported', words('mastodon.wouldNotSchedule', { host, said }), {
+    cause: error,
+    status: 422,
+    detail: said,
+  });
 }
 
 /** The OAuth sign-in of one Mastodon-API flavor: its scopes, and the account it makes. */
@@ -176,6 +176,7 @@ export function mastodonApiFamily(software: ProtocolFamily['software']): Protoco
 /** Mastodon and every server that speaks its API. */
 export const mastodonAdapter: NetworkAdapter = {
   id: 'mastodon',
+  measure,
   signIn: mastodonApiSignIn(MASTODON_FLAVOR),
   family: mastodonApiFamily('any'),
 
@@ -216,11 +217,11 @@ export const mastodonAdapter: NetworkAdapter = {
       // Mastodon answers a repeated key of a scheduled post with 404: the first attempt got
       // through, but the server does not say which scheduled post it made.
       if (options.isRetry && known.status === 404) {
-        throw new CrosswindError(
-          'server',
-          `${host} may have scheduled this post already but did not say so. Check the scheduled posts in ${host}’s own app before retrying, so it does not go out twice.`,
-          { cause: error, status: 404, retryable: false },
-        );
+        throw new CrosswindError('server', words('mastodon.maybeScheduled', { host }), {
+          cause: error,
+          status: 404,
+          retryable: false,
+        });
       }
       throw known;
     }
@@ -271,11 +272,9 @@ export const mastodonAdapter: NetworkAdapter = {
       };
     } catch (error) {
       if (error instanceof MastoTimeoutError) {
-        throw new CrosswindError(
-          'server',
-          `${host} was still processing an image after a minute. Try again later.`,
-          { cause: error },
-        );
+        throw new CrosswindError('server', words('mastodon.stillProcessing', { host }), {
+          cause: error,
+        });
       }
       throw fromMastodonError(error, host);
     }
@@ -284,10 +283,7 @@ export const mastodonAdapter: NetworkAdapter = {
   async remove(account, post): Promise<RemoveResult> {
     const host = hostOf(account.server);
     if (!isPostId(post.id)) {
-      throw new CrosswindError(
-        'validation',
-        `Crosswind has no usable id for this post on ${host}; delete it there.`,
-      );
+      throw new CrosswindError('validation', words('mastodon.noPostId', { host }));
     }
     try {
       await authorized(account, (client) => client.v1.statuses.$select(post.id).remove());

@@ -1,5 +1,6 @@
 import { safeHttpUrl } from '@/utils/capture/sanitize';
 import { incompleteAnswer } from '@/utils/errors';
+import { words } from '@/utils/i18n/wording';
 import type { PublishedPost, ServerScheduled } from '../types';
 
 /** Mastodon ids are numbers as strings; forks use other shapes, but never empty or huge ones. */
@@ -36,7 +37,7 @@ function asStatus(data: Fields | undefined): PublishedPost | undefined {
 /** A created post, or the error that says the server did not really say it made one. */
 export function publishedFrom(answer: unknown, host: string): PublishedPost {
   const status = asStatus(fieldsOf(answer));
-  if (!status) throw incompleteAnswer(host, 'id or link for the post');
+  if (!status) throw incompleteAnswer(host, words('errors.missing.postLink'));
   return status;
 }
 
@@ -57,20 +58,21 @@ export function scheduleAnswerFrom(answer: unknown, host: string): ScheduleAnswe
   }
   const status = asStatus(data);
   if (status) return { kind: 'published', post: status };
-  throw incompleteAnswer(host, 'id or time for the scheduled post');
+  throw incompleteAnswer(host, words('errors.missing.scheduledPost'));
 }
 
 /** A moved scheduled post: its id and new time, as the server understood them. */
 export function scheduledFrom(answer: unknown, host: string): ServerScheduled {
   const result = scheduleAnswerFrom(answer, host);
-  if (result.kind !== 'scheduled') throw incompleteAnswer(host, 'time for the scheduled post');
+  if (result.kind !== 'scheduled')
+    throw incompleteAnswer(host, words('errors.missing.scheduledTime'));
   return result.scheduled;
 }
 
 /** An uploaded attachment's id, which the post refers to. */
 export function mediaIdFrom(answer: unknown, host: string): string {
   const id = idOf(fieldsOf(answer));
-  if (!id) throw incompleteAnswer(host, 'id for the uploaded image');
+  if (!id) throw incompleteAnswer(host, words('errors.missing.mediaId'));
   return id;
 }
 
@@ -96,7 +98,7 @@ export function credentialsFrom(answer: unknown, host: string): CheckedCredentia
   const id = idOf(data);
   const username = typeof data?.username === 'string' ? data.username.trim() : '';
   if (!id || !username || username.length > 256) {
-    throw incompleteAnswer(host, 'id or name for the account');
+    throw incompleteAnswer(host, words('errors.missing.account'));
   }
   const displayName =
     typeof data?.displayName === 'string' && data.displayName.trim()

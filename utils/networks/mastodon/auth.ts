@@ -1,3 +1,4 @@
+import { words } from '@/utils/i18n/wording';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { randomToken, s256Challenge } from '@/utils/auth/pkce';
@@ -92,8 +93,10 @@ async function registerApp(
   if (!answer.ok || !clientId || !clientSecret) {
     throw new CrosswindError(
       'unsupported',
-      `${host} would not register Crosswind as an app${said ? `: ${said}` : ` (error ${answer.status})`}.`,
-      { status: answer.status },
+      said
+        ? words('mastodon.noAppSaid', { host, said })
+        : words('mastodon.noApp', { host, status: answer.status }),
+      { status: answer.status, ...(said && { detail: said }) },
     );
   }
   const app = { clientId, clientSecret };
@@ -161,20 +164,14 @@ export async function completeMastodonAuthorization(
   try {
     url = new URL(redirectUrl);
   } catch {
-    throw new CrosswindError(
-      'auth',
-      'The server sent back an unreadable answer. Try connecting again.',
-    );
+    throw new CrosswindError('auth', words('mastodon.unreadableRedirect'));
   }
   const params = url.searchParams;
   const state = params.get('state') ?? '';
   const pending = await pendingStorage.getValue();
   const flow = pending[state];
   if (!flow) {
-    throw new CrosswindError(
-      'auth',
-      'The answer from the server does not match the sign-in Crosswind started (state mismatch). Nothing was connected; try again.',
-    );
+    throw new CrosswindError('auth', words('mastodon.stateMismatch'));
   }
   delete pending[state];
   await pendingStorage.setValue(pending);
@@ -182,22 +179,17 @@ export async function completeMastodonAuthorization(
   const error = params.get('error');
   if (error) {
     if (error === 'access_denied') {
-      throw new CrosswindError(
-        'cancelled',
-        `You declined the authorization on ${host}. Nothing was connected.`,
-      );
+      throw new CrosswindError('cancelled', words('mastodon.declined', { host }));
     }
     throw new CrosswindError(
       'auth',
-      `${host} refused the authorization: ${params.get('error_description') ?? error}.`,
+      words('mastodon.authRefused', { host, said: params.get('error_description') ?? error }),
     );
   }
   const code = params.get('code');
-  if (!code)
-    throw new CrosswindError('auth', `${host} did not send an authorization code. Try again.`);
+  if (!code) throw new CrosswindError('auth', words('mastodon.noCode', { host }));
   const app = await mastodonApps.get(appKey(flow.origin, flow.redirectUri));
-  if (!app)
-    throw new CrosswindError('auth', 'The app registration was lost. Try connecting again.');
+  if (!app) throw new CrosswindError('auth', words('mastodon.appLost'));
 
   let answer: HttpAnswer;
   try {
@@ -217,11 +209,7 @@ export async function completeMastodonAuthorization(
   } catch (cause) {
     const known = toCrosswindError(cause);
     if (known.kind !== 'network') throw known;
-    throw new CrosswindError(
-      'network',
-      `Could not reach ${host} to finish connecting. Try again.`,
-      { cause },
-    );
+    throw new CrosswindError('network', words('mastodon.tokenUnreachable', { host }), { cause });
   }
   if (answer.isWebPage || answer.status >= 500) requireJson(answer, host);
   const body = fieldsOf(answer.json);
@@ -230,10 +218,10 @@ export async function completeMastodonAuthorization(
     const said = stringField(body, 'error_description') ?? stringField(body, 'error');
     throw new CrosswindError(
       'auth',
-      `${host} did not grant access: ${said ?? `error ${answer.status}`}`,
-      {
-        status: answer.status,
-      },
+      said
+        ? words('mastodon.noGrantSaid', { host, said })
+        : words('mastodon.noGrant', { host, status: answer.status }),
+      { status: answer.status, ...(said && { detail: said }) },
     );
   }
   const limits = await fetchMastodonLimits(

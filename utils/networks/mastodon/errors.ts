@@ -1,3 +1,4 @@
+import { words } from '@/utils/i18n/wording';
 import { MastoHttpError, MastoTimeoutError, MastoUnexpectedError } from 'masto';
 import {
   CrosswindError,
@@ -21,12 +22,10 @@ function byStatus(
   cause: unknown,
 ): CrosswindError | undefined {
   if (status === 401 || status === 403) {
-    const reason = said ? ` (${said})` : '';
-    return new CrosswindError(
-      'auth',
-      `${host} no longer accepts Crosswind's access${reason}. Reconnect the account.`,
-      { cause, status },
-    );
+    const wording = said
+      ? words('mastodon.accessEndedSaid', { host, said })
+      : words('mastodon.accessEnded', { host });
+    return new CrosswindError('auth', wording, { cause, status, ...(said && { detail: said }) });
   }
   if (status === 429)
     return rateLimited(host, headers ? retryAtFromHeaders(headers) : undefined, cause);
@@ -52,21 +51,28 @@ export function fromMastodonError(error: unknown, host: string): CrosswindError 
     if (known) return known;
     if (status === 422) {
       const reason = said.replace(/^Validation failed:\s*/i, '');
-      return new CrosswindError('validation', `${host} refused the post: ${reason}.`, {
-        cause: error,
-        status,
-      });
+      return new CrosswindError(
+        'validation',
+        words('mastodon.refusedPost', { host, said: reason }),
+        {
+          cause: error,
+          status,
+          detail: reason,
+        },
+      );
     }
     if (status === 404) {
-      return new CrosswindError('validation', `${host} could not find it (${said}).`, {
+      return new CrosswindError('validation', words('mastodon.notFound', { host, said }), {
         cause: error,
         status,
+        detail: said,
       });
     }
     if (status >= 500) return serverTrouble(host, status, error);
-    return new CrosswindError('server', `${host} answered with error ${status}: ${said}`, {
+    return new CrosswindError('server', words('mastodon.answeredError', { host, status, said }), {
       cause: error,
       status,
+      detail: said,
     });
   }
   if (error instanceof MastoTimeoutError) return timedOut(host, error);

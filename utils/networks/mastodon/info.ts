@@ -1,5 +1,4 @@
 import { defineNetwork, type NetworkCapabilities } from '../capabilities';
-import { measureText } from '../../text/limits';
 import type { AccountLimits } from '../types';
 import { serverAccountLabel } from './software';
 
@@ -32,8 +31,7 @@ export const mastodonInfo = defineNetwork({
   name: 'Mastodon',
   defaultLimits: MASTODON_DEFAULT_LIMITS,
   capabilities: MASTODON_CAPABILITIES,
-  measure: (text, limits, options) =>
-    measureText(limits.countsCodePoints ? 'codePoints' : 'mastodon', text, limits, options),
+  loadMeasure: () => import('./measure'),
   label: (account) => serverAccountLabel(account, 'Mastodon'),
   accountIdNamesServer: true,
   reconnect: { kind: 'redirect', fields: (account) => ({ server: account.server }) },

@@ -1,3 +1,4 @@
+import { words } from '@/utils/i18n/wording';
 import { CrosswindError } from '@/utils/errors';
 import type { AccountLimits } from '../types';
 import { fetchJson, requireJson } from '../fetch-json';
@@ -11,9 +12,13 @@ async function readInstance(origin: string, version: 'v1' | 'v2'): Promise<unkno
   if (answer.status === 404 || answer.status === 410) return null;
   const body = requireJson(answer, host);
   if (!answer.ok) {
-    throw new CrosswindError('server', `${host} answered with error ${answer.status}.`, {
-      status: answer.status,
-    });
+    throw new CrosswindError(
+      'server',
+      words('mastodon.answeredStatus', { host, status: answer.status }),
+      {
+        status: answer.status,
+      },
+    );
   }
   return typeof body === 'object' && body !== null && !Array.isArray(body) ? body : null;
 }
@@ -54,10 +59,7 @@ export async function fetchMastodonLimits(
   const host = new URL(origin).host;
   const body = (await readInstance(origin, 'v2')) ?? (await readInstance(origin, 'v1'));
   if (!body) {
-    throw new CrosswindError(
-      'unsupported',
-      `${host} does not look like a Mastodon server (it has no Mastodon API).`,
-    );
+    throw new CrosswindError('unsupported', words('mastodon.notMastodon', { host }));
   }
   const { limits, rejected } = checkLimits(reportedLimits(body), defaults);
   return rejected.length > 0

@@ -1,3 +1,4 @@
+import { words } from '@/utils/i18n/wording';
 import { browser } from 'wxt/browser';
 import { CrosswindError } from '@/utils/errors';
 import { defineCredential } from '@/utils/vault';
@@ -10,6 +11,7 @@ import { newAttemptKey, publishNote, uploadImage } from './publish';
 import { beginMiAuth, cancelMiAuth, completeMiAuth } from './sign-in';
 import { countingFor } from './text';
 import type { MisskeyMeta, MisskeyUser } from './validate';
+import { measure } from './measure';
 
 /** MiAuth tokens, one per account, bound to the server that issued them (background only). */
 const tokens = defineCredential<string>('misskey-token');
@@ -23,7 +25,7 @@ async function clientFor(account: Account): Promise<MisskeyClient> {
   if (!credential) {
     throw new CrosswindError(
       'auth',
-      `Crosswind has no access to @${account.handle}@${hostOf(account.server)} any more. Reconnect the account.`,
+      words('misskey.noAccess', { handle: `@${account.handle}@${hostOf(account.server)}` }),
     );
   }
   // The token's own server, never whatever the account record says now.
@@ -56,6 +58,7 @@ function snapshotOf(
 /** Misskey through its own API: MiAuth, notes/create, drive/files/create, notes/delete. */
 export const misskeyAdapter: NetworkAdapter = {
   id: 'misskey',
+  measure,
   signIn: {
     kind: 'redirect',
     async prepare(fields) {

@@ -1,5 +1,6 @@
 import { assertSecureTransport } from '@/utils/auth/server-url';
-import { CrosswindError } from '@/utils/errors';
+import { cancelled, CrosswindError } from '@/utils/errors';
+import { words } from '@/utils/i18n/wording';
 import { fromFetchFailure, fromMisskeyAnswer } from './errors';
 import {
   readCreatedNote,
@@ -33,7 +34,7 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
       'abort',
       () => {
         clearTimeout(timer);
-        reject(new CrosswindError('cancelled', 'The request was cancelled.'));
+        reject(cancelled());
       },
       { once: true },
     );
@@ -219,7 +220,7 @@ export class MisskeyClient {
     }
     if (!response.ok) throw fromMisskeyAnswer(response.status, parsed, response.headers, this.host);
     if (parsed === undefined && response.status !== 204) {
-      throw new CrosswindError('server', `${this.host} sent an answer Crosswind cannot read.`, {
+      throw new CrosswindError('server', words('errors.unreadable', { host: this.host }), {
         status: response.status,
       });
     }

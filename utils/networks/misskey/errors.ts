@@ -1,5 +1,8 @@
+import { words, type Wording } from '@/utils/i18n/wording';
 import {
+  cancelled,
   CrosswindError,
+  timedOut as tookTooLong,
   rateLimited,
   retryAtFromHeaders,
   serverTrouble,
@@ -40,98 +43,76 @@ function retryAt(headers: Headers, error: MisskeyApiError | undefined): number |
 }
 
 /** INVALID_PARAM's `info.param` is ajv's schema path; name the field a person knows. */
-function invalidParamWords(host: string, info: Record<string, unknown> | undefined): string {
+function invalidParamWords(host: string, info: Record<string, unknown> | undefined): Wording {
   const param = typeof info?.param === 'string' ? info.param : '';
   const reason = typeof info?.reason === 'string' ? info.reason : '';
   const limit = /more than (\d+)/.exec(reason)?.[1];
   if (param.endsWith('/text/maxLength')) {
-    return `${host} refused the post: the text is longer than the ${limit ?? 'allowed'} characters it accepts.`;
+    return limit
+      ? words('misskey.textTooLongLimit', { host, limit })
+      : words('misskey.textTooLong', { host });
   }
   if (param.endsWith('/cw/maxLength')) {
-    return `${host} refused the post: the content warning is longer than ${limit ?? 'the allowed'} characters.`;
+    return limit
+      ? words('misskey.cwTooLongLimit', { host, limit })
+      : words('misskey.cwTooLong', { host });
   }
   if (param.endsWith('/comment/maxLength')) {
-    return `${host} refused an image: its alt text is longer than ${limit ?? 'the allowed'} characters.`;
+    return limit
+      ? words('misskey.altTooLongLimit', { host, limit })
+      : words('misskey.altTooLong', { host });
   }
   if (/\/text\/(pattern|minLength)$|\/then\/required$/.test(param)) {
-    return `${host} refused the post: it has no text.`;
+    return words('misskey.noText', { host });
   }
   if (param.endsWith('/fileIds/maxItems')) {
-    return `${host} refused the post: it has more images than the ${limit ?? 'allowed'} it accepts.`;
+    return limit
+      ? words('misskey.tooManyImagesLimit', { host, limit })
+      : words('misskey.tooManyImages', { host });
   }
-  const field = /\/properties\/([^/]+)/.exec(param)?.[1] ?? (param || 'a value');
-  return `${host} refused a value Crosswind sent (${field}: ${reason || 'invalid'}).`;
+  const field = /\/properties\/([^/]+)/.exec(param)?.[1] ?? (param || 'value');
+  return words('misskey.badValue', { host, field, reason: reason || 'invalid' });
 }
 
 /** What each Misskey error code means to a person, and what they can do. */
 function wordsFor(
   error: MisskeyApiError,
   host: string,
-): [CrosswindError['kind'], string] | undefined {
+): [CrosswindError['kind'], Wording] | undefined {
   switch (error.code) {
     case 'CREDENTIAL_REQUIRED':
     case 'AUTHENTICATION_FAILED':
-      return [
-        'auth',
-        `${host} no longer accepts Crosswind's access (it was revoked or has expired). Reconnect the account.`,
-      ];
+      return ['auth', words('misskey.accessEnded', { host })];
     case 'PERMISSION_DENIED':
-      return [
-        'auth',
-        `Crosswind's access to ${host} lacks a permission this needs. Reconnect the account to grant it.`,
-      ];
+      return ['auth', words('misskey.permissionMissing', { host })];
     case 'YOUR_ACCOUNT_SUSPENDED':
-      return [
-        'auth',
-        `Your account on ${host} is suspended, so nothing can be posted there. Contact the server's moderators.`,
-      ];
+      return ['auth', words('misskey.suspended', { host })];
     case 'YOUR_ACCOUNT_MOVED':
-      return [
-        'auth',
-        `Your account on ${host} has moved to another server. Connect the new account instead.`,
-      ];
+      return ['auth', words('misskey.moved', { host })];
     case 'INVALID_PARAM':
       return ['validation', invalidParamWords(host, error.info)];
     case 'MAX_LENGTH':
-      return ['validation', `${host} refused the post: the text is longer than it accepts.`];
+      return ['validation', words('misskey.textTooLong', { host })];
     case 'MAX_CW_LENGTH':
-      return [
-        'validation',
-        `${host} refused the post: the content warning is longer than it accepts.`,
-      ];
+      return ['validation', words('misskey.cwTooLong', { host })];
     case 'NO_SUCH_FILE':
-      return [
-        'validation',
-        `${host} no longer has an image uploaded for this post (it may have been deleted from your drive). Post it again to upload it anew.`,
-      ];
+      return ['validation', words('misskey.fileGone', { host })];
     case 'NO_SUCH_REPLY_TARGET':
-      return [
-        'validation',
-        `The post this one answers is gone from ${host}, so the thread cannot continue there.`,
-      ];
+      return ['validation', words('misskey.replyGone', { host })];
     case 'NO_SUCH_NOTE':
-      return ['validation', `${host} has no such post (it may already be deleted).`];
+      return ['validation', words('misskey.noSuchNote', { host })];
     case 'MAX_FILE_SIZE_EXCEEDED':
-      return ['validation', `${host} refused an image: it is larger than the server accepts.`];
+      return ['validation', words('misskey.fileTooLarge', { host })];
     case 'NO_FREE_SPACE':
-      return [
-        'validation',
-        `Your drive on ${host} is full. Delete some files from your Misskey drive, then try again.`,
-      ];
+      return ['validation', words('misskey.driveFull', { host })];
     case 'INAPPROPRIATE':
-      return ['validation', `${host} refused an image as possibly inappropriate.`];
+      return ['validation', words('misskey.inappropriate', { host })];
     case 'CONTAINS_PROHIBITED_WORDS':
-      return [
-        'validation',
-        `${host} refused the post: it contains words the server does not allow.`,
-      ];
+      return ['validation', words('misskey.prohibitedWords', { host })];
     case 'CONTAINS_TOO_MANY_MENTIONS':
-      return [
-        'validation',
-        `${host} refused the post: it mentions more people than the server allows.`,
-      ];
+      return ['validation', words('misskey.tooManyMentions', { host })];
     case 'ACCESS_DENIED':
-      return ['auth', `${host} did not allow this (access denied).`];
+      return ['auth', words('misskey.accessDenied', { host })];
     default:
       return undefined;
   }
@@ -153,20 +134,20 @@ export function fromMisskeyAnswer(
   const known = error ? wordsFor(error, host) : undefined;
   if (known) return new CrosswindError(known[0], known[1], { ...extras, cause: error });
   if (status >= 500) return serverTrouble(host, status, error);
-  const said = error ? `${error.message} (${error.code})` : `error ${status}`;
-  return new CrosswindError('server', `${host} answered: ${said}`, { ...extras, cause: error });
+  const wording = error
+    ? words('misskey.answered', { host, said: `${error.message} (${error.code})` })
+    : words('misskey.answeredStatus', { host, status });
+  return new CrosswindError('server', wording, { ...extras, cause: error });
 }
 
 /** Turns a failed fetch (offline, refused, timed out, cancelled) into a CrosswindError. */
 export function fromFetchFailure(error: unknown, host: string, timedOut: boolean): CrosswindError {
   if (error instanceof CrosswindError) return error;
   if (timedOut) {
-    return new CrosswindError('network', `${host} took too long to answer. Try again.`, {
-      cause: error,
-    });
+    return tookTooLong(host, error);
   }
   if (error instanceof DOMException && error.name === 'AbortError') {
-    return new CrosswindError('cancelled', 'The request was cancelled.', { cause: error });
+    return cancelled(error);
   }
   return unreachable(host, error);
 }

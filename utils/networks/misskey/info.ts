@@ -1,6 +1,6 @@
 import { defineNetwork } from '../capabilities';
 import { serverAccountLabel } from '../mastodon/software';
-import { MISSKEY_DEFAULT_LIMITS, measureNote } from './limits';
+import { MISSKEY_DEFAULT_LIMITS } from './defaults';
 
 /** Misskey and its forks (Sharkey, Firefish, Iceshrimp, Catodon…), through Misskey's own API. */
 export const misskeyInfo = defineNetwork({
@@ -24,11 +24,7 @@ export const misskeyInfo = defineNetwork({
     // notes/create `localOnly`: the note stays on the server.
     localOnly: true,
   },
-  measure: (text, limits, options) =>
-    measureNote(text, limits, {
-      counting: limits.countsCodePoints ? 'code-points' : 'utf16',
-      ...(options.spoilerText !== undefined && { spoilerText: options.spoilerText }),
-    }),
+  loadMeasure: () => import('./measure'),
   label: (account) => serverAccountLabel(account, 'Misskey'),
   accountIdNamesServer: true,
   reconnect: { kind: 'redirect', fields: (account) => ({ server: account.server }) },

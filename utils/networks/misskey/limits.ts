@@ -1,16 +1,8 @@
 import type { TextMeasure } from '@/utils/text/limits';
 import type { AccountLimits } from '../types';
+import { MISSKEY_DEFAULT_LIMITS } from './defaults';
 import { DEFAULT_MAX_CW, countNote, type MisskeyCounting } from './text';
 import type { MisskeyMeta } from './validate';
-
-/** Misskey's own defaults, until the server says otherwise (`/api/meta`). */
-export const MISSKEY_DEFAULT_LIMITS: AccountLimits = {
-  maxCharacters: 3000,
-  // notes/create takes up to 16 fileIds; the composer may offer fewer.
-  maxMediaAttachments: 16,
-  // drive/files/create: `comment` maxLength DB_MAX_IMAGE_COMMENT_LENGTH (512).
-  altTextLimit: 512,
-};
 
 /** An account's limits from its server's `/api/meta`. */
 export function limitsFromMeta(meta: MisskeyMeta): AccountLimits {

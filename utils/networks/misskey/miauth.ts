@@ -1,3 +1,4 @@
+import { words } from '@/utils/i18n/wording';
 import { CrosswindError } from '@/utils/errors';
 import { fromFetchFailure, fromMisskeyAnswer } from './errors';
 import { DEFAULT_TIMEOUT_MS } from './client';
@@ -36,16 +37,10 @@ export function assertCallback(redirectUrl: string, session: string, host: strin
   try {
     url = new URL(redirectUrl);
   } catch {
-    throw new CrosswindError(
-      'auth',
-      `${host} sent back an unreadable answer. Try connecting again.`,
-    );
+    throw new CrosswindError('auth', words('misskey.unreadableRedirect', { host }));
   }
   if (url.searchParams.get('session') !== session) {
-    throw new CrosswindError(
-      'auth',
-      `${host} came back for a different sign-in than the one Crosswind started. Try connecting again.`,
-    );
+    throw new CrosswindError('auth', words('misskey.otherSignIn', { host }));
   }
 }
 
@@ -85,13 +80,10 @@ export async function checkMiAuth(
   if (!response.ok) throw fromMisskeyAnswer(response.status, body, response.headers, host);
   const answer = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   if (answer.ok !== true) {
-    throw new CrosswindError(
-      'auth',
-      `${host} did not hand over access: the sign-in was not approved, or its one-time answer was already used. Start the sign-in again.`,
-    );
+    throw new CrosswindError('auth', words('misskey.notApproved', { host }));
   }
   if (typeof answer.token !== 'string' || answer.token === '') {
-    throw new CrosswindError('server', `${host} approved the sign-in but sent no access token.`);
+    throw new CrosswindError('server', words('misskey.noToken', { host }));
   }
   return { token: answer.token, user: readUser(answer.user, host) };
 }

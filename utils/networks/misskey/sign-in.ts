@@ -1,3 +1,4 @@
+import { words } from '@/utils/i18n/wording';
 import { storage } from 'wxt/utils/storage';
 import { CrosswindError } from '@/utils/errors';
 import { parseMisskeyAddress, type MisskeyAddress } from './address';
@@ -43,11 +44,9 @@ export async function beginMiAuth(
   // Reading /api/meta first turns "not a Misskey server" into a clear error before any page opens.
   await new MisskeyClient({ origin: address.origin }).meta().catch((error: unknown) => {
     if (error instanceof CrosswindError && error.kind === 'network') throw error;
-    throw new CrosswindError(
-      'unsupported',
-      `${address.host} does not answer as a Misskey server (Misskey, Sharkey, Firefish, Iceshrimp…). Check the address.`,
-      { cause: error },
-    );
+    throw new CrosswindError('unsupported', words('misskey.notMisskey', { host: address.host }), {
+      cause: error,
+    });
   });
   const now = options.now ?? Date.now();
   const session = crypto.randomUUID();
@@ -94,10 +93,7 @@ export async function completeMiAuth(redirectUrl: string): Promise<MiAuthResult>
   const pending = await pendingStorage.getValue();
   const item = session ? pending[session] : undefined;
   if (!session || !item) {
-    throw new CrosswindError(
-      'auth',
-      'This sign-in is unknown or expired (it may have been started in another window). Try connecting again.',
-    );
+    throw new CrosswindError('auth', words('misskey.unknownSignIn'));
   }
   delete pending[session];
   await pendingStorage.setValue(pending);
@@ -107,7 +103,7 @@ export async function completeMiAuth(redirectUrl: string): Promise<MiAuthResult>
   if (item.username && item.username.toLowerCase() !== grant.user.username.toLowerCase()) {
     throw new CrosswindError(
       'auth',
-      `You approved @${grant.user.username} on ${host}, not @${item.username}. Sign in to ${host} as @${item.username} and connect again.`,
+      words('misskey.wrongUser', { approved: grant.user.username, host, wanted: item.username }),
     );
   }
   const client = new MisskeyClient({ origin: item.origin, token: grant.token });

@@ -1,3 +1,4 @@
+import { words, type Wording } from '@/utils/i18n/wording';
 import { CrosswindError } from '@/utils/errors';
 
 // What Misskey answers, checked at run time: a reply without the fields we rely on is an error,
@@ -57,8 +58,8 @@ const strOrNull = (value: unknown): value is string | null | undefined =>
 const positive = (value: unknown): value is number =>
   typeof value === 'number' && Number.isFinite(value) && value > 0;
 
-function unreadable(host: string, what: string): CrosswindError {
-  return new CrosswindError('server', `${host} sent ${what} Crosswind cannot read.`);
+function unreadable(host: string, what: Wording): CrosswindError {
+  return new CrosswindError('server', words('misskey.unreadable', { host, what }));
 }
 
 /** A packed Note. */
@@ -74,7 +75,7 @@ export function readNote(value: unknown, host: string): MisskeyNote {
     !strOrNull(note.cw) ||
     !strOrNull(note.replyId)
   ) {
-    throw unreadable(host, 'a note');
+    throw unreadable(host, words('misskey.what.note'));
   }
   const fileIds = Array.isArray(note.fileIds) ? note.fileIds.filter(str) : [];
   return {
@@ -96,7 +97,7 @@ export function readCreatedNote(value: unknown, host: string): MisskeyNote {
 
 /** users/notes: a list of notes. */
 export function readNotes(value: unknown, host: string): MisskeyNote[] {
-  if (!Array.isArray(value)) throw unreadable(host, 'a list of notes');
+  if (!Array.isArray(value)) throw unreadable(host, words('misskey.what.notes'));
   return value.map((note) => readNote(note, host));
 }
 
@@ -104,7 +105,7 @@ export function readNotes(value: unknown, host: string): MisskeyNote[] {
 export function readDriveFile(value: unknown, host: string): MisskeyDriveFile {
   const file = object(value);
   if (!file || !str(file.id) || !file.id || !str(file.type) || !str(file.url)) {
-    throw unreadable(host, 'an uploaded file');
+    throw unreadable(host, words('misskey.what.file'));
   }
   return { id: file.id, type: file.type, size: positive(file.size) ? file.size : 0, url: file.url };
 }
@@ -113,7 +114,7 @@ export function readDriveFile(value: unknown, host: string): MisskeyDriveFile {
 export function readUser(value: unknown, host: string): MisskeyUser {
   const user = object(value);
   if (!user || !str(user.id) || !user.id || !str(user.username) || !strOrNull(user.name)) {
-    throw unreadable(host, 'an account');
+    throw unreadable(host, words('misskey.what.account'));
   }
   return {
     id: user.id,
@@ -126,7 +127,8 @@ export function readUser(value: unknown, host: string): MisskeyUser {
 /** `/api/meta`; only maxNoteTextLength is required, the rest is read where the server has it. */
 export function readMeta(value: unknown, host: string): MisskeyMeta {
   const meta = object(value);
-  if (!meta || !positive(meta.maxNoteTextLength)) throw unreadable(host, 'its settings');
+  if (!meta || !positive(meta.maxNoteTextLength))
+    throw unreadable(host, words('misskey.what.settings'));
   const result: MisskeyMeta = { maxNoteTextLength: Math.floor(meta.maxNoteTextLength) };
   if (positive(meta.maxCwLength)) result.maxCwLength = Math.floor(meta.maxCwLength);
   if (positive(meta.maxFileSize)) result.maxFileSize = Math.floor(meta.maxFileSize);

@@ -7,7 +7,7 @@ import {
 } from '../../errors';
 import { signChecked, type NostrSigner } from './signer';
 import type { EventTemplate, MediaAttachment, SignedEvent } from './types';
-import { t } from '../../i18n/messages';
+import { words } from '../../i18n/wording';
 
 // Uploading an image to the user's Blossom server: BUD-02 `PUT /upload` with a BUD-11
 // authorization (a kind-24242 event naming the blob's sha256, scoped to this server, expiring in
@@ -82,19 +82,19 @@ async function failure(host: string, response: Response): Promise<CrosswindError
   switch (response.status) {
     case 401:
     case 403:
-      return new CrosswindError('validation', t('nostr.uploadRejected', { host, said }), {
+      return new CrosswindError('validation', words('nostr.uploadRejected', { host, said }), {
         status: response.status,
       });
     case 402:
-      return new CrosswindError('validation', t('nostr.uploadPayment', { host, said }), {
+      return new CrosswindError('validation', words('nostr.uploadPayment', { host, said }), {
         status: 402,
       });
     case 413:
-      return new CrosswindError('validation', t('nostr.uploadTooLarge', { host, said }), {
+      return new CrosswindError('validation', words('nostr.uploadTooLarge', { host, said }), {
         status: 413,
       });
     case 415:
-      return new CrosswindError('validation', t('nostr.uploadType', { host, said }), {
+      return new CrosswindError('validation', words('nostr.uploadType', { host, said }), {
         status: 415,
       });
     case 429:
@@ -103,7 +103,7 @@ async function failure(host: string, response: Response): Promise<CrosswindError
   if (response.status >= 500) return serverTrouble(host, response.status);
   return new CrosswindError(
     'server',
-    t('nostr.uploadRefused', { host, status: response.status, said }),
+    words('nostr.uploadRefused', { host, status: response.status, said }),
     {
       status: response.status,
     },
@@ -138,11 +138,11 @@ export async function uploadBlob(options: BlossomUploadOptions): Promise<BlobDes
   if (!response.ok) throw await failure(host, response);
   const body: unknown = await response.json().catch(() => undefined);
   if (!isDescriptor(body) || !/^https?:\/\//.test(body.url)) {
-    throw new CrosswindError('server', t('nostr.uploadNoAddress', { host }));
+    throw new CrosswindError('server', words('nostr.uploadNoAddress', { host }));
   }
   if (body.sha256.toLowerCase() !== sha256) {
     // BUD-02: servers must not change the blob. One that did would break the note's `x` tag.
-    throw new CrosswindError('server', t('nostr.uploadMismatch', { host }));
+    throw new CrosswindError('server', words('nostr.uploadMismatch', { host }));
   }
   return { ...body, sha256 };
 }

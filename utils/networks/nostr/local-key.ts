@@ -5,7 +5,7 @@ import { bytesToHex, hexToBytes } from 'nostr-tools/utils';
 import { CrosswindError } from '../../errors';
 import { invalidSecretKey, wrongPassphrase } from './errors';
 import type { NostrSigner } from './signer';
-import { t } from '../../i18n/messages';
+import { words } from '../../i18n/wording';
 
 // A key kept by Crosswind itself: parsed from what the user pastes, or made fresh; stored only as
 // NIP-49 `ncryptsec` (scrypt + XChaCha20-Poly1305 under the user's passphrase).
@@ -49,7 +49,7 @@ export function encryptKey(
   logN = DEFAULT_SCRYPT_LOG_N,
 ): string {
   if (passphrase.length === 0) {
-    throw new CrosswindError('validation', t('nostr.choosePassphrase'));
+    throw new CrosswindError('validation', words('nostr.choosePassphrase'));
   }
   // NIP-49: 0x00 = the key has been handled insecurely (it was pasted around), 0x01 = it has not.
   return encrypt(secretKey, passphrase, logN, origin === 'generated' ? 0x01 : 0x00);

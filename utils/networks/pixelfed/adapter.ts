@@ -5,7 +5,8 @@ import { findSentStatus } from '../mastodon/lookup';
 import type { NetworkAdapter, PublishedPost } from '../types';
 import { isDuplicateKey, isMissingPhoto } from './errors';
 import { PIXELFED_FLAVOR } from './flavor';
-import { t } from '@/utils/i18n/messages';
+import { words } from '@/utils/i18n/wording';
+import { measure } from './measure';
 
 /**
  * Pixelfed through the Mastodon-API base, stating only where it differs: its scopes, no server
@@ -14,6 +15,7 @@ import { t } from '@/utils/i18n/messages';
 export const pixelfedAdapter: NetworkAdapter = {
   ...mastodonAdapter,
   id: 'pixelfed',
+  measure,
   signIn: mastodonApiSignIn(PIXELFED_FLAVOR),
   family: mastodonApiFamily(['pixelfed']),
   schedule: undefined,
@@ -26,7 +28,7 @@ export const pixelfedAdapter: NetworkAdapter = {
     } catch (error) {
       if (isMissingPhoto(error)) {
         // Pixelfed says 403 here, which would otherwise read as a revoked login.
-        throw new CrosswindError('validation', t('pixelfed.needsPhoto'), {
+        throw new CrosswindError('validation', words('pixelfed.needsPhoto'), {
           cause: error,
           status: 403,
         });
@@ -37,7 +39,7 @@ export const pixelfedAdapter: NetworkAdapter = {
       if (sent) return sent;
       throw new CrosswindError(
         'server',
-        t('pixelfed.sentButMissing', { host: hostOf(account.server) }),
+        words('pixelfed.sentButMissing', { host: hostOf(account.server) }),
         { cause: error, status: 400, retryable: false },
       );
     }

@@ -2,7 +2,6 @@ import { defineNetwork } from '../capabilities';
 import { MASTODON_CAPABILITIES } from '../mastodon/info';
 import { serverAccountLabel } from '../mastodon/software';
 import type { AccountLimits } from '../types';
-import { measureCaption } from './caption';
 
 /** Pixelfed's own defaults (`max_caption_length`, `max_album_length`, alt text), until the instance says otherwise. */
 export const PIXELFED_DEFAULT_LIMITS: AccountLimits = {
@@ -25,7 +24,7 @@ export const pixelfedInfo = defineNetwork({
     // No scheduled statuses in its API: Crosswind posts at the time itself.
     serverScheduling: null,
   },
-  measure: measureCaption,
+  loadMeasure: () => import('./measure'),
   label: (account) => serverAccountLabel(account, 'Pixelfed'),
   accountIdNamesServer: true,
   reconnect: { kind: 'redirect', fields: (account) => ({ server: account.server }) },

@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
 import { CrosswindError } from '@/utils/errors';
-import { t } from '@/utils/i18n/messages';
+import { words } from '@/utils/i18n/wording';
 import { defineCredential } from '@/utils/vault';
 import type { Account, AccountSnapshot, NetworkAdapter } from '../types';
 import { ThreadsClient } from './client';
 import { profileUrl } from './origin';
 import { THREADS_LIMITS, readProfile, readQuota, type ThreadsProfile } from './profile';
+import { measure } from './measure';
 import { publishPart } from './publish';
 import { beginThreadsSignIn, cancelThreadsSignIn, completeThreadsSignIn } from './sign-in';
 import {
@@ -24,7 +25,7 @@ const apps = defineCredential<ThreadsApp>('threads-app');
 async function tokenFor(account: Account): Promise<{ origin: string; token: ThreadsToken }> {
   const credential = await tokens.forAccount(account);
   if (!credential)
-    throw new CrosswindError('auth', t('threads.noToken', { handle: account.handle }));
+    throw new CrosswindError('auth', words('threads.noToken', { handle: account.handle }));
   return { origin: credential.origin, token: credential.secret };
 }
 
@@ -38,7 +39,7 @@ export async function renewIfDue(
 ): Promise<{ origin: string; token: ThreadsToken; nextCheckAt: number }> {
   const { origin, token } = await tokenFor(account);
   const action = tokenAction(token, now);
-  if (action === 'expired') throw new CrosswindError('auth', t('threads.loginExpired'));
+  if (action === 'expired') throw new CrosswindError('auth', words('threads.loginExpired'));
   if (action === 'keep') return { origin, token, nextCheckAt: renewDueAt(token) };
   const fresh = await refreshToken(origin, token, now);
   await tokens.save(account.id, origin, fresh);
@@ -64,6 +65,7 @@ function snapshotOf(origin: string, profile: ThreadsProfile, token: ThreadsToken
 /** Threads through Meta's Graph API, with the person's own Meta app. */
 export const threadsAdapter: NetworkAdapter = {
   id: 'threads',
+  measure,
   signIn: {
     kind: 'redirect',
     async prepare(fields) {
@@ -133,7 +135,7 @@ export const threadsAdapter: NetworkAdapter = {
 
   // Meta fetches images from a public address; there is nothing to upload them to.
   async uploadImage() {
-    throw new CrosswindError('unsupported', t('threads.needsPublicImage'));
+    throw new CrosswindError('unsupported', words('threads.needsPublicImage'));
   },
 
   async remove(account, post) {

@@ -1,5 +1,6 @@
 import { assertSecureTransport } from '@/utils/auth/server-url';
 import { incompleteAnswer } from '@/utils/errors';
+import { words } from '@/utils/i18n/wording';
 import { fetchJson, requireJson, type HttpAnswer } from '../fetch-json';
 import { fromThreadsAnswer } from './errors';
 
@@ -72,6 +73,6 @@ export class ThreadsClient {
         : undefined;
     if (typeof value === 'string' && value !== '') return value;
     if (typeof value === 'number') return String(value);
-    throw incompleteAnswer(this.host, name);
+    throw incompleteAnswer(this.host, words('threads.field', { name }));
   }
 }

@@ -1,5 +1,5 @@
 import { CrosswindError } from '@/utils/errors';
-import { t } from '@/utils/i18n/messages';
+import { words } from '@/utils/i18n/wording';
 
 // A Threads media container's life (developers.facebook.com/docs/threads/troubleshooting):
 // IN_PROGRESS while Meta prepares it, then FINISHED (ready to publish) or ERROR; PUBLISHED once
@@ -24,7 +24,7 @@ export function readStatus(
   if (!status) {
     throw new CrosswindError(
       'server',
-      t('threads.unknownStatus', { host, status: String(item.status ?? '') }),
+      words('threads.unknownStatus', { host, status: String(item.status ?? '') }),
       {
         retryable: true,
       },
@@ -83,18 +83,18 @@ export async function waitUntilSettled(
     if (status === 'ERROR') {
       throw new CrosswindError(
         'server',
-        t('threads.containerFailed', { reason: errorMessage ?? 'UNKNOWN' }),
+        words('threads.containerFailed', { reason: errorMessage ?? 'UNKNOWN' }),
         {
           retryable: true,
         },
       );
     }
     if (status === 'EXPIRED') {
-      throw new CrosswindError('server', t('threads.containerExpired'), { retryable: true });
+      throw new CrosswindError('server', words('threads.containerExpired'), { retryable: true });
     }
     const delay = pollDelay(attempt);
     if (options.now() - started + delay > (options.limitMs ?? POLL_LIMIT_MS)) {
-      throw new CrosswindError('server', t('threads.containerSlow', { host: options.host }), {
+      throw new CrosswindError('server', words('threads.containerSlow', { host: options.host }), {
         retryable: true,
       });
     }

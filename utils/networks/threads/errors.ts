@@ -5,7 +5,7 @@ import {
   unreadableAnswer,
   webPageInstead,
 } from '@/utils/errors';
-import { t } from '@/utils/i18n/messages';
+import { words } from '@/utils/i18n/wording';
 import type { HttpAnswer } from '../fetch-json';
 
 // Meta answers errors as `{ error: { message, type, code, error_subcode, error_user_msg,
@@ -47,12 +47,6 @@ export function readMetaError(body: unknown): MetaError | undefined {
 
 const THROTTLED = new Set([4, 17, 32, 613]);
 
-/** Meta's own words for a person, when it gave some, after ours. */
-function said(error: MetaError): string {
-  const words = error.userMessage ?? error.message;
-  return words ? ` (Threads: ${words})` : '';
-}
-
 /** The CrosswindError for an answer that is not a success. */
 export function fromThreadsAnswer(answer: HttpAnswer, host: string): CrosswindError {
   const error = readMetaError(answer.json);
@@ -62,7 +56,9 @@ export function fromThreadsAnswer(answer: HttpAnswer, host: string): CrosswindEr
     if (answer.status >= 500) return serverTrouble(host, answer.status);
     return unreadableAnswer(host, answer.status);
   }
+  // Meta's own words (in the language of the request) and its ids, for the details and for support.
   const detail = [
+    error.userMessage ?? error.message,
     error.code !== undefined && `code ${error.code}`,
     error.subcode !== undefined && `subcode ${error.subcode}`,
     error.traceId && `fbtrace_id ${error.traceId}`,
@@ -71,31 +67,31 @@ export function fromThreadsAnswer(answer: HttpAnswer, host: string): CrosswindEr
     .join(', ');
   const options = { status: answer.status, ...(detail && { detail }) };
   if (error.code === 190 || error.code === 102) {
-    return new CrosswindError('auth', t('threads.loginExpired') + said(error), options);
+    return new CrosswindError('auth', words('threads.loginExpired'), options);
   }
   if (error.code === 10 || (error.code !== undefined && error.code >= 200 && error.code < 300)) {
-    return new CrosswindError('auth', t('threads.missingPermission') + said(error), options);
+    return new CrosswindError('auth', words('threads.missingPermission'), options);
   }
   if (error.code === 9 || (error.code !== undefined && THROTTLED.has(error.code))) {
-    return new CrosswindError('rate-limit', t('threads.limitReached') + said(error), {
+    return new CrosswindError('rate-limit', words('threads.limitReached'), {
       ...options,
       retryable: error.code !== 9,
     });
   }
   if (error.message === 'THREADS_API__LINK_LIMIT_EXCEEDED') {
-    return new CrosswindError('validation', t('threads.tooManyLinks'), options);
+    return new CrosswindError('validation', words('threads.tooManyLinks'), options);
   }
   if (error.code === 1 && /secret/i.test(error.message)) {
-    return new CrosswindError('auth', t('threads.wrongSecret'), options);
+    return new CrosswindError('auth', words('threads.wrongSecret'), options);
   }
-  if (error.code === 101) return new CrosswindError('auth', t('threads.wrongAppId'), options);
+  if (error.code === 101) return new CrosswindError('auth', words('threads.wrongAppId'), options);
   if (error.subcode === 36008)
-    return new CrosswindError('auth', t('threads.redirectMismatch'), options);
+    return new CrosswindError('auth', words('threads.redirectMismatch'), options);
   if (answer.status >= 500 || error.code === 1 || error.code === 2) {
-    return new CrosswindError('server', t('threads.troubleRetry') + said(error), {
+    return new CrosswindError('server', words('threads.troubleRetry'), {
       ...options,
       retryable: true,
     });
   }
-  return new CrosswindError('validation', t('threads.refused') + said(error), options);
+  return new CrosswindError('validation', words('threads.refused'), options);
 }

@@ -1,6 +1,4 @@
 import { defineNetwork } from '../capabilities';
-import { measureText } from '../../text/limits';
-import { THREADS_MAX_LINKS } from '../../text/threads';
 
 /** Threads (Meta), through the person's own Meta app. */
 export const threadsInfo = defineNetwork({
@@ -25,11 +23,7 @@ export const threadsInfo = defineNetwork({
     serverScheduling: null,
     deletion: true,
   },
-  measure: (text, limits) =>
-    measureText('threads', text, {
-      maxCharacters: limits.maxCharacters,
-      maxLinks: THREADS_MAX_LINKS,
-    }),
+  loadMeasure: () => import('./measure'),
   label: (account) => `@${account.handle} (Threads)`,
   accountIdNamesServer: false,
   // Reconnecting reuses the Meta app kept for the account: straight to the consent window.

@@ -1,6 +1,6 @@
 import { isLoopback } from '@/utils/auth/server-url';
 import { CrosswindError } from '@/utils/errors';
-import { t } from '@/utils/i18n/messages';
+import { words } from '@/utils/i18n/wording';
 
 // Threads has one API server, graph.threads.net, and its Authorization Window on threads.com.
 // Tests and the sandbox point Crosswind at a Threads test server on this computer instead; no
@@ -18,7 +18,7 @@ export function threadsApiOrigin(input: string | undefined): string {
   try {
     url = new URL(text);
   } catch {
-    throw new CrosswindError('validation', t('threads.badApiAddress'));
+    throw new CrosswindError('validation', words('threads.badApiAddress'));
   }
   if (
     url.origin === THREADS_API_ORIGIN ||
@@ -26,7 +26,7 @@ export function threadsApiOrigin(input: string | undefined): string {
   ) {
     return url.origin;
   }
-  throw new CrosswindError('validation', t('threads.badApiAddress'));
+  throw new CrosswindError('validation', words('threads.badApiAddress'));
 }
 
 /** True when the account talks to Meta itself (not a test server). */

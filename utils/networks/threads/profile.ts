@@ -1,4 +1,5 @@
 import { incompleteAnswer } from '@/utils/errors';
+import { words } from '@/utils/i18n/wording';
 import type { AccountLimits, PublishingQuota } from '../types';
 import type { ThreadsClient } from './client';
 
@@ -56,7 +57,7 @@ export async function readQuota(
   const used = row?.quota_usage;
   const total = row?.config?.quota_total;
   if (typeof used !== 'number' || typeof total !== 'number')
-    throw incompleteAnswer(client.host, 'quota_usage');
+    throw incompleteAnswer(client.host, words('threads.field', { name: 'quota_usage' }));
   const period = row?.config?.quota_duration;
   return { used, total, periodSeconds: typeof period === 'number' ? period : 86_400 };
 }

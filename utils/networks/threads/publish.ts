@@ -1,5 +1,5 @@
 import { CrosswindError } from '@/utils/errors';
-import { t } from '@/utils/i18n/messages';
+import { words } from '@/utils/i18n/wording';
 import type { OutgoingPost, PublishOptions, PublishedPost } from '../types';
 import type { ThreadsClient } from './client';
 import { nextStep, readStatus, waitUntilSettled } from './container';
@@ -144,7 +144,7 @@ async function adopt(context: PartContext): Promise<PublishedPost> {
       })
     : undefined;
   if (!found)
-    throw new CrosswindError('server', t('threads.publishedButMissing'), { retryable: false });
+    throw new CrosswindError('server', words('threads.publishedButMissing'), { retryable: false });
   return typeof found.permalink === 'string'
     ? { id: found.id, url: found.permalink }
     : withPermalink(context, found.id);

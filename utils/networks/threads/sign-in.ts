@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { CrosswindError } from '@/utils/errors';
-import { t } from '@/utils/i18n/messages';
+import { words } from '@/utils/i18n/wording';
 import { defineCredential } from '@/utils/vault';
 import type { ConnectFields } from '../types';
 import { authorizeUrlFor, threadsApiOrigin } from './origin';
@@ -45,9 +45,9 @@ const APP_SECRET = /^[0-9a-f]{32}$/i;
 export function readAppFields(fields: ConnectFields): ThreadsApp & { origin: string } {
   const appId = (fields.appId ?? '').trim();
   const secret = (fields.appSecret ?? '').trim();
-  if (!APP_ID.test(appId)) throw new CrosswindError('validation', t('threads.appIdInvalid'));
+  if (!APP_ID.test(appId)) throw new CrosswindError('validation', words('threads.appIdInvalid'));
   if (!APP_SECRET.test(secret))
-    throw new CrosswindError('validation', t('threads.appSecretInvalid'));
+    throw new CrosswindError('validation', words('threads.appSecretInvalid'));
   return { appId, secret, origin: threadsApiOrigin(fields.server) };
 }
 
@@ -96,7 +96,7 @@ function readRedirect(redirectUrl: string): URL {
   try {
     return new URL(redirectUrl);
   } catch {
-    throw new CrosswindError('auth', t('threads.unreadableRedirect'));
+    throw new CrosswindError('auth', words('threads.unreadableRedirect'));
   }
 }
 
@@ -109,23 +109,23 @@ export async function completeThreadsSignIn(
   const state = url.searchParams.get('state') ?? '';
   const pending = await pendingStorage.getValue();
   const item = pending[state];
-  if (!state || !item) throw new CrosswindError('auth', t('threads.unknownSignIn'));
+  if (!state || !item) throw new CrosswindError('auth', words('threads.unknownSignIn'));
   delete pending[state];
   await pendingStorage.setValue(pending);
   const stored = await pendingApps.peek(state);
   await pendingApps.remove(state);
   if (!stored || stored.origin !== item.origin)
-    throw new CrosswindError('auth', t('threads.unknownSignIn'));
+    throw new CrosswindError('auth', words('threads.unknownSignIn'));
   const error = url.searchParams.get('error');
   if (error) {
     throw new CrosswindError(
       error === 'access_denied' ? 'cancelled' : 'auth',
-      t('threads.notAllowed'),
+      words('threads.notAllowed'),
     );
   }
   // Meta appends `#_` to the redirect; the code is the query parameter alone.
   const code = url.searchParams.get('code');
-  if (!code) throw new CrosswindError('auth', t('threads.unreadableRedirect'));
+  if (!code) throw new CrosswindError('auth', words('threads.unreadableRedirect'));
   const short = await exchangeCode(item.origin, stored.secret, code, item.redirectUri);
   const token = await longLived(item.origin, stored.secret, short.token, now);
   return { origin: item.origin, app: stored.secret, userId: short.userId, token };

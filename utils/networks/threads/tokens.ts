@@ -1,5 +1,5 @@
 import { CrosswindError } from '@/utils/errors';
-import { t } from '@/utils/i18n/messages';
+import { words } from '@/utils/i18n/wording';
 import { ThreadsClient } from './client';
 
 // Meta's token rules (developers.facebook.com/docs/threads/get-started/long-lived-tokens):
@@ -95,7 +95,7 @@ export async function refreshToken(
   now = Date.now(),
 ): Promise<ThreadsToken> {
   if (tokenAction(current, now) === 'expired') {
-    throw new CrosswindError('auth', t('threads.loginExpired'));
+    throw new CrosswindError('auth', words('threads.loginExpired'));
   }
   const client = new ThreadsClient(origin);
   const body = await client.get('/refresh_access_token', {

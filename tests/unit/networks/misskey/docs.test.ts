@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { misskeyInfo } from '@/utils/networks/misskey/info';
-import { MISSKEY_DEFAULT_LIMITS } from '@/utils/networks/misskey/limits';
+import { MISSKEY_DEFAULT_LIMITS } from '@/utils/networks/misskey/defaults';
 import { MIAUTH_PERMISSIONS } from '@/utils/networks/misskey/miauth';
 import { DEFAULT_MAX_CW, countingFor } from '@/utils/networks/misskey/text';
 

@@ -18,7 +18,7 @@ describe('Misskey errors in words a person understands', () => {
       401,
       { code: 'CREDENTIAL_REQUIRED', message: 'Credential required.', kind: 'client' },
       'auth',
-      /no longer accepts Crosswind's access.*Reconnect/,
+      /no longer accepts Crosswind’s access.*Reconnect/,
     ],
     [
       'revoked token',
@@ -99,7 +99,7 @@ describe('Misskey errors in words a person understands', () => {
         },
       },
       'validation',
-      /refused a value Crosswind sent \(visibility: must be equal/,
+      /refused a value Crosswind sent \(“visibility: must be equal/,
     ],
     [
       'file gone',
@@ -185,7 +185,7 @@ describe('Misskey errors in words a person understands', () => {
     expect(proxy.kind).toBe('server');
     expect(proxy.retryable).toBe(true);
     const unknown = answer(400, { code: 'SOMETHING_NEW', message: 'Something new.' });
-    expect(unknown.message).toBe('misskey.example answered: Something new. (SOMETHING_NEW)');
+    expect(unknown.message).toBe('misskey.example answered: “Something new. (SOMETHING_NEW)”');
   });
 
   it('reads only Misskey-shaped error bodies', () => {

@@ -9,6 +9,9 @@ import { draftStorage } from '@/utils/storage';
 import { startMisskeyServer, type MisskeyServer } from '../../../servers/misskey';
 import { miauthToken } from '../../../servers/misskey/testing';
 import { testAccount } from '../../test-accounts';
+import { loadMeasures } from '@/utils/networks/measures';
+
+const measures = await loadMeasures();
 
 // "Only on this server": asked once in the composer, kept with the draft, and sent as notes/create
 // `localOnly` only to accounts whose network has the capability.
@@ -28,11 +31,17 @@ describe('the localOnly capability', () => {
 
   it('carries the choice into the plan of an account that can keep a post local, and no other', () => {
     const local = draft({ text: 'Hello neighbours', localOnly: true });
-    expect(planTarget(local, account('m', 'misskey')).content.localOnly).toBe(true);
-    expect(planTarget(local, account('x', 'mastodon')).content).not.toHaveProperty('localOnly');
-    expect(planTarget(local, account('b', 'bluesky')).content).not.toHaveProperty('localOnly');
+    expect(planTarget(local, account('m', 'misskey'), measures).content.localOnly).toBe(true);
+    expect(planTarget(local, account('x', 'mastodon'), measures).content).not.toHaveProperty(
+      'localOnly',
+    );
+    expect(planTarget(local, account('b', 'bluesky'), measures).content).not.toHaveProperty(
+      'localOnly',
+    );
     const federated = draft({ text: 'Hello world' });
-    expect(planTarget(federated, account('m', 'misskey')).content).not.toHaveProperty('localOnly');
+    expect(planTarget(federated, account('m', 'misskey'), measures).content).not.toHaveProperty(
+      'localOnly',
+    );
   });
 });
 

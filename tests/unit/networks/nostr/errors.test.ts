@@ -47,6 +47,7 @@ describe('remote signer failures in words', () => {
       retryable: false,
       message:
         'This Nostr account has no media server. Add a Blossom server in its settings to post images.',
+      wording: { key: 'nostr.noMediaServer' },
     });
   });
 });

@@ -19,14 +19,17 @@ const PAGE_SAFE = [
   'media-servers.ts',
 ];
 
-/** Bare package names a module reaches through its relative imports. */
+/** The extension's own runtime, in every page anyway (errors are worded through browser.i18n). */
+const PLATFORM = new Set(['wxt/browser']);
+
+/** Bare package names a module reaches through its relative imports (types alone load nothing). */
 function packagesReached(file: string, seen = new Set<string>()): Set<string> {
   const packages = new Set<string>();
   if (seen.has(file)) return packages;
   seen.add(file);
   const source = readFileSync(file, 'utf8');
-  for (const [, specifier] of source.matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)) {
-    if (!specifier) continue;
+  for (const [, specifier] of source.matchAll(/^import(?! type )[^'"]*['"]([^'"]+)['"]/gm)) {
+    if (!specifier || PLATFORM.has(specifier)) continue;
     if (specifier.startsWith('.')) {
       const target = resolve(dirname(file), `${specifier}.ts`);
       for (const name of packagesReached(target, seen)) packages.add(name);

@@ -1,0 +1,4 @@
+import type { MeasureText } from '../capabilities';
+import { measureCaption } from './caption';
+
+export const measure: MeasureText = measureCaption;
