@@ -144,11 +144,8 @@ export const threadsAdapter: NetworkAdapter = {
       await client.delete(`/v1.0/${post.id}`);
       return 'deleted';
     } catch (error) {
-      if (
-        error instanceof CrosswindError &&
-        error.kind === 'validation' &&
-        /does not exist/u.test(error.message)
-      ) {
+      // Meta's "object does not exist" (code 100, subcode 33): deleted already, or never there.
+      if (error instanceof CrosswindError && error.detail?.includes('subcode 33')) {
         return 'not-found';
       }
       throw error;
