@@ -247,6 +247,9 @@ export function partCount(plan: TargetPlan): string {
     : formatNumber(plan.parts.length);
 }
 
+/** How long a quota reading is trusted to block a post before Post. */
+const QUOTA_TRUSTED_MS = 3_600_000;
+
 /** Plans every picked account that is still connected to Crosswind. */
 export function planPost(draft: Draft, accounts: Account[], measures: Measures): TargetPlan[] {
   const picked = pickedAccounts(draft, accounts);
@@ -254,6 +257,19 @@ export function planPost(draft: Draft, accounts: Account[], measures: Measures):
     const plan = planTarget(draft, account, measures);
     if (!plan.problem && draft.images.length > 0 && !imagesReachable(account, picked)) {
       plan.problem = t('threads.imageNeedsHost', { account: accountLabel(account) });
+    }
+    // The quota as last read (Threads: 250 posts per 24 hours; every page open reads it again).
+    // A reading over an hour old may have rolled over: the network's own refusal says it then.
+    if (
+      !plan.problem &&
+      account.quota &&
+      account.quota.used >= account.quota.total &&
+      Date.now() - account.limitsCheckedAt < QUOTA_TRUSTED_MS
+    ) {
+      plan.problem = t('threads.quotaUsed', {
+        account: accountLabel(account),
+        total: account.quota.total,
+      });
     }
     return plan;
   });

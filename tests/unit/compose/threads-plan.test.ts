@@ -63,4 +63,27 @@ describe('planning a post for Threads', () => {
     );
     expect(plans.map((plan) => plan.problem)).toEqual([undefined, undefined]);
   });
+
+  it('says before Post when the publishing quota, as last read, is used up', () => {
+    const spent = {
+      ...threads,
+      limitsCheckedAt: Date.now(),
+      quota: { used: 250, total: 250, periodSeconds: 86_400 },
+    };
+    const [plan] = planPost(draft(['t1'], { text: 'one more' }), [spent], measures);
+    expect(plan?.problem).toContain('250');
+    const [fine] = planPost(
+      draft(['t1'], { text: 'one more' }),
+      [{ ...spent, quota: { used: 249, total: 250, periodSeconds: 86_400 } }],
+      measures,
+    );
+    expect(fine?.problem).toBeUndefined();
+    // A reading from yesterday may have rolled over: Threads itself says so if it has not.
+    const [stale] = planPost(
+      draft(['t1'], { text: 'one more' }),
+      [{ ...spent, limitsCheckedAt: Date.now() - 86_400_000 }],
+      measures,
+    );
+    expect(stale?.problem).toBeUndefined();
+  });
 });
