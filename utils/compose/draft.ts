@@ -17,6 +17,11 @@ export interface DraftImage {
   alt: string;
   /** An animated GIF: Bluesky only shows its first frame. */
   animated?: boolean;
+  /**
+   * The public address the image was shared from (right-click → Share image), for networks that
+   * fetch images themselves (Threads); absent for a file from this computer.
+   */
+  sourceUrl?: string;
 }
 
 /** The post the user is writing, saved on every change so closing the popup loses nothing. */

@@ -7,7 +7,13 @@ import type { Account, LinkCard, SelfLabel, TargetContent, Visibility } from '..
 import { detectAtprotoLinks } from '../text/atproto-links';
 import type { TextMeasure } from '../text/limits';
 import { hasThreadMarker } from '../text/split-thread';
-import { accountVariant, networkVariant, type Draft, type VariantKey } from './draft';
+import {
+  accountVariant,
+  networkVariant,
+  type Draft,
+  type DraftImage,
+  type VariantKey,
+} from './draft';
 import { measuredSplit, type PartPlan } from './measured-split';
 import { suggestLabel, warningPrefix } from './warning-label';
 import { translatedNames } from '../i18n/names';
@@ -122,7 +128,12 @@ export function planTarget(draft: Draft, stored: Account, measures: Measures): T
     ...(caps.language && draft.language && { language: draft.language }),
     ...(caps.localOnly && draft.localOnly && { localOnly: true }),
     ...(draft.images.length > 0 && {
-      images: draft.images.map(({ id, alt, name }) => ({ id, alt: alt.trim(), name })),
+      images: draft.images.map(({ id, alt, name, sourceUrl }) => ({
+        id,
+        alt: alt.trim(),
+        name,
+        ...(sourceUrl && { sourceUrl }),
+      })),
     }),
   };
   const linkCard = cardFor(draft, caps, parts[0]?.text);
@@ -255,7 +266,11 @@ export function planPost(draft: Draft, accounts: Account[], measures: Measures):
   const picked = pickedAccounts(draft, accounts);
   return picked.map((account) => {
     const plan = planTarget(draft, account, measures);
-    if (!plan.problem && draft.images.length > 0 && !imagesReachable(account, picked)) {
+    if (
+      !plan.problem &&
+      draft.images.length > 0 &&
+      !imagesReachable(account, picked, draft.images)
+    ) {
       plan.problem = t('threads.imageNeedsHost', { account: accountLabel(account) });
     }
     // The quota as last read (Threads: 250 posts per 24 hours; every page open reads it again).
@@ -287,8 +302,10 @@ export function pickedAccounts(draft: Pick<Draft, 'targetIds'>, accounts: Accoun
  * False for an account whose network fetches images from a public address (Threads) when no
  * other picked account's copy will give the images one: Crosswind never uploads them elsewhere.
  */
-function imagesReachable(account: Account, picked: Account[]): boolean {
+function imagesReachable(account: Account, picked: Account[], images: DraftImage[]): boolean {
   if (!NETWORK_INFO[account.network].capabilities.media.imagesByPublicUrl) return true;
+  // Images shared from a web page already have an address anyone can fetch.
+  if (images.every((image) => image.sourceUrl)) return true;
   return picked.some(
     (other) =>
       other.id !== account.id && NETWORK_INFO[other.network].capabilities.media.hostsPublicImages,

@@ -95,7 +95,7 @@ export interface TargetContent {
   /** Not federated: only for accounts whose network can keep a post on its server. */
   localOnly?: boolean;
   /** Images (files in the image store) with their alt text; they go with the first part. */
-  images?: Array<{ id: string; alt: string; name?: string }>;
+  images?: Array<{ id: string; alt: string; name?: string; sourceUrl?: string }>;
   /** Set only for networks that build cards on the client (Bluesky), and only without images. */
   linkCard?: LinkCard;
 }

@@ -43,6 +43,16 @@ export async function borrowPublicImages(
   signal?: AbortSignal,
 ): Promise<UploadedMedia[]> {
   const wanted = target.content.images ?? [];
+  // Shared from a web page: Meta fetches each from where it was found (it needs no dimensions).
+  if (wanted.length > 0 && wanted.every((image) => image.sourceUrl)) {
+    return wanted.map((image) => ({
+      id: image.id,
+      alt: image.alt,
+      width: 0,
+      height: 0,
+      ...(image.sourceUrl && { publicUrl: image.sourceUrl }),
+    }));
+  }
   for (;;) {
     const job = await getJob(jobId);
     const accounts = await listAccounts();

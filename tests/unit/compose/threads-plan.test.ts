@@ -86,4 +86,17 @@ describe('planning a post for Threads', () => {
     );
     expect(stale?.problem).toBeUndefined();
   });
+
+  it('takes an image shared from a web page alone: Threads fetches it from there', () => {
+    const shared = { ...image, sourceUrl: 'https://photos.example/harbour.jpg' };
+    const [plan] = planPost(
+      draft(['t1'], { text: 'photo', images: [shared] }),
+      [threads],
+      measures,
+    );
+    expect(plan?.problem).toBeUndefined();
+    expect(plan?.content.images).toEqual([
+      { id: 'img', alt: 'A dot', name: 'dot.png', sourceUrl: 'https://photos.example/harbour.jpg' },
+    ]);
+  });
 });
