@@ -1,4 +1,4 @@
-import { t } from '@/utils/i18n/messages';
+import { activeLanguage, t } from '@/utils/i18n/messages';
 import { storedText } from '@/utils/i18n/wording';
 import { useState } from 'react';
 import { accountLabel, hostOf, NETWORK_INFO } from '@/utils/networks/info';
@@ -34,6 +34,20 @@ export function AccountList(props: {
               )}
               {account.limits.note ? (
                 <span className="hint">{storedText(account.limits.note)}</span>
+              ) : null}
+              {account.credentialExpiresAt && account.state === 'connected' ? (
+                <span className="hint">
+                  {t('accountInfo.loginUntil', {
+                    date: new Date(account.credentialExpiresAt).toLocaleDateString(
+                      activeLanguage(),
+                    ),
+                  })}
+                </span>
+              ) : null}
+              {account.quota ? (
+                <span className="hint">
+                  {t('accountInfo.quota', { used: account.quota.used, total: account.quota.total })}
+                </span>
               ) : null}
             </div>
             <div className="account-actions">

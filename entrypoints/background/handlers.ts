@@ -14,6 +14,7 @@ import { canReadSite } from '@/utils/capture/site-access';
 import { CrosswindError } from '@/utils/errors';
 import type { MessageHandlers, ScheduleFailure } from '@/utils/messaging';
 import { ADAPTERS } from '@/utils/networks';
+import { renewDueCredentials } from '@/utils/networks/credential-upkeep';
 import { beginConnect, cancelConnect, finishConnect } from '@/utils/networks/sign-in';
 import type { Account } from '@/utils/networks/types';
 import { deleteEverywhere } from '@/utils/publish/delete';
@@ -48,6 +49,8 @@ async function refreshOne(account: Account): Promise<void> {
 async function connected(account: Account): Promise<void> {
   await upsertAccount(account);
   void resumeDue();
+  // Sets the alarm that renews a login which expires (Threads) in time.
+  void renewDueCredentials().catch(() => undefined);
 }
 
 /** The accounts where a change of schedule failed, with why, as the page shows them. */

@@ -1,5 +1,6 @@
 import { listenForMessages } from '@/utils/messaging';
 import { syncLockedKeys } from '@/utils/networks/nostr/account-signer';
+import { startCredentialUpkeep } from '@/utils/networks/credential-upkeep';
 import { resumeDue } from '@/utils/publish/publisher';
 import { keepStorageFromContentScripts } from '@/utils/storage';
 import { onWakeAlarm } from '@/utils/publish/wake';
@@ -30,5 +31,7 @@ export default defineBackground({
     syncLockedKeys().catch((error: unknown) =>
       console.error('Crosswind could not check its Nostr keys', error),
     );
+    // Logins that expire unless renewed (Threads) are renewed now and on an alarm.
+    startCredentialUpkeep();
   },
 });

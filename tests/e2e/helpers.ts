@@ -74,7 +74,7 @@ export async function connectBoth(
 /** Ticks the composer's account checkbox of each named network (one account each). */
 export async function pickAccounts(
   popup: Page,
-  ...networks: Array<'Mastodon' | 'Bluesky' | 'Misskey' | 'Nostr'>
+  ...networks: Array<'Mastodon' | 'Bluesky' | 'Misskey' | 'Nostr' | 'Threads'>
 ): Promise<void> {
   for (const network of networks) {
     await popup.getByRole('checkbox', { name: new RegExp(`\\(${network}\\)$`) }).check();

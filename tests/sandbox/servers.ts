@@ -10,6 +10,7 @@ import {
 } from '../servers/nostr/index.ts';
 import { startPeerTubeServer, type PeerTubeServer } from '../servers/peertube/index.ts';
 import { startPds, type PdsSandbox } from '../servers/pds/index.ts';
+import { startThreadsServer, type ThreadsServer } from '../servers/threads/index.ts';
 
 /** Two real Nostr relays, a Blossom server for images and a NIP-46 remote signer. */
 export interface NostrSandbox {
@@ -19,8 +20,9 @@ export interface NostrSandbox {
 }
 
 /**
- * The local stand-ins for the networks: a real PDS, the project's Mastodon, Misskey and PeerTube
- * API servers, and real Nostr relays.
+ * The local stand-ins for the networks: a real PDS, the project's Mastodon, Misskey, PeerTube
+ * and Threads API
+ * servers, and real Nostr relays.
  */
 export interface Sandbox {
   mastodon: MastodonServer;
@@ -28,12 +30,13 @@ export interface Sandbox {
   peertube: PeerTubeServer;
   pds: PdsSandbox;
   nostr: NostrSandbox;
+  threads: ThreadsServer;
   close(): Promise<void>;
 }
 
 /** Starts the servers on 127.0.0.1; `autoApprove` skips the consent pages (for `npm start`). */
 export async function startSandbox(options: { autoApprove: boolean }): Promise<Sandbox> {
-  const [mastodon, misskey, peertube, pds] = await Promise.all([
+  const [mastodon, misskey, peertube, pds, threads] = await Promise.all([
     startMastodonServer({
       autoApprove: options.autoApprove,
       // Uploads answer 202 and need polling, as on a busy real server.
@@ -56,6 +59,8 @@ export async function startSandbox(options: { autoApprove: boolean }): Promise<S
       users: [{ username: 'alice', password: 'sandbox-password', displayName: 'Alice Sandbox' }],
     }),
     startPds(),
+    // Containers stay IN_PROGRESS for one status read, so Crosswind's polling is exercised.
+    startThreadsServer({ autoApprove: options.autoApprove, processingPolls: 1 }),
   ]);
   const relays = await Promise.all([startNostrRelay(), startNostrRelay()]);
   const nostr: NostrSandbox = {
@@ -69,12 +74,14 @@ export async function startSandbox(options: { autoApprove: boolean }): Promise<S
     peertube,
     pds,
     nostr,
+    threads,
     close: async () => {
       await Promise.allSettled([
         mastodon.close(),
         misskey.close(),
         peertube.close(),
         pds.close(),
+        threads.close(),
         ...nostr.relays.map((relay) => relay.close()),
         nostr.blossom.close(),
         nostr.bunker.close(),

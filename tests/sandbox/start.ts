@@ -1,6 +1,6 @@
 /**
- * `npm start`: local test servers, Chromium with Crosswind loaded, and four sandbox accounts
- * connected through the extension's own pages, ready to post (a fifth, on PeerTube, filled in for
+ * `npm start`: local test servers, Chromium with Crosswind loaded, and five sandbox accounts
+ * connected through the extension's own pages, ready to post (a sixth, on PeerTube, filled in for
  * the person to finish). Everything stops when the browser window closes or on Ctrl+C.
  */
 import { expect } from '@playwright/test';
@@ -9,6 +9,7 @@ import { extensionIdOf, EXTENSION_DIR, launchWithExtension } from '../e2e/extens
 import { generateSecretKey } from 'nostr-tools/pure';
 import { nsecEncode } from 'nostr-tools/nip19';
 import { connectLocalKeyViaUi, useLocalLookupRelays } from '../e2e/nostr-helpers';
+import { SANDBOX_APP } from '../servers/threads/index.ts';
 import { startSandbox } from './servers';
 
 /** The sandbox Nostr key's passphrase: asked again after the browser restarts. */
@@ -68,6 +69,15 @@ async function main(): Promise<void> {
   );
   await connectLocalKeyViaUi(options, nostrKey, NOSTR_PASSPHRASE, sandbox.nostr.blossom.url);
   await expect(options.getByText('Connected', { exact: true })).toHaveCount(4);
+  // Threads with the sandbox's Meta app: its dashboard gets this browser's redirect URL, as a
+  // person would add it in step 3; the consent page approves at once.
+  sandbox.threads.control.addRedirectUri(SANDBOX_APP.appId, `https://${id}.chromiumapp.org/`);
+  await options.getByLabel('Threads App ID').fill(SANDBOX_APP.appId);
+  await options.getByLabel('Threads App secret').fill(SANDBOX_APP.secret);
+  await options.getByText('Advanced', { exact: true }).click();
+  await options.getByLabel('API address (for testing)').fill(sandbox.threads.url);
+  await options.getByRole('button', { name: 'Connect Threads account' }).click();
+  await expect(options.getByText('Connected', { exact: true })).toHaveCount(5);
   // PeerTube is left for the person to connect: Crosswind asks the browser for access to the
   // server's site first (its upload needs headers PeerTube does not expose to other sites), and
   // only a person can answer that prompt.
@@ -82,6 +92,7 @@ Crosswind sandbox ready in ${((Date.now() - started) / 1000).toFixed(1)} s
   Mastodon API server  ${sandbox.mastodon.url}   (@alice)
   Misskey API server   ${sandbox.misskey.url}   (@alice)
   PeerTube API server  ${sandbox.peertube.url}   (alice, password sandbox-password: type it on the options page and allow access)
+  Threads API server   ${sandbox.threads.url}   (@alice; Meta app ${SANDBOX_APP.appId}, secret ${SANDBOX_APP.secret})
   Bluesky PDS          ${sandbox.pds.url}   (@${bluesky.handle}, app password ${appPassword})
   PLC directory        ${sandbox.pds.plcUrl}
   Nostr relays         ${sandbox.nostr.relays.map((relay) => relay.url).join('  ')}

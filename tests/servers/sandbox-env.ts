@@ -2,6 +2,7 @@
 export interface SandboxUrls {
   mastodon: string;
   misskey: string;
+  threads: string;
   pds: string;
   plc: string;
 }
@@ -16,6 +17,7 @@ function env(name: string): string {
 export function publishSandboxUrls(urls: SandboxUrls): void {
   process.env.CW_MASTODON_URL = urls.mastodon;
   process.env.CW_MISSKEY_URL = urls.misskey;
+  process.env.CW_THREADS_URL = urls.threads;
   process.env.CW_PDS_URL = urls.pds;
   process.env.CW_PLC_URL = urls.plc;
 }
@@ -25,6 +27,7 @@ export function sandboxUrls(): SandboxUrls {
   return {
     mastodon: env('CW_MASTODON_URL'),
     misskey: env('CW_MISSKEY_URL'),
+    threads: env('CW_THREADS_URL'),
     pds: env('CW_PDS_URL'),
     plc: env('CW_PLC_URL'),
   };

@@ -49,7 +49,12 @@ function newShare(capture: PageCapture, text: string, extra: Partial<PageShare> 
  * offered beside the draft, which is never overwritten. Images are added either way, as adding
  * one replaces nothing.
  */
-async function deliver(share: PageShare, images: File[] = [], imageAlt = ''): Promise<void> {
+async function deliver(
+  share: PageShare,
+  images: File[] = [],
+  imageAlt = '',
+  sourceUrl?: string,
+): Promise<void> {
   const accounts = await listAccounts();
   const draft: Draft = await storedOrNewDraft(accounts.map((account) => account.id));
   const notes = share.note ? [share.note] : [];
@@ -58,7 +63,9 @@ async function deliver(share: PageShare, images: File[] = [], imageAlt = ''): Pr
       notes.push(t('capture.postFull', { max: MAX_IMAGES }));
     } else {
       const { added, errors } = await attachImages(images, draft.images);
-      draft.images.push(...added.map((image) => ({ ...image, alt: imageAlt })));
+      draft.images.push(
+        ...added.map((image) => ({ ...image, alt: imageAlt, ...(sourceUrl && { sourceUrl }) })),
+      );
       notes.push(...errors);
     }
   }
@@ -168,7 +175,8 @@ async function shareImage(capture: PageCapture, click: ShareClick, tab: TabInfo)
   try {
     const [blob, alt] = await Promise.all([fetchImage(src), imageAltInTab(tab.id, src)]);
     const name = fileNameOf(src);
-    await deliver(share, [new File([blob], name, { type: blob.type })], alt);
+    // Kept with the image: Threads fetches it from there rather than from another network's copy.
+    await deliver(share, [new File([blob], name, { type: blob.type })], alt, src);
   } catch (error) {
     share.note = t('capture.imageFailedSave', {
       reason: errorText(toCrosswindError(error)),

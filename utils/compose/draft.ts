@@ -20,6 +20,11 @@ export interface DraftImage {
   alt: string;
   /** An animated GIF: Bluesky only shows its first frame. */
   animated?: boolean;
+  /**
+   * The public address the image was shared from (right-click → Share image), for networks that
+   * fetch images themselves (Threads); absent for a file from this computer.
+   */
+  sourceUrl?: string;
 }
 
 /** An attached video as the draft records it; the file itself is in the video store (IndexedDB). */

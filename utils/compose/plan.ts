@@ -7,7 +7,7 @@ import type { Account, LinkCard, TargetContent, Visibility } from '../networks/t
 import { detectAtprotoLinks } from '../text/atproto-links';
 import type { TextMeasure } from '../text/limits';
 import { hasThreadMarker } from '../text/split-thread';
-import type { Draft, VariantKey } from './draft';
+import type { Draft, DraftImage, VariantKey } from './draft';
 import { pickedAccounts, selfLabelOf, sourceFor, warningInLabelledText } from './draft-choices';
 import { measuredSplit, type PartPlan } from './measured-split';
 import { MAX_THREAD_PARTS, partCount } from './thread-size';
@@ -105,7 +105,12 @@ export function planTarget(draft: Draft, stored: Account, measures: Measures): T
     ...(caps.language && draft.language && { language: draft.language }),
     ...(caps.localOnly && draft.localOnly && { localOnly: true }),
     ...(draft.images.length > 0 && {
-      images: draft.images.map(({ id, alt, name }) => ({ id, alt: alt.trim(), name })),
+      images: draft.images.map(({ id, alt, name, sourceUrl }) => ({
+        id,
+        alt: alt.trim(),
+        name,
+        ...(sourceUrl && { sourceUrl }),
+      })),
     }),
     ...(draft.video && { video: { ...draft.video, alt: draft.video.alt.trim() } }),
   };
@@ -238,7 +243,48 @@ function problemOf(
   return undefined;
 }
 
+/** How long a quota reading is trusted to block a post before Post. */
+const QUOTA_TRUSTED_MS = 3_600_000;
+
 /** Plans every picked account that is still connected to Crosswind. */
 export function planPost(draft: Draft, accounts: Account[], measures: Measures): TargetPlan[] {
-  return pickedAccounts(draft, accounts).map((account) => planTarget(draft, account, measures));
+  const picked = pickedAccounts(draft, accounts);
+  return picked.map((account) => {
+    const plan = planTarget(draft, account, measures);
+    if (
+      !plan.problem &&
+      draft.images.length > 0 &&
+      !imagesReachable(account, picked, draft.images)
+    ) {
+      plan.problem = t('threads.imageNeedsHost', { account: accountLabel(account) });
+    }
+    // The quota as last read (Threads: 250 posts per 24 hours; every page open reads it again).
+    // A reading over an hour old may have rolled over: the network's own refusal says it then.
+    if (
+      !plan.problem &&
+      account.quota &&
+      account.quota.used >= account.quota.total &&
+      Date.now() - account.limitsCheckedAt < QUOTA_TRUSTED_MS
+    ) {
+      plan.problem = t('threads.quotaUsed', {
+        account: accountLabel(account),
+        total: account.quota.total,
+      });
+    }
+    return plan;
+  });
+}
+
+/**
+ * False for an account whose network fetches images from a public address (Threads) when no
+ * other picked account's copy will give the images one: Crosswind never uploads them elsewhere.
+ */
+function imagesReachable(account: Account, picked: Account[], images: DraftImage[]): boolean {
+  if (!NETWORK_INFO[account.network].capabilities.media.imagesByPublicUrl) return true;
+  // Images shared from a web page already have an address anyone can fetch.
+  if (images.every((image) => image.sourceUrl)) return true;
+  return picked.some(
+    (other) =>
+      other.id !== account.id && NETWORK_INFO[other.network].capabilities.media.hostsPublicImages,
+  );
 }

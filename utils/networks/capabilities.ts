@@ -28,6 +28,13 @@ export interface NetworkCapabilities {
      * the network: without one, an account cannot take images.
      */
     needsMediaServer?: boolean;
+    /**
+     * The network takes images only by a public address it fetches itself (Threads): it gets the
+     * address of the copy another account of the same post uploaded.
+     */
+    imagesByPublicUrl?: boolean;
+    /** An uploaded image gets an address anyone can fetch once posted (Mastodon, Bluesky). */
+    hostsPublicImages?: boolean;
   };
   /** How a text too long for one post goes out: as a chain of replies, or not at all. */
   threads: 'reply-chain' | 'none';

@@ -4,6 +4,7 @@ import { misskeyAdapter } from './misskey/adapter';
 import { nostrAdapter } from './nostr/adapter';
 import { peertubeAdapter } from './peertube/adapter';
 import { pixelfedAdapter } from './pixelfed/adapter';
+import { threadsAdapter } from './threads/adapter';
 import type { NetworkAdapter, NetworkId } from './types';
 
 /** Every network Crosswind posts to. Background only: adapters bring their SDKs with them. */
@@ -14,4 +15,5 @@ export const ADAPTERS: Record<NetworkId, NetworkAdapter> = {
   misskey: misskeyAdapter,
   nostr: nostrAdapter,
   peertube: peertubeAdapter,
+  threads: threadsAdapter,
 };

@@ -5,6 +5,7 @@ import { misskeyInfo } from './misskey/info';
 import { nostrInfo } from './nostr/info';
 import { peertubeInfo } from './peertube/info';
 import { pixelfedInfo } from './pixelfed/info';
+import { threadsInfo } from './threads/info';
 import type { Account } from './types';
 
 /** Every network, as pages may know it (no SDK, no token): one line each. */
@@ -15,6 +16,7 @@ const PAGE_NETWORKS = [
   misskeyInfo,
   nostrInfo,
   peertubeInfo,
+  threadsInfo,
 ] as const;
 
 /** The networks Crosswind can post to; each is one folder under utils/networks/. */

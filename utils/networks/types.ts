@@ -68,6 +68,18 @@ export interface Account {
   ignoresScheduling?: boolean;
   connectedAt: number;
   limitsCheckedAt: number;
+  /** When the login ends unless renewed (epoch milliseconds); for networks whose logins expire. */
+  credentialExpiresAt?: number;
+  /** Posts the network lets the account publish per period, as last read (Threads: 250 / 24 h). */
+  quota?: PublishingQuota;
+}
+
+/** A network's publishing quota as it reported it. */
+export interface PublishingQuota {
+  used: number;
+  total: number;
+  /** The window in seconds (Threads: 86,400). */
+  periodSeconds: number;
 }
 
 /** A server's software as its nodeinfo names it. */
@@ -97,7 +109,7 @@ export interface TargetContent {
   /** Not federated: only for accounts whose network can keep a post on its server. */
   localOnly?: boolean;
   /** Images (files in the image store) with their alt text; they go with the first part. */
-  images?: Array<{ id: string; alt: string; name?: string }>;
+  images?: Array<{ id: string; alt: string; name?: string; sourceUrl?: string }>;
   /** One video instead of images (no network mixes them); it goes with the first part. */
   video?: AttachedVideo;
   /** Set only for networks that build cards on the client (Bluesky), and only without images. */
@@ -154,6 +166,11 @@ export interface UploadedMedia {
   alt: string;
   width: number;
   height: number;
+  /**
+   * A public address the image can be fetched from once posted (a Mastodon attachment's url, a
+   * Bluesky blob's getBlob address), for networks that fetch images themselves (Threads).
+   */
+  publicUrl?: string;
   /** Bluesky's blob reference in its JSON form. */
   blob?: { $type: 'blob'; ref: { $link: string }; mimeType: string; size: number };
   /**
@@ -250,6 +267,13 @@ export interface PublishOptions {
    * stopped worker finds it and resends the same thing.
    */
   record?: PartRecorder;
+  /**
+   * What an earlier attempt recorded for this part before the post could exist (a Threads
+   * container id), so a retry can ask the network whether that attempt went out.
+   */
+  checkpoint?: string;
+  /** Records a checkpoint in the job; resolves once it is stored, before the adapter goes on. */
+  recordCheckpoint?(value: string): Promise<void>;
 }
 
 /** A part's own record in the job, which the adapter reads and writes before it sends. */
@@ -282,6 +306,8 @@ export interface ScheduleOptions extends PublishOptions {
 
 /** Profile and limits as the server reports them now. */
 export interface AccountSnapshot {
+  credentialExpiresAt?: number;
+  quota?: PublishingQuota;
   handle: string;
   displayName: string;
   avatarUrl?: string;
@@ -382,4 +408,13 @@ export interface NetworkAdapter {
   refresh(account: Account): Promise<AccountSnapshot>;
   /** Revokes what can be revoked and forgets the credentials. */
   disconnect(account: Account): Promise<void>;
+  /**
+   * For networks whose logins expire unless renewed (Threads: 60 days): renews the login when it
+   * is due, and answers when it ends and when to look again. Throws 'auth' when only reconnecting
+   * helps; other errors mean "try again later".
+   */
+  renewCredentials?(
+    account: Account,
+    now: number,
+  ): Promise<{ expiresAt: number; nextCheckAt: number }>;
 }

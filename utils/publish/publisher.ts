@@ -9,7 +9,7 @@ import { scheduleModeFor, scheduleProblem } from '../compose/schedule';
 import { CrosswindError, serializeError, toCrosswindError } from '../errors';
 import { ADAPTERS } from '../networks';
 import type { Measures } from '../networks/measures';
-import { hostOf } from '../networks/info';
+import { hostOf, NETWORK_INFO } from '../networks/info';
 import type {
   Account,
   NetworkAdapter,
@@ -23,6 +23,7 @@ import { ensureCardThumb } from './card-thumb';
 import { prepareForUpload } from './images';
 import { uploadVideoFor } from './video';
 import { uploadTimeoutMs } from '../networks/upload-timeout';
+import { borrowPublicImages } from './borrow-images';
 import { getJob, insertJob, listUnfinishedJobs, updateTarget } from './job-store';
 import { wakeAt } from './wake';
 import { isSettled, type PostJob, type TargetJob } from './types';
@@ -193,11 +194,13 @@ async function uploadImages(
   });
   const rules = adapter.imageRules(account);
   // Every image at once; the order is kept, as the post shows them in that order.
-  const media = await Promise.all(
-    images.map(async (image) =>
-      adapter.uploadImage(account, await prepareForUpload(image, rules), { signal }),
-    ),
-  );
+  const media = NETWORK_INFO[account.network].capabilities.media.imagesByPublicUrl
+    ? await borrowPublicImages(jobId, target, signal)
+    : await Promise.all(
+        images.map(async (image) =>
+          adapter.uploadImage(account, await prepareForUpload(image, rules), { signal }),
+        ),
+      );
   signal?.throwIfAborted();
   const updated = await updateTarget(jobId, accountId, (item) => {
     item.media = media;
@@ -404,6 +407,13 @@ async function sendTarget(
             if (stored) stored.note = note;
           });
         },
+      },
+      ...(part.checkpoint !== undefined && { checkpoint: part.checkpoint }),
+      recordCheckpoint: async (value) => {
+        await updateTarget(jobId, accountId, (item) => {
+          const stored = item.parts[index];
+          if (stored) stored.checkpoint = value;
+        });
       },
     });
     const updated = await updateTarget(jobId, accountId, (item) => {

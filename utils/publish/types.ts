@@ -23,6 +23,8 @@ export interface PartJob {
   idempotencyKey: string;
   /** Set once the network has the part; a retry starts at the first part without one. */
   result?: PublishedPost;
+  /** What the adapter recorded before the part could exist (a Threads container id). */
+  checkpoint?: string;
   /** What "Delete everywhere" found for this part; a later run skips parts that have one. */
   removal?: RemoveResult;
   /**

@@ -395,6 +395,8 @@ describe('shareFromPage: image', () => {
         height: 30,
         bytes: 4,
         alt: 'Sunset over the beach',
+        // Where it came from: Threads fetches it from there.
+        sourceUrl: IMAGE_URL,
       },
     ]);
     // The image takes the embed a card would use.

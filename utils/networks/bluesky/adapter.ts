@@ -369,6 +369,8 @@ export const blueskyAdapter: NetworkAdapter = {
         alt: image.alt,
         width: image.width,
         height: image.height,
+        // Served by the PDS to anyone once a post refers to it (Threads fetches it from there).
+        publicUrl: `${new URL(account.server).origin}/xrpc/com.atproto.sync.getBlob?${new URLSearchParams({ did: account.remoteId, cid: ref })}`,
         // Kept as JSON so the job can be stored and the post retried without uploading again.
         blob: {
           $type: 'blob',

@@ -11,7 +11,7 @@ export const blueskyInfo = defineNetwork({
     language: true,
     // Nothing on the network builds a card: the client makes `app.bsky.embed.external`.
     linkCards: 'client',
-    media: { topLevelNeedsMedia: false, stillGifs: true },
+    media: { topLevelNeedsMedia: false, stillGifs: true, hostsPublicImages: true },
     threads: 'reply-chain',
     idempotency: 'record-key',
     serverScheduling: null,

@@ -7,6 +7,7 @@ import {
   credentialsFrom,
   isPostId,
   mediaIdFrom,
+  mediaUrlFrom,
   publishedFrom,
   scheduleAnswerFrom,
   scheduledFrom,
@@ -263,7 +264,14 @@ export const mastodonAdapter: NetworkAdapter = {
         ),
       );
       const id = mediaIdFrom(media, host);
-      return { id, alt: image.alt, width: image.width, height: image.height };
+      const publicUrl = mediaUrlFrom(media);
+      return {
+        id,
+        alt: image.alt,
+        width: image.width,
+        height: image.height,
+        ...(publicUrl && { publicUrl }),
+      };
     } catch (error) {
       if (error instanceof MastoTimeoutError) {
         throw new CrosswindError('server', words('mastodon.stillProcessing', { host }), {

@@ -76,6 +76,12 @@ export function mediaIdFrom(answer: unknown, host: string): string {
   return id;
 }
 
+/** The uploaded image's own address (`url`), once the server has it; anyone can fetch it. */
+export function mediaUrlFrom(answer: unknown): string | undefined {
+  const url = (fieldsOf(answer) as Record<string, unknown> | undefined)?.url;
+  return typeof url === 'string' && /^https?:\/\//u.test(url) ? url : undefined;
+}
+
 /** The signed-in account as verify_credentials returns it, with only checked values kept. */
 export interface CheckedCredentials {
   id: string;

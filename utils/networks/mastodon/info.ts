@@ -17,7 +17,7 @@ export const MASTODON_CAPABILITIES: NetworkCapabilities = {
   language: true,
   // The server fetches the page and builds the card itself.
   linkCards: 'server',
-  media: { topLevelNeedsMedia: false, stillGifs: false },
+  media: { topLevelNeedsMedia: false, stillGifs: false, hostsPublicImages: true },
   threads: 'reply-chain',
   idempotency: 'server-key',
   // `scheduled_at` must be at least 5 minutes ahead; the server then posts with the browser closed.
