@@ -1,3 +1,5 @@
+import { activeLanguage } from '../i18n/messages';
+
 /** ISO 639-1 codes offered in the language picker: the most used languages on Mastodon and Bluesky. */
 const COMMON_LANGUAGES = [
   'ar',
@@ -72,15 +74,31 @@ export function languageName(code: string, displayLocale?: string): string {
   }
 }
 
-// One collator for every comparison: localeCompare may set one up per call.
-const nameOrder = new Intl.Collator();
+// One collator per display language: localeCompare may set one up per call.
+const collators = new Map<string, Intl.Collator>();
 
-/** The picker's options sorted by name, always including the current choice. */
-export function languageOptions(current: string): Array<{ code: string; name: string }> {
+function collatorFor(displayLanguage: string): Intl.Collator {
+  let collator = collators.get(displayLanguage);
+  if (!collator) {
+    collator = new Intl.Collator(displayLanguage);
+    collators.set(displayLanguage, collator);
+  }
+  return collator;
+}
+
+/**
+ * The picker's options, named in the language Crosswind's words are in (not the browser's, which
+ * the Preferences override may differ from) and sorted by name, always including the current choice.
+ */
+export function languageOptions(
+  current: string,
+  displayLanguage: string = activeLanguage(),
+): Array<{ code: string; name: string }> {
   const codes = COMMON_LANGUAGES.includes(current)
     ? COMMON_LANGUAGES
     : [...COMMON_LANGUAGES, current];
+  const order = collatorFor(displayLanguage);
   return codes
-    .map((code) => ({ code, name: languageName(code) }))
-    .sort((a, b) => nameOrder.compare(a.name, b.name));
+    .map((code) => ({ code, name: languageName(code, displayLanguage) }))
+    .sort((a, b) => order.compare(a.name, b.name));
 }

@@ -16,6 +16,15 @@ describe('the language picker’s options', () => {
     expect(names).toEqual([...names].sort(new Intl.Collator().compare));
   });
 
+  it('are named in the language Crosswind speaks, not only the browser’s', async () => {
+    const { languageOptions } = await freshLanguages();
+    const german = languageOptions('en', 'de');
+    expect(german.find((option) => option.code === 'de')?.name).toBe('Deutsch');
+    expect(german.find((option) => option.code === 'fr')?.name).toBe('Französisch');
+    const names = german.map((option) => option.name);
+    expect(names).toEqual([...names].sort(new Intl.Collator('de').compare));
+  });
+
   it('are named by one Intl.DisplayNames per display language, however often they are asked for', async () => {
     const { languageOptions, languageName } = await freshLanguages();
     let made = 0;
