@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { build, type Rollup } from 'vite';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -8,10 +9,15 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
  * Bundles a module into a classic script that defines `globalThis[globalName]`, so a test can
  * inject it into any page with `addScriptTag({ content })` (no extension build, no server).
  */
-export async function bundleForBrowser(entry: string, globalName: string): Promise<string> {
+export async function bundleForBrowser(
+  entry: string,
+  globalName: string,
+  define: Record<string, string> = {},
+): Promise<string> {
   const result = await build({
     configFile: false,
     root: ROOT,
+    define,
     logLevel: 'silent',
     publicDir: false,
     build: {
@@ -30,6 +36,11 @@ export async function bundleForBrowser(entry: string, globalName: string): Promi
 }
 
 /** The image pipeline as the global `CrosswindMedia` (`prepareImage`). */
-export function bundlePrepare(): Promise<string> {
-  return bundleForBrowser('utils/media/prepare.ts', 'CrosswindMedia');
+export async function bundlePrepare(): Promise<string> {
+  const english = generateChromeMessages(
+    await parseMessagesFile(path.resolve(ROOT, 'locales/en.yml')),
+  );
+  return bundleForBrowser('tests/media/prepare-entry.ts', 'CrosswindMedia', {
+    CROSSWIND_ENGLISH_MESSAGES: JSON.stringify(english),
+  });
 }
