@@ -11,11 +11,6 @@ const ROOT = `${resolve('.')}/`;
  */
 const NOT_YET_KEYED: Record<string, number> = {
   'utils/networks/nostr/relay-results.ts': 3,
-  'utils/networks/peertube/adapter.ts': 3,
-  'utils/networks/peertube/client.ts': 4,
-  'utils/networks/peertube/errors.ts': 6,
-  'utils/networks/peertube/session.ts': 1,
-  'utils/networks/peertube/sign-in.ts': 2,
 };
 
 const files = ['components', 'entrypoints', 'utils']
