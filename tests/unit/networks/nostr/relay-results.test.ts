@@ -53,7 +53,7 @@ describe('describeOutcome', () => {
     [{ relay: A, status: 'ok', message: 'duplicate: have it' }, 'a.example already had it'],
     [
       { relay: B, status: 'refused', message: 'blocked: paid relay' },
-      'b.example:4848/nostr refused it: blocked: paid relay',
+      'b.example:4848/nostr refused it: “blocked: paid relay”',
     ],
     [{ relay: A, status: 'refused' }, 'a.example refused it'],
     [{ relay: A, status: 'unreachable' }, 'a.example could not be reached'],
@@ -75,7 +75,7 @@ describe('deliveryError', () => {
     ]);
     expect(error).toMatchObject({ kind: 'validation', retryable: false });
     expect(error?.message).toBe(
-      'No relay accepted the note: a.example refused it: blocked: paid relay; c.example refused it: invalid: too old.',
+      'No relay accepted the note: a.example refused it: “blocked: paid relay”; c.example refused it: “invalid: too old”.',
     );
   });
 
@@ -94,15 +94,15 @@ describe('deliveryError', () => {
     ]);
     const record = JSON.parse(JSON.stringify(serializeError(error!))) as SerializedError;
     expect(record.message).toBe(
-      'No relay has the note yet: a.example refused it: blocked: paid relay; c.example did not answer in time. Crosswind will try again.',
+      'No relay has the note yet: a.example refused it: “blocked: paid relay”; c.example did not answer in time. Crosswind will try again.',
     );
     await use('de');
     expect(errorText(record)).toBe(
-      'Noch hat kein Relay die Notiz: a.example hat ihn abgelehnt: blocked: paid relay; c.example hat nicht rechtzeitig geantwortet. Crosswind versucht es erneut.',
+      'Noch hat kein Relay die Notiz: a.example hat ihn abgelehnt: „blocked: paid relay“; c.example hat nicht rechtzeitig geantwortet. Crosswind versucht es erneut.',
     );
     await use('ja');
     expect(errorText(record)).toBe(
-      'ノートを受け付けたリレーはまだありません：a.example が拒否しました：blocked: paid relay、c.example は時間内に応答しませんでした。Crosswind が再試行します。',
+      'ノートを受け付けたリレーはまだありません：a.example が拒否しました：「blocked: paid relay」、c.example は時間内に応答しませんでした。Crosswind が再試行します。',
     );
     expect(errorText(serializeError(deliveryError([])!))).toBe(
       'この Nostr アカウントには書き込み用のリレーがありません。設定でリレーを少なくとも 1 つ追加してください。',
