@@ -1,25 +1,12 @@
 import { t } from '@/utils/i18n/messages';
-import { messagePrefix, relayName } from '@/utils/networks/nostr/relay-name';
+import { storedText } from '@/utils/i18n/wording';
+import { describeOutcome } from '@/utils/networks/nostr/relay-results';
 import type { RelayOutcome } from '@/utils/networks/nostr/types';
 import type { TargetJob } from '@/utils/publish/types';
 
 /** One relay's answer in words: accepted, already had it, refused (with its words), unreachable. */
 export function relayOutcomeText(outcome: RelayOutcome): string {
-  const relay = relayName(outcome.relay);
-  switch (outcome.status) {
-    case 'ok':
-      return messagePrefix(outcome.message) === 'duplicate'
-        ? t('relays.alreadyHad', { relay })
-        : t('relays.accepted', { relay });
-    case 'refused':
-      return outcome.message
-        ? t('relays.refusedSaying', { relay, message: outcome.message })
-        : t('relays.refused', { relay });
-    case 'unreachable':
-      return t('relays.unreachable', { relay });
-    case 'timeout':
-      return t('relays.timeout', { relay });
-  }
+  return storedText(describeOutcome(outcome));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { findAccount, patchAccount, upsertAccount } from '@/utils/accounts';
 import { CrosswindError } from '@/utils/errors';
-import { t } from '@/utils/i18n/messages';
+import { words } from '@/utils/i18n/wording';
 import type { MessageHandlers } from '@/utils/messaging';
 import {
   awaitNostrConnect,
@@ -29,7 +29,7 @@ async function nostrAccount(
   accountId: string,
 ): Promise<{ account: Account; settings: NostrAccountSettings }> {
   const account = await findAccount(accountId);
-  if (!account?.nostr) throw new CrosswindError('validation', t('nostrUi.accountGone'));
+  if (!account?.nostr) throw new CrosswindError('validation', words('nostrUi.accountGone'));
   return { account, settings: account.nostr };
 }
 

@@ -2,7 +2,6 @@ import { words } from '@/utils/i18n/wording';
 import { CrosswindError } from '../errors';
 import { formatBytes } from '../media/fit';
 import { sniffVideo } from '../media/video-sniff';
-import { t } from '../i18n/messages';
 import { fetchRemote, type RemoteFetchOptions } from './remote-fetch';
 
 /** Bluesky's limit, the largest any network here takes without a server that says more. */
@@ -36,7 +35,7 @@ export function fetchVideo(url: string, options: RemoteFetchOptions = {}): Promi
     const { bytes, truncated } = await readBody(MAX_REMOTE_VIDEO_BYTES);
     if (truncated) throw tooBig();
     const type = sniffVideo(bytes.subarray(0, 64));
-    if (!type) throw new CrosswindError('validation', t('capture.videoNotVideo', { host }));
+    if (!type) throw new CrosswindError('validation', words('capture.videoNotVideo', { host }));
     return new Blob([bytes], { type });
   });
 }

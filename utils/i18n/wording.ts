@@ -40,11 +40,11 @@ export function isWording(value: unknown): value is Wording {
   );
 }
 
-function valueText(value: WordValue): string | undefined {
+function valueText(value: WordValue, beginsMessage: boolean): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return formatNumber(value);
   if ('time' in value) return formatDateTime(value.time, { hour: 'numeric', minute: '2-digit' });
-  return wordingText(value);
+  return worded(value, beginsMessage);
 }
 
 function capitalized(text: string): string {
@@ -61,16 +61,26 @@ const lookUp = t as (key: string, params?: Record<string, string>) => string;
  * does not have, a placeholder without a value): the caller then shows its fallback text.
  */
 export function wordingText(wording: Wording): string | undefined {
+  return worded(wording, true);
+}
+
+/**
+ * `beginsMessage`: whether this text starts the whole message. Only there does a nested message
+ * get a capital ("the server" begins "The server had a problem"); a list's later parts and
+ * a part of a part in mid-sentence keep their own case ("…: a.example refused it; …").
+ */
+function worded(wording: Wording, beginsMessage: boolean): string | undefined {
   if (!hasMessage(wording.key)) return undefined;
   const given: Record<string, WordValue> = wording.values ?? {};
   const values: Record<string, string> = {};
   for (const match of lookUp(wording.key).matchAll(PLACEHOLDER)) {
     const name = match[1]!;
     const value = Object.prototype.hasOwnProperty.call(given, name) ? given[name] : undefined;
-    const text = value === undefined ? undefined : valueText(value);
+    const atStart = beginsMessage && match.index === 0;
+    const text = value === undefined ? undefined : valueText(value, atStart);
     if (text === undefined) return undefined;
-    // "the server" begins "The server had a problem"; a host name or a server's words never change.
-    values[name] = match.index === 0 && isWording(value) ? capitalized(text) : text;
+    // A host name or a server's words never change case; a message of ours may start a sentence.
+    values[name] = atStart && isWording(value) ? capitalized(text) : text;
   }
   return lookUp(wording.key, values);
 }

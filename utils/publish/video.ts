@@ -1,5 +1,5 @@
 import { CrosswindError, toCrosswindError } from '../errors';
-import { t } from '../i18n/messages';
+import { words } from '../i18n/wording';
 import { loadVideo } from '../media/video-store';
 import type { Account, NetworkAdapter, OutgoingPost, VideoTransfer } from '../networks/types';
 import { updateTarget } from './job-store';
@@ -24,11 +24,11 @@ export async function uploadVideoFor(
   const video = target.content.video;
   if (!video || target.video) return target;
   if (!adapter.uploadVideo) {
-    throw new CrosswindError('unsupported', t('video.notOnNetwork'), { retryable: false });
+    throw new CrosswindError('unsupported', words('video.notOnNetwork'), { retryable: false });
   }
   const file = await loadVideo(video.id);
   if (!file) {
-    throw new CrosswindError('validation', t('video.noLongerStored', { name: video.name }), {
+    throw new CrosswindError('validation', words('video.noLongerStored', { name: video.name }), {
       retryable: false,
     });
   }

@@ -11,7 +11,7 @@ describe('each relay’s answer in words', () => {
       'relay.example.com already had it',
     );
     expect(relayOutcomeText({ relay, status: 'refused', message: 'blocked: no bots' })).toBe(
-      'relay.example.com refused it: blocked: no bots',
+      'relay.example.com refused it: “blocked: no bots”',
     );
     expect(relayOutcomeText({ relay: 'ws://127.0.0.1:7000/', status: 'unreachable' })).toBe(
       '127.0.0.1:7000 could not be reached',

@@ -21,8 +21,6 @@ const NOT_FOR_PEOPLE: Record<string, string> = {
 const NOT_YET_TRANSLATED: Record<string, string> = {
   'utils/networks/nostr/publish.ts':
     'relay outcomes in words, being reworked by the Nostr branch: it moves them to keys',
-  'utils/networks/nostr/relay-results.ts':
-    'relay outcomes in words, being reworked by the Nostr branch: it moves them to keys',
 };
 
 const files = ['components', 'entrypoints', 'utils']

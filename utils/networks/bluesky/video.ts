@@ -8,7 +8,6 @@ import {
   retryAtFromHeaders,
   serverTrouble,
 } from '@/utils/errors';
-import { t } from '@/utils/i18n/messages';
 import { DEFAULT_DIRECTORY, type DirectorySettings } from '@/utils/storage';
 import { fetchFailure, readBody, withTimeout, type HttpAnswer } from '../fetch-json';
 import { hostOf } from '../host';
@@ -79,7 +78,7 @@ function blobOf(
 async function accessToken(agent: AtpAgent): Promise<string> {
   await agent.com.atproto.server.getSession();
   const token = agent.session?.accessJwt;
-  if (!token) throw new CrosswindError('auth', t('video.sessionEnded'));
+  if (!token) throw new CrosswindError('auth', words('video.sessionEnded'));
   return token;
 }
 
@@ -104,11 +103,11 @@ function xrpcFailure(answer: HttpAnswer, host: string): CrosswindError {
   const body = (answer.json ?? {}) as { error?: unknown; message?: unknown };
   const said = [body.error, body.message].filter((part) => typeof part === 'string').join(': ');
   if (answer.status === 401 || body.error === 'ExpiredToken') {
-    return new CrosswindError('auth', t('video.sessionEnded'), { status: answer.status });
+    return new CrosswindError('auth', words('video.sessionEnded'), { status: answer.status });
   }
   return new CrosswindError(
     'validation',
-    t('video.refused', { host, reason: said.slice(0, 300) || String(answer.status) }),
+    words('video.refused', { host, reason: said.slice(0, 300) || String(answer.status) }),
     {
       status: answer.status,
     },
@@ -127,7 +126,7 @@ export async function uploadVideoDirect(
 ): Promise<UploadedMedia> {
   const host = hostOf(account.server);
   if (upload.video.type !== 'video/mp4') {
-    throw new CrosswindError('validation', t('video.mp4Only', { host }), { retryable: false });
+    throw new CrosswindError('validation', words('video.mp4Only', { host }), { retryable: false });
   }
   const total = upload.file.size;
   await options.report({ stage: 'uploading', sentBytes: 0, totalBytes: total });
@@ -260,7 +259,7 @@ async function checkLimits(
     (typeof limits.remainingDailyBytes === 'number' && limits.remainingDailyBytes < bytes);
   if (noMore) {
     const said = typeof limits.message === 'string' ? limits.message.slice(0, 300) : '';
-    throw new CrosswindError('rate-limit', t('video.dailyLimit', { host, message: said }), {
+    throw new CrosswindError('rate-limit', words('video.dailyLimit', { host, message: said }), {
       retryable: false,
     });
   }
@@ -292,7 +291,7 @@ async function untilProcessed(
       const said = job.message ?? job.error ?? '';
       throw new CrosswindError(
         'validation',
-        t('video.serviceFailed', { host, message: said.slice(0, 300) }),
+        words('video.serviceFailed', { host, message: said.slice(0, 300) }),
         {
           retryable: false,
         },
@@ -308,7 +307,7 @@ async function untilProcessed(
     if (Date.now() - started > PROCESSING_LIMIT_MS) {
       throw new CrosswindError(
         'server',
-        t('video.stillProcessing', { host, minutes: Math.round(PROCESSING_LIMIT_MS / 60_000) }),
+        words('video.stillProcessing', { host, minutes: Math.round(PROCESSING_LIMIT_MS / 60_000) }),
         { retryable: true },
       );
     }

@@ -8,7 +8,6 @@ import {
   unreadableAnswer,
   webPageInstead,
 } from '@/utils/errors';
-import { t } from '@/utils/i18n/messages';
 import { fetchFailure, readBody, withTimeout, type HttpAnswer } from '../fetch-json';
 import { hostOf } from '../host';
 import type { Account, UploadedMedia, VideoUpload, VideoUploadOptions } from '../types';
@@ -93,7 +92,7 @@ async function look(
   if (answer.status === 206) return 'processing';
   if (answer.status === 404) return 'gone';
   if (answer.status === 422) {
-    throw new CrosswindError('validation', t('video.processingFailed', { host }), {
+    throw new CrosswindError('validation', words('video.processingFailed', { host }), {
       status: 422,
       retryable: false,
     });
@@ -114,11 +113,11 @@ async function untilProcessed(
     const state = await look(access, id, host, options.signal);
     if (state === 'ready') return;
     if (state === 'gone') {
-      throw new CrosswindError('server', t('video.uploadGone', { host }), { retryable: true });
+      throw new CrosswindError('server', words('video.uploadGone', { host }), { retryable: true });
     }
     if (Date.now() - started > VIDEO_PROCESSING_LIMIT_MS) {
       const minutes = Math.round(VIDEO_PROCESSING_LIMIT_MS / 60_000);
-      throw new CrosswindError('server', t('video.stillProcessing', { host, minutes }), {
+      throw new CrosswindError('server', words('video.stillProcessing', { host, minutes }), {
         retryable: true,
       });
     }
@@ -151,22 +150,18 @@ async function request(
 function refusal(answer: HttpAnswer, host: string): CrosswindError {
   const { status } = answer;
   if (status === 401 || status === 403) {
-    return new CrosswindError(
-      'auth',
-      `${host} no longer accepts Crosswind's access. Reconnect the account.`,
-      { status },
-    );
+    return new CrosswindError('auth', words('mastodon.accessEnded', { host }), { status });
   }
   if (answer.isWebPage) return webPageInstead(host, status);
   if (status === 429) return rateLimited(host, retryAtFromHeaders(answer.headers));
   if (status >= 500) return serverTrouble(host, status);
   if (status === 413) {
-    return new CrosswindError('validation', t('video.refusedTooLarge', { host }), { status });
+    return new CrosswindError('validation', words('video.refusedTooLarge', { host }), { status });
   }
   const said = errorOf(answer.json);
   if (status === 422 && said) {
     const reason = said.replace(/^Validation failed:\s*/i, '');
-    return new CrosswindError('validation', t('video.refused', { host, reason }), { status });
+    return new CrosswindError('validation', words('video.refused', { host, reason }), { status });
   }
   return unreadableAnswer(host, status);
 }

@@ -3,6 +3,7 @@ import { ErrorMessage } from '@/components/ErrorMessage';
 import { connectAccount } from '@/utils/connect-account';
 import { CrosswindError, serializeError, type SerializedError } from '@/utils/errors';
 import { t } from '@/utils/i18n/messages';
+import { words } from '@/utils/i18n/wording';
 import { sendMessage } from '@/utils/messaging';
 import { accountLabel } from '../info';
 import { MediaServerField } from './MediaServerField';
@@ -37,7 +38,9 @@ export function LocalKeyConnect() {
     setError(null);
     setDone('');
     if (passphrase !== repeat) {
-      setError(serializeError(new CrosswindError('validation', t('nostrUi.passphrasesDiffer'))));
+      setError(
+        serializeError(new CrosswindError('validation', words('nostrUi.passphrasesDiffer'))),
+      );
       return;
     }
     setBusy(true);

@@ -1,6 +1,6 @@
 import { listAccounts, patchAccount } from '../../accounts';
 import { CrosswindError } from '../../errors';
-import { t } from '../../i18n/messages';
+import { words } from '../../i18n/wording';
 import type { Account } from '../types';
 import { resumeBunker } from './bunker';
 import { nostrVault, unlockedKey } from './credentials';
@@ -17,14 +17,14 @@ const bunkers = new Map<string, { clientKey: string; signer: NostrSigner }>();
 /** The account's Nostr settings, or an 'auth' error when the record has none. */
 export function settingsOf(account: Account): NostrAccountSettings {
   if (!account.nostr) {
-    throw new CrosswindError('auth', t('nostrUi.reconnectNeeded', { account: account.handle }));
+    throw new CrosswindError('auth', words('nostrUi.reconnectNeeded', { account: account.handle }));
   }
   return account.nostr;
 }
 
 async function localSigner(account: Account): Promise<NostrSigner> {
   if (!(await nostrVault.localKey(account))) {
-    throw new CrosswindError('auth', t('nostrUi.reconnectNeeded', { account: account.handle }));
+    throw new CrosswindError('auth', words('nostrUi.reconnectNeeded', { account: account.handle }));
   }
   const hex = await unlockedKey(account.id);
   if (!hex) {
@@ -32,7 +32,7 @@ async function localSigner(account: Account): Promise<NostrSigner> {
     await patchAccount(account.id, (item) => {
       if (item.nostr) item.nostr.locked = true;
     });
-    throw new CrosswindError('auth', t('nostrUi.unlockFirst', { account: account.handle }));
+    throw new CrosswindError('auth', words('nostrUi.unlockFirst', { account: account.handle }));
   }
   return localKeySigner(parseSecretKey(hex));
 }
@@ -40,7 +40,7 @@ async function localSigner(account: Account): Promise<NostrSigner> {
 async function remoteSigner(account: Account): Promise<NostrSigner> {
   const session = await nostrVault.bunker(account);
   if (!session) {
-    throw new CrosswindError('auth', t('nostrUi.reconnectNeeded', { account: account.handle }));
+    throw new CrosswindError('auth', words('nostrUi.reconnectNeeded', { account: account.handle }));
   }
   const cached = bunkers.get(account.id);
   if (cached && cached.clientKey === session.clientSecretKey) return cached.signer;

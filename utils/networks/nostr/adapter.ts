@@ -1,5 +1,5 @@
 import { CrosswindError } from '../../errors';
-import { t } from '../../i18n/messages';
+import { words } from '../../i18n/wording';
 import type {
   Account,
   NetworkAdapter,
@@ -48,7 +48,7 @@ function replyTargetOf(post: OutgoingPost, pubkey: string): ReplyTarget | undefi
 function attachmentOf(media: UploadedMedia): MediaAttachment {
   if (!media.url || !media.mimeType) {
     // Every Nostr upload records its address; media without one cannot be linked from a note.
-    throw new CrosswindError('validation', t('nostrUi.uploadIncomplete'));
+    throw new CrosswindError('validation', words('nostrUi.uploadIncomplete'));
   }
   return {
     url: media.url,
@@ -103,7 +103,7 @@ export const nostrAdapter: NetworkAdapter = {
       save: (next) => recorder.save(next),
     });
     const { event, outcomes } = record;
-    if (!event || !outcomes) throw new CrosswindError('server', t('nostrUi.notRecorded'));
+    if (!event || !outcomes) throw new CrosswindError('server', words('nostrUi.notRecorded'));
     return publishedOf(event, outcomes);
   },
 
@@ -166,7 +166,10 @@ export const nostrAdapter: NetworkAdapter = {
         ? await nostrVault.bunker(account)
         : await nostrVault.localKey(account);
     if (!stored) {
-      throw new CrosswindError('auth', t('nostrUi.reconnectNeeded', { account: account.handle }));
+      throw new CrosswindError(
+        'auth',
+        words('nostrUi.reconnectNeeded', { account: account.handle }),
+      );
     }
     return {
       handle: account.handle,

@@ -1,6 +1,6 @@
 import { getPublicKey } from 'nostr-tools/pure';
 import { CrosswindError } from '../../errors';
-import { t } from '../../i18n/messages';
+import { words } from '../../i18n/wording';
 import type { Account, ConnectFields } from '../types';
 import { connectBunker, startNostrConnect, type BunkerSession } from './bunker';
 import { nostrVault, rememberUnlocked } from './credentials';
@@ -45,7 +45,7 @@ export async function buildAccount(
     : { read: lookup, write: lookup };
   const typed = options.mediaServer ? normalizeMediaServer(options.mediaServer) : undefined;
   if (options.mediaServer?.trim() && !typed) {
-    throw new CrosswindError('validation', t('nostrUi.badMediaServer'));
+    throw new CrosswindError('validation', words('nostrUi.badMediaServer'));
   }
   // Both at once: the user waits, and each relay that does not answer costs its time limit.
   const [listed, profileEvent] = await Promise.all([
@@ -116,7 +116,7 @@ export function connectNostr(fields: ConnectFields): Promise<Account> {
     case 'bunker':
       return connectWithBunker(fields);
     default:
-      throw new CrosswindError('validation', t('nostrUi.pickMethod'));
+      throw new CrosswindError('validation', words('nostrUi.pickMethod'));
   }
 }
 
@@ -137,7 +137,7 @@ export function beginNostrConnect(
   mediaServer?: string,
 ): { uri: string } {
   const relays = uniqueRelays(relaysFromText(relayText));
-  if (relays.length === 0) throw new CrosswindError('validation', t('nostrUi.needSignerRelay'));
+  if (relays.length === 0) throw new CrosswindError('validation', words('nostrUi.needSignerRelay'));
   const started = startNostrConnect(relays);
   const account = started.approved.then(async ({ session, signer }) => {
     await signer.close();
@@ -155,17 +155,17 @@ export function beginNostrConnect(
 /** Waits for the signer app to approve the code; the account, once it did. */
 export function awaitNostrConnect(uri: string): Promise<Account> {
   const account = pending.get(uri);
-  if (!account) throw new CrosswindError('validation', t('nostrUi.codeExpired'));
+  if (!account) throw new CrosswindError('validation', words('nostrUi.codeExpired'));
   return account;
 }
 
 /** Opens a locked key with its passphrase for the rest of the browser session. */
 export async function unlockLocalKey(account: Account, passphrase: string): Promise<void> {
   const stored = await nostrVault.localKey(account);
-  if (!stored) throw new CrosswindError('auth', t('nostrUi.noKeyStored'));
+  if (!stored) throw new CrosswindError('auth', words('nostrUi.noKeyStored'));
   const secretKey = decryptKey(stored.ncryptsec, passphrase);
   if (getPublicKey(secretKey) !== account.remoteId) {
-    throw new CrosswindError('auth', t('nostrUi.keyMismatch', { account: account.handle }));
+    throw new CrosswindError('auth', words('nostrUi.keyMismatch', { account: account.handle }));
   }
   await rememberUnlocked(account.id, keyToHex(secretKey));
 }
@@ -176,12 +176,12 @@ export function editedSettings(
   edit: { writeRelays: string[]; mediaServers: string[] },
 ): NostrAccountSettings {
   const write = uniqueRelays(edit.writeRelays);
-  if (write.length === 0) throw new CrosswindError('validation', t('nostrUi.needWriteRelay'));
+  if (write.length === 0) throw new CrosswindError('validation', words('nostrUi.needWriteRelay'));
   const mediaServers: string[] = [];
   for (const input of edit.mediaServers) {
     if (!input.trim()) continue;
     const server = normalizeMediaServer(input);
-    if (!server) throw new CrosswindError('validation', t('nostrUi.badMediaServer'));
+    if (!server) throw new CrosswindError('validation', words('nostrUi.badMediaServer'));
     if (!mediaServers.includes(server)) mediaServers.push(server);
   }
   return { ...current, relays: { read: current.relays.read, write }, mediaServers };

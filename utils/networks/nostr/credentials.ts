@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { CrosswindError } from '../../errors';
-import { t } from '../../i18n/messages';
+import { words } from '../../i18n/wording';
 import { defineVaultItem } from '../../vault';
 import type { BunkerSession } from './bunker';
 
@@ -42,7 +42,7 @@ function bound<T>(entry: KeyBound<T> | undefined, account: KeyHolder): T | undef
   if (!entry) return undefined;
   if (entry.pubkey !== account.remoteId) {
     // The record was changed to name another key: nothing is signed for it.
-    throw new CrosswindError('auth', t('nostrUi.keyMismatch', { account: account.handle }));
+    throw new CrosswindError('auth', words('nostrUi.keyMismatch', { account: account.handle }));
   }
   return entry.secret;
 }

@@ -1,4 +1,5 @@
 import { CrosswindError } from '../../errors';
+import { words, type Wording } from '../../i18n/wording';
 import { messagePrefix, relayName } from './relay-name';
 import type { RelayOutcome } from './types';
 
@@ -52,37 +53,45 @@ export function mergeOutcomes(previous: RelayOutcome[], next: RelayOutcome[]): R
   return [...byRelay.values()];
 }
 
-/** One relay's result in words, for the history and the notification. */
-export function describeOutcome(outcome: RelayOutcome): string {
-  const name = relayName(outcome.relay);
+/** One relay's result, to be worded in the reader's language (the relay's own words kept verbatim). */
+export function describeOutcome(outcome: RelayOutcome): Wording {
+  const relay = relayName(outcome.relay);
   switch (outcome.status) {
     case 'ok':
       return messagePrefix(outcome.message) === 'duplicate'
-        ? `${name} already had it`
-        : `${name} accepted it`;
+        ? words('relays.alreadyHad', { relay })
+        : words('relays.accepted', { relay });
     case 'refused':
-      return outcome.message ? `${name} refused it: ${outcome.message}` : `${name} refused it`;
+      return outcome.message
+        ? words('relays.refusedSaying', { relay, message: outcome.message })
+        : words('relays.refused', { relay });
     case 'unreachable':
-      return `${name} could not be reached`;
+      return words('relays.unreachable', { relay });
     case 'timeout':
-      return `${name} did not answer in time`;
+      return words('relays.timeout', { relay });
   }
+}
+
+/** Several relays' results as one stored message, each part worded when it is read. */
+function outcomeList(outcomes: RelayOutcome[]): Wording {
+  const described = outcomes.map(describeOutcome);
+  return described.reduceRight((later, earlier) =>
+    words('relays.andNext', { first: earlier, rest: later }),
+  );
 }
 
 /** Undefined when the note is posted; otherwise the error that says why, naming each relay. */
 export function deliveryError(outcomes: RelayOutcome[]): CrosswindError | undefined {
   if (outcomes.length === 0) {
-    return new CrosswindError(
-      'validation',
-      'This Nostr account has no write relays. Add at least one relay in its settings.',
-    );
+    return new CrosswindError('validation', words('relays.noWriteRelays'));
   }
   const summary = summarize(outcomes);
   if (summary.posted) return undefined;
-  const detail = summary.failed.map(describeOutcome).join('; ');
+  const listed = outcomeList(summary.failed);
+  const detail = relaysOwnWords(summary.failed);
   const retryable = summary.failed.filter(isRetryableOutcome);
   if (retryable.length === 0) {
-    return new CrosswindError('validation', `No relay accepted the note: ${detail}.`, {
+    return new CrosswindError('validation', words('relays.noneAccepted', { outcomes: listed }), {
       detail,
     });
   }
@@ -91,7 +100,15 @@ export function deliveryError(outcomes: RelayOutcome[]): CrosswindError | undefi
   );
   return new CrosswindError(
     onlyRateLimited ? 'rate-limit' : 'network',
-    `No relay has the note yet: ${detail}. Crosswind will try again.`,
+    words('relays.notYet', { outcomes: listed }),
     { detail, retryable: true },
   );
+}
+
+/** What refusing relays said themselves, verbatim, relay by relay: the detail under the error. */
+function relaysOwnWords(failed: RelayOutcome[]): string | undefined {
+  const said = failed
+    .filter((outcome) => outcome.status === 'refused' && outcome.message)
+    .map((outcome) => `${relayName(outcome.relay)}: ${outcome.message}`);
+  return said.length > 0 ? said.join('; ') : undefined;
 }

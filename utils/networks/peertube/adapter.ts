@@ -1,5 +1,5 @@
 import { CrosswindError } from '@/utils/errors';
-import { t } from '@/utils/i18n/messages';
+import { words } from '@/utils/i18n/wording';
 import type { NetworkAdapter, PublishedPost } from '../types';
 import { readAcceptedTypes, readMe, snapshotOf } from './account';
 import { peertubeError } from './errors';
@@ -24,7 +24,7 @@ export const peertubeAdapter: NetworkAdapter = {
 
   async uploadVideo(account, { file, video }, options) {
     const settings = await settingsOf(account.id);
-    if (!settings) throw new CrosswindError('auth', t('peertube.noSettings'));
+    if (!settings) throw new CrosswindError('auth', words('peertube.noSettings'));
     const api = await apiFor(account);
     const made = await uploadResumable(
       { api, file, type: video.type, metadata: videoMetadata(options.post, video, settings) },
@@ -45,14 +45,14 @@ export const peertubeAdapter: NetworkAdapter = {
 
   async publish(account, post): Promise<PublishedPost> {
     // The upload made the video: posting is pointing at it.
-    if (!post.video?.url) throw new CrosswindError('validation', t('peertube.needsVideo'));
+    if (!post.video?.url) throw new CrosswindError('validation', words('peertube.needsVideo'));
     return { id: post.video.id, url: post.video.url };
   },
 
   imageRules: () => ({ maxBytes: 0, maxEdge: 0, acceptsWebp: false, keepGif: false }),
 
   async uploadImage() {
-    throw new CrosswindError('unsupported', t('peertube.noImages'));
+    throw new CrosswindError('unsupported', words('peertube.noImages'));
   },
 
   async remove(account, post) {

@@ -1,6 +1,5 @@
 import { words } from '@/utils/i18n/wording';
 import { CrosswindError, incompleteAnswer } from '@/utils/errors';
-import { t } from '@/utils/i18n/messages';
 import { fetchJson, type HttpAnswer } from '../fetch-json';
 import { OTP_REQUIRED, peertubeError, problemOf } from './errors';
 
@@ -35,7 +34,7 @@ export class PeerTubeApi {
     const url = new URL(address, this.origin);
     // A session on another server would take the bearer token there: only ours is followed.
     if (url.origin !== this.origin) {
-      throw new CrosswindError('server', t('peertube.otherOrigin', { host: this.host }));
+      throw new CrosswindError('server', words('peertube.otherOrigin', { host: this.host }));
     }
     return url.href;
   }
@@ -79,13 +78,13 @@ export class PeerTubeApi {
     });
     const problem = problemOf(answer);
     if (problem.code === 'missing_two_factor') {
-      throw new CrosswindError('auth', t('peertube.otpNeeded'), {
+      throw new CrosswindError('auth', words('peertube.otpNeeded'), {
         detail: OTP_REQUIRED,
         status: 401,
       });
     }
     if (problem.code === 'invalid_two_factor') {
-      throw new CrosswindError('auth', t('peertube.otpWrong'), {
+      throw new CrosswindError('auth', words('peertube.otpWrong'), {
         detail: OTP_REQUIRED,
         status: 400,
       });
@@ -95,8 +94,8 @@ export class PeerTubeApi {
       throw new CrosswindError(
         'auth',
         refreshing
-          ? t('peertube.loginExpired', { host: this.host })
-          : t('peertube.wrongPassword', { host: this.host }),
+          ? words('peertube.loginExpired', { host: this.host })
+          : words('peertube.wrongPassword', { host: this.host }),
         { status: answer.status },
       );
     }

@@ -6,7 +6,7 @@ import {
   unreadableAnswer,
   webPageInstead,
 } from '@/utils/errors';
-import { t } from '@/utils/i18n/messages';
+import { words } from '@/utils/i18n/wording';
 import type { HttpAnswer } from '../fetch-json';
 
 /** PeerTube's problem document (RFC 7807 with its `code`). */
@@ -39,7 +39,7 @@ export function peertubeError(host: string, answer: HttpAnswer): CrosswindError 
   if (answer.status === 429) return rateLimited(host, retryAtFromHeaders(answer.headers));
   if (answer.status === 503 && answer.headers.get('retry-after')) {
     // "The upload is already being processed": asking again later gets the video.
-    return new CrosswindError('server', t('peertube.processing', { host }), {
+    return new CrosswindError('server', words('peertube.processing', { host }), {
       status: 503,
       retryable: true,
       ...(retryAtFromHeaders(answer.headers) !== undefined && {
@@ -50,25 +50,29 @@ export function peertubeError(host: string, answer: HttpAnswer): CrosswindError 
   if (answer.status >= 500) return serverTrouble(host, answer.status);
   if (answer.isWebPage) return webPageInstead(host, answer.status);
   if (answer.status === 401) {
-    return new CrosswindError('auth', t('peertube.loginExpired', { host }), { status: 401 });
+    return new CrosswindError('auth', words('peertube.loginExpired', { host }), { status: 401 });
   }
   if (answer.status === 413 && problem.code === 'quota_reached') {
-    return new CrosswindError('validation', t('peertube.quotaReached', { host }), { status: 413 });
+    return new CrosswindError('validation', words('peertube.quotaReached', { host }), {
+      status: 413,
+    });
   }
   if (answer.status === 413) {
-    return new CrosswindError('validation', t('peertube.fileTooBig', { host }), { status: 413 });
+    return new CrosswindError('validation', words('peertube.fileTooBig', { host }), {
+      status: 413,
+    });
   }
   if (answer.status === 415) {
     return new CrosswindError(
       'validation',
-      t('peertube.typeRefused', { host, detail: detail ?? '' }),
+      words('peertube.typeRefused', { host, detail: detail ?? '' }),
       {
         status: 415,
       },
     );
   }
   if (answer.status >= 400 && detail) {
-    return new CrosswindError('validation', t('peertube.refused', { host, detail }), {
+    return new CrosswindError('validation', words('peertube.refused', { host, detail }), {
       status: answer.status,
       detail,
     });

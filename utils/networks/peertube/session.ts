@@ -1,6 +1,6 @@
 import { defineCredential } from '@/utils/vault';
 import { CrosswindError } from '@/utils/errors';
-import { t } from '@/utils/i18n/messages';
+import { words } from '@/utils/i18n/wording';
 import { hostOf } from '../host';
 import type { Account } from '../types';
 import { PeerTubeApi, type TokenAnswer, type TokenSource } from './client';
@@ -59,7 +59,7 @@ async function refreshSession(account: Account, stale: string): Promise<string> 
 function noSession(account: Account): CrosswindError {
   return new CrosswindError(
     'auth',
-    t('peertube.noSession', { account: `@${account.handle}@${hostOf(account.server)}` }),
+    words('peertube.noSession', { account: `@${account.handle}@${hostOf(account.server)}` }),
   );
 }
 

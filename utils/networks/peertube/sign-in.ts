@@ -1,6 +1,6 @@
 import { normalizeServerUrl } from '@/utils/auth/server-url';
 import { CrosswindError } from '@/utils/errors';
-import { t } from '@/utils/i18n/messages';
+import { words } from '@/utils/i18n/wording';
 import { hostOf } from '../host';
 import type { Account, ConnectFields } from '../types';
 import { readAcceptedTypes, readMe, snapshotOf } from './account';
@@ -17,7 +17,8 @@ export async function connectPeerTube(fields: ConnectFields): Promise<Account> {
   const origin = normalizeServerUrl(fields.server ?? '', 'PeerTube server');
   const username = (fields.username ?? '').trim().replace(/^@/, '').replace(/@.*$/, '');
   const password = fields.password ?? '';
-  if (!username || !password) throw new CrosswindError('validation', t('peertube.needCredentials'));
+  if (!username || !password)
+    throw new CrosswindError('validation', words('peertube.needCredentials'));
   const api = new PeerTubeApi(origin);
   const client = await api.localClient();
   const answer = await api.requestToken(
@@ -41,7 +42,7 @@ export async function connectPeerTube(fields: ConnectFields): Promise<Account> {
     signedIn.json('/api/v1/videos/categories') as Promise<Record<string, string>>,
   ]);
   if (me.channels.length === 0)
-    throw new CrosswindError('validation', t('peertube.noChannel', { host: hostOf(origin) }));
+    throw new CrosswindError('validation', words('peertube.noChannel', { host: hostOf(origin) }));
   const id = `peertube:${hostOf(origin)}:${me.id}`;
   await sessions.save(id, origin, session);
   const previous = await settingsOf(id);

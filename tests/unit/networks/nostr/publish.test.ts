@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { finalizeEvent, generateSecretKey } from 'nostr-tools/pure';
 import { publishToRelay, publishToRelays } from '../../../../utils/networks/nostr/publish';
+import { wordingText } from '../../../../utils/i18n/wording';
 import { summarize, describeOutcome } from '../../../../utils/networks/nostr/relay-results';
 import { plainEvent } from '../../../../utils/networks/nostr/signer';
 import { waitUntil } from '../../../servers/nostr/testing';
@@ -100,7 +101,7 @@ describe('publishToRelays', () => {
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['ok', 'unreachable', 'timeout']);
     const summary = summarize(outcomes);
     expect(summary.posted).toBe(true);
-    expect(summary.failed.map(describeOutcome)).toEqual([
+    expect(summary.failed.map((outcome) => wordingText(describeOutcome(outcome)))).toEqual([
       `${new URL(second.url).host} could not be reached`,
       `${new URL(slow.url).host} did not answer in time`,
     ]);

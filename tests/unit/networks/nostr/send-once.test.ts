@@ -148,7 +148,7 @@ describe('sendNote: sign once, record, resend the same event', () => {
     ).rejects.toMatchObject({
       kind: 'validation',
       retryable: false,
-      message: `No relay accepted the note: ${new URL(server.url).host} refused it: blocked: pay to post.`,
+      message: `No relay accepted the note: ${new URL(server.url).host} refused it: “blocked: pay to post”.`,
     });
     // The signed event is kept: if the user fixes the relay, the same note goes out.
     expect(verifyEvent({ ...jobs.get().event! })).toBe(true);
