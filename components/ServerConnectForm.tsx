@@ -1,9 +1,8 @@
-import { useState, type FormEvent } from 'react';
-import { connectAccount } from '@/utils/connect-account';
-import { serializeError, type SerializedError } from '@/utils/errors';
-import { accountLabel, NETWORK_INFO } from '@/utils/networks/info';
+import { useState } from 'react';
+import { NETWORK_INFO } from '@/utils/networks/info';
 import type { NetworkId } from '@/utils/networks/types';
 import { ErrorMessage } from './ErrorMessage';
+import { useConnectSubmit } from './use-connect-submit';
 import { t } from '@/utils/i18n/messages';
 
 /**
@@ -18,26 +17,9 @@ export function ServerConnectForm(props: {
 }) {
   const name = NETWORK_INFO[props.network].name;
   const [server, setServer] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<SerializedError | null>(null);
-  const [done, setDone] = useState('');
+  const { busy, error, done, submit } = useConnectSubmit(props.network, () => ({ server }));
   const heading = `${props.network}-heading`;
   const field = `${props.network}-server`;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setDone('');
-    try {
-      const account = await connectAccount(props.network, { server });
-      setDone(t('connect.connected', { account: accountLabel(account) }));
-    } catch (thrown) {
-      setError(serializeError(thrown));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <form onSubmit={(event) => void submit(event)} aria-labelledby={heading}>

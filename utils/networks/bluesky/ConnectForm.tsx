@@ -1,9 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ErrorMessage } from '@/components/ErrorMessage';
-import { connectAccount } from '@/utils/connect-account';
-import { serializeError, type SerializedError } from '@/utils/errors';
+import { useConnectSubmit } from '@/components/use-connect-submit';
 import type { ConnectFormProps } from '../capabilities';
-import { accountLabel } from '../info';
 import { t } from '@/utils/i18n/messages';
 
 /**
@@ -15,29 +13,11 @@ export default function BlueskyConnectForm({ account }: ConnectFormProps) {
   const [identifier, setIdentifier] = useState(initialHandle);
   const [password, setPassword] = useState('');
   const [server, setServer] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<SerializedError | null>(null);
-  const [done, setDone] = useState('');
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setDone('');
-    try {
-      const connected = await connectAccount('bluesky', {
-        identifier,
-        password,
-        ...(server.trim() && { server }),
-      });
-      setPassword('');
-      setDone(t('connect.connected', { account: accountLabel(connected) }));
-    } catch (thrown) {
-      setError(serializeError(thrown));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, done, submit } = useConnectSubmit(
+    'bluesky',
+    () => ({ identifier, password, ...(server.trim() && { server }) }),
+    () => setPassword(''),
+  );
 
   return (
     <form onSubmit={(event) => void submit(event)} aria-labelledby="bluesky-heading">

@@ -1,11 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ErrorMessage } from '@/components/ErrorMessage';
-import { connectAccount } from '@/utils/connect-account';
-import { serializeError, type SerializedError } from '@/utils/errors';
+import { useConnectSubmit } from '@/components/use-connect-submit';
 import { t } from '@/utils/i18n/messages';
 import type { ConnectFormProps } from '../capabilities';
-import { accountLabel } from '../info';
 
 /**
  * Connects Threads with the person's own Meta app: Meta gives no way to sign in without an App
@@ -17,34 +15,16 @@ export default function ThreadsConnectForm(_props: ConnectFormProps) {
   const [appId, setAppId] = useState('');
   const [appSecret, setAppSecret] = useState('');
   const [server, setServer] = useState('');
-  const [busy, setBusy] = useState(false);
   const [copied, setCopied] = useState(false);
-  const [error, setError] = useState<SerializedError | null>(null);
-  const [done, setDone] = useState('');
+  const { busy, error, done, submit } = useConnectSubmit(
+    'threads',
+    () => ({ appId, appSecret, ...(server.trim() && { server }) }),
+    () => setAppSecret(''),
+  );
 
   const copy = async () => {
     await navigator.clipboard.writeText(redirectUrl);
     setCopied(true);
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setDone('');
-    try {
-      const connected = await connectAccount('threads', {
-        appId,
-        appSecret,
-        ...(server.trim() && { server }),
-      });
-      setAppSecret('');
-      setDone(t('connect.connected', { account: accountLabel(connected) }));
-    } catch (thrown) {
-      setError(serializeError(thrown));
-    } finally {
-      setBusy(false);
-    }
   };
 
   return (
