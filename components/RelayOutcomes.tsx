@@ -14,18 +14,20 @@ export function relayOutcomeText(outcome: RelayOutcome): string {
  * that relays may keep copies. Nothing for other networks' posts.
  */
 export function RelayOutcomes({ target }: { target: TargetJob }) {
-  const parts = target.parts.filter((part) => part.note?.outcomes?.length);
-  if (parts.length === 0) return null;
+  const answers = target.parts.map(
+    (part) => (part.checkpoint?.network === 'nostr' && part.checkpoint.note.outcomes) || [],
+  );
+  if (answers.every((outcomes) => outcomes.length === 0)) return null;
   const many = target.parts.length > 1;
   return (
     <div className="relay-outcomes">
-      {target.parts.map((part, index) =>
-        part.note?.outcomes?.length ? (
+      {answers.map((outcomes, index) =>
+        outcomes.length > 0 ? (
           <ul
             key={index}
             aria-label={many ? t('relays.partList', { part: index + 1 }) : t('relays.list')}
           >
-            {part.note.outcomes.map((outcome) => (
+            {outcomes.map((outcome) => (
               <li key={outcome.relay} className={outcome.status === 'ok' ? 'ok' : 'warn'}>
                 {relayOutcomeText(outcome)}
               </li>

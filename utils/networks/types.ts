@@ -2,7 +2,8 @@ import type { StoredText } from '../i18n/wording';
 import type { ImageTarget } from '../media/targets';
 import type { AccountCapabilities, MeasureText } from './capabilities';
 import type { NetworkId } from './info';
-import type { NostrAccountSettings, NoteRecord } from './nostr/types';
+import type { CheckpointSlot } from './checkpoint';
+import type { NostrAccountSettings } from './nostr/types';
 
 export type { NetworkId };
 
@@ -262,24 +263,11 @@ export interface PublishOptions {
   isRetry: boolean;
   signal?: AbortSignal;
   /**
-   * For networks where the client makes the post's identity (Nostr signs the event): what this
-   * part recorded so far, and how to record more. `save` resolves once the job holds it, so a
-   * stopped worker finds it and resends the same thing.
+   * For networks without an idempotency key: what this part recorded before an earlier attempt's
+   * side effect (a signed Nostr event, a Threads container, when a Misskey note was sent), and how
+   * to record it before this one's. See `./checkpoint.ts`.
    */
-  record?: PartRecorder;
-  /**
-   * What an earlier attempt recorded for this part before the post could exist (a Threads
-   * container id), so a retry can ask the network whether that attempt went out.
-   */
-  checkpoint?: string;
-  /** Records a checkpoint in the job; resolves once it is stored, before the adapter goes on. */
-  recordCheckpoint?(value: string): Promise<void>;
-}
-
-/** A part's own record in the job, which the adapter reads and writes before it sends. */
-export interface PartRecorder {
-  note: NoteRecord | undefined;
-  save(note: NoteRecord): Promise<void>;
+  checkpoint?: CheckpointSlot;
 }
 
 /** What deleting a post found: it was there and is gone now, or the server did not have it. */

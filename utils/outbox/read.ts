@@ -9,6 +9,7 @@ import {
   type JobRecord,
   type LedgerKey,
 } from './db';
+import { upgradeStoredJob } from './upgrade';
 
 /** A job with its place in the history (higher is newer), for paging. */
 export interface StoredJob {
@@ -24,7 +25,10 @@ export interface LedgerEntry {
   settled: boolean;
 }
 
-const stored = (record: JobRecord): StoredJob => ({ seq: record.seq, job: record.job });
+const stored = (record: JobRecord): StoredJob => ({
+  seq: record.seq,
+  job: upgradeStoredJob(record.job),
+});
 
 /** One job with its place, or undefined once it left the history. */
 export function readStoredJob(id: string): Promise<StoredJob | undefined> {

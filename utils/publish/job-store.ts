@@ -11,6 +11,7 @@ import {
   type LedgerKey,
 } from '../outbox/db';
 import { readAllJobs, readJob, readUnfinishedJobs } from '../outbox/read';
+import { upgradeStoredJob } from '../outbox/upgrade';
 import { isSettled, type PostJob, type TargetJob } from './types';
 
 /**
@@ -145,7 +146,8 @@ function rewrite<T>(
     request.onsuccess = guard(() => {
       const record = request.result as JobRecord | undefined;
       if (!record) return;
-      const { job, seq } = record;
+      const { seq } = record;
+      const job = upgradeStoredJob(record.job);
       result = change(job, {
         save() {
           store.put(toRecord(job, seq));

@@ -8,6 +8,7 @@ import { provideVideoRules } from '../compose/video-planner';
 import { scheduleModeFor, scheduleProblem } from '../compose/schedule';
 import { CrosswindError, serializeError, toCrosswindError } from '../errors';
 import { ADAPTERS } from '../networks';
+import type { CheckpointSlot, PartCheckpoint } from '../networks/checkpoint';
 import type { Measures } from '../networks/measures';
 import { hostOf, NETWORK_INFO } from '../networks/info';
 import type {
@@ -362,6 +363,28 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
+/** A part's checkpoint as the adapter sees it, stored in the job before the adapter goes on. */
+function partCheckpoint(
+  jobId: string,
+  accountId: string,
+  index: number,
+  initial: PartCheckpoint | undefined,
+): CheckpointSlot {
+  let current = initial;
+  return {
+    get current() {
+      return current;
+    },
+    async save(value) {
+      await updateTarget(jobId, accountId, (item) => {
+        const stored = item.parts[index];
+        if (stored) stored.checkpoint = value;
+      });
+      current = value;
+    },
+  };
+}
+
 /** One attempt at one account: hand over or upload, then each part not yet posted, then done. */
 async function sendTarget(
   jobId: string,
@@ -399,22 +422,7 @@ async function sendTarget(
       idempotencyKey: part.idempotencyKey,
       isRetry: target.attempts > 1,
       signal,
-      record: {
-        note: part.note,
-        save: async (note) => {
-          await updateTarget(jobId, accountId, (item) => {
-            const stored = item.parts[index];
-            if (stored) stored.note = note;
-          });
-        },
-      },
-      ...(part.checkpoint !== undefined && { checkpoint: part.checkpoint }),
-      recordCheckpoint: async (value) => {
-        await updateTarget(jobId, accountId, (item) => {
-          const stored = item.parts[index];
-          if (stored) stored.checkpoint = value;
-        });
-      },
+      checkpoint: partCheckpoint(jobId, accountId, index, part.checkpoint),
     });
     const updated = await updateTarget(jobId, accountId, (item) => {
       const stored = item.parts[index];

@@ -1,7 +1,7 @@
 import type { StoredText } from '../i18n/wording';
 import type { Draft } from '../compose/draft';
 import type { SerializedError } from '../errors';
-import type { NoteRecord } from '../networks/nostr/types';
+import type { PartCheckpoint } from '../networks/checkpoint';
 import type {
   PublishedPost,
   RemoveResult,
@@ -23,15 +23,14 @@ export interface PartJob {
   idempotencyKey: string;
   /** Set once the network has the part; a retry starts at the first part without one. */
   result?: PublishedPost;
-  /** What the adapter recorded before the part could exist (a Threads container id). */
-  checkpoint?: string;
+  /**
+   * What the adapter recorded before the step that may have made the post (see
+   * `PartCheckpoint`); every retry gets it back. Jobs stored before it existed kept it as
+   * `note` (Nostr) or a bare Threads container id: `upgradeStoredJob` reads those.
+   */
+  checkpoint?: PartCheckpoint;
   /** What "Delete everywhere" found for this part; a later run skips parts that have one. */
   removal?: RemoveResult;
-  /**
-   * Nostr: the signed event, recorded before the first send (every retry resends it), and each
-   * relay's answer, which the history shows.
-   */
-  note?: NoteRecord;
 }
 
 /** One account's delivery of a post, recorded before any network call is made. */

@@ -7,6 +7,7 @@ import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { resolve } from 'node:path';
 import { newDraft, type Draft } from '@/utils/compose/draft';
 import type { ImageTarget } from '@/utils/media/targets';
+import type { PartCheckpoint } from '@/utils/networks/checkpoint';
 import type { NetworkAdapter, OutgoingPost, PublishOptions } from '@/utils/networks/types';
 import type { TargetJob } from '@/utils/publish/types';
 import { accountsStorage, draftStorage, lastTargetsStorage } from '@/utils/storage';
@@ -14,7 +15,13 @@ import { testAccount } from '../test-accounts';
 import { measure as blueskyMeasure } from '@/utils/networks/bluesky/measure';
 import { measure as mastodonMeasure } from '@/utils/networks/mastodon/measure';
 
-const calls: Array<{ accountId: string; post: OutgoingPost; options: PublishOptions }> = [];
+const calls: Array<{
+  accountId: string;
+  post: OutgoingPost;
+  options: PublishOptions;
+  /** The part's checkpoint as the call found it. */
+  checkpoint: PartCheckpoint | undefined;
+}> = [];
 const uploads: Array<{ accountId: string; alt: string }> = [];
 // Per account, what each next call does: throw the error, or succeed for null.
 const failures = new Map<string, Array<CrosswindError | null>>();
@@ -36,10 +43,18 @@ function fakeAdapter(id: 'mastodon' | 'bluesky'): NetworkAdapter {
     measure: id === 'mastodon' ? mastodonMeasure : blueskyMeasure,
     newIdempotencyKey: () => `${id}-key-${++next}`,
     async publish(account, post, options) {
-      calls.push({ accountId: account.id, post, options: { ...options } });
+      calls.push({
+        accountId: account.id,
+        post,
+        options: { ...options },
+        checkpoint: structuredClone(options.checkpoint?.current),
+      });
       if (recording.has(account.id)) {
         const relay = { relay: 'wss://relay.example', status: 'ok' as const };
-        await options.record?.save({ outcomes: [{ ...relay, message: `call ${calls.length}` }] });
+        await options.checkpoint?.save({
+          network: 'nostr',
+          note: { outcomes: [{ ...relay, message: `call ${calls.length}` }] },
+        });
       }
       if (hangs.delete(account.id)) return new Promise<never>(() => undefined);
       const queued = failures.get(account.id);
@@ -139,6 +154,14 @@ async function isDone(jobId: string): Promise<boolean> {
   return job?.targets.every((item) => item.status === 'done') ?? false;
 }
 
+/** The checkpoint the fake adapter records on its n-th call. */
+function relayAnswer(message: string): PartCheckpoint {
+  return {
+    network: 'nostr',
+    note: { outcomes: [{ relay: 'wss://relay.example', status: 'ok', message }] },
+  };
+}
+
 async function settled(jobId: string) {
   await vi.waitFor(async () => {
     const job = (await storedJobs()).find((item) => item.id === jobId);
@@ -167,14 +190,14 @@ describe('publisher', () => {
     const job = await startPost(draftOf('d-rec', 'signed once', ['m1']));
     const failed = await settled(job.id);
     expect(failed.targets[0]?.status).toBe('failed');
-    expect(failed.targets[0]?.parts[0]?.note?.outcomes?.[0]?.message).toBe('call 1');
+    expect(failed.targets[0]?.parts[0]?.checkpoint).toEqual(relayAnswer('call 1'));
 
     await retryTarget(job.id, 'm1');
     await vi.waitFor(async () => expect(await isDone(job.id)).toBe(true));
     // The retry started from what the first attempt recorded, and its own record replaced it.
-    expect(calls[1]?.options.record?.note?.outcomes?.[0]?.message).toBe('call 1');
+    expect(calls[1]?.checkpoint).toEqual(relayAnswer('call 1'));
     const done = (await storedJobs()).find((item) => item.id === job.id);
-    expect(done?.targets[0]?.parts[0]?.note?.outcomes?.[0]?.message).toBe('call 2');
+    expect(done?.targets[0]?.parts[0]?.checkpoint).toEqual(relayAnswer('call 2'));
   });
 
   it('records the job before posting, posts to every account and clears the delivered draft', async () => {

@@ -1,13 +1,7 @@
 import { CrosswindError } from '../../errors';
 import { words } from '../../i18n/wording';
-import type {
-  Account,
-  NetworkAdapter,
-  OutgoingPost,
-  PartRecorder,
-  PublishedPost,
-  UploadedMedia,
-} from '../types';
+import type { Account, NetworkAdapter, OutgoingPost, PublishedPost, UploadedMedia } from '../types';
+import { checkpointFor, memorySlot } from '../checkpoint';
 import { accountSigner, closeAccountSigner, settingsOf } from './account-signer';
 import { attachmentFrom, uploadBlob } from './blossom';
 import { connectNostr } from './connect';
@@ -61,17 +55,6 @@ function attachmentOf(media: UploadedMedia): MediaAttachment {
   };
 }
 
-/** Keeps the record in memory when the caller gave no job to keep it in (tests, one-offs). */
-function memoryRecorder(): PartRecorder {
-  const recorder: PartRecorder = {
-    note: undefined,
-    save: async (note) => {
-      recorder.note = note;
-    },
-  };
-  return recorder;
-}
-
 /** Nostr: kind-1 notes signed once, recorded, and sent to every write relay in parallel. */
 export const nostrAdapter: NetworkAdapter = {
   id: 'nostr',
@@ -83,10 +66,11 @@ export const nostrAdapter: NetworkAdapter = {
 
   async publish(account, post, options) {
     const settings = settingsOf(account);
-    const recorder = options.record ?? memoryRecorder();
+    // Kept in memory when the caller gave no job to keep it in (tests, one-offs).
+    const slot = options.checkpoint ?? memorySlot();
     const replyTo = replyTargetOf(post, account.remoteId);
     const record: NoteRecord = await sendNote({
-      record: recorder.note ?? {},
+      record: checkpointFor(slot, 'nostr')?.note ?? {},
       build: () =>
         buildNote({
           text: post.text,
@@ -100,7 +84,7 @@ export const nostrAdapter: NetworkAdapter = {
       pubkey: account.remoteId,
       relays: settings.relays.write,
       publish: (event, relays) => publishToRelays(event, relays),
-      save: (next) => recorder.save(next),
+      save: (note) => slot.save({ network: 'nostr', note }),
     });
     const { event, outcomes } = record;
     if (!event || !outcomes) throw new CrosswindError('server', words('nostrUi.notRecorded'));

@@ -1,5 +1,6 @@
 import { CrosswindError } from '@/utils/errors';
 import { words } from '@/utils/i18n/wording';
+import { checkpointFor } from '../checkpoint';
 import type { OutgoingPost, PublishOptions, PublishedPost } from '../types';
 import type { ThreadsClient } from './client';
 import { nextStep, readStatus, waitUntilSettled } from './container';
@@ -162,7 +163,7 @@ async function publishContainer(context: PartContext, id: string): Promise<Publi
 
 /** Publishes one part exactly once, whatever an earlier attempt got to. */
 export async function publishPart(context: PartContext): Promise<PublishedPost> {
-  const earlier = context.options.checkpoint;
+  const earlier = checkpointFor(context.options.checkpoint, 'threads')?.containerId;
   if (earlier) {
     const step = nextStep((await readContainer(context, earlier)()).status);
     if (step === 'adopt') return adopt(context);
@@ -173,7 +174,7 @@ export async function publishPart(context: PartContext): Promise<PublishedPost> 
   }
   const id = await createContainer(context);
   // Recorded before anything can publish it: a retry after a lost answer finds it and asks.
-  await context.options.recordCheckpoint?.(id);
+  await context.options.checkpoint?.save({ network: 'threads', containerId: id });
   if ((await settle(context, id)) === 'PUBLISHED') return adopt(context);
   return publishContainer(context, id);
 }

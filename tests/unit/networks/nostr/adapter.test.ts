@@ -9,7 +9,13 @@ import { forgetUnlocked } from '@/utils/networks/nostr/credentials';
 import { publishToRelays } from '@/utils/networks/nostr/publish';
 import { lookupRelaysStorage } from '@/utils/networks/nostr/settings';
 import type { EventTemplate, NoteRecord } from '@/utils/networks/nostr/types';
-import type { Account, PartRecorder } from '@/utils/networks/types';
+import {
+  checkpointFor,
+  memorySlot,
+  type CheckpointSlot,
+  type PartCheckpoint,
+} from '@/utils/networks/checkpoint';
+import type { Account } from '@/utils/networks/types';
 import { defineVaultItem } from '@/utils/vault';
 import { blossom, nodeWebSocket, relay } from './servers';
 
@@ -48,20 +54,30 @@ async function connectLocalKey(secretKey: Uint8Array, lookup: string[], mediaSer
   return account;
 }
 
-/** The part's record as the job keeps it, with every save in order. */
-function jobRecord(): PartRecorder & { saves: NoteRecord[] } {
-  const recorder = {
-    note: undefined as NoteRecord | undefined,
+/** The part's checkpoint as the job keeps it, with every note saved, in order. */
+function jobRecord(): CheckpointSlot & { saves: NoteRecord[]; readonly note?: NoteRecord } {
+  const slot = memorySlot();
+  const record = {
     saves: [] as NoteRecord[],
-    save: async (note: NoteRecord) => {
-      recorder.saves.push(structuredClone(note));
-      recorder.note = structuredClone(note);
+    get current() {
+      return slot.current;
+    },
+    get note() {
+      return checkpointFor(slot, 'nostr')?.note;
+    },
+    save: async (value: PartCheckpoint) => {
+      if (value.network === 'nostr') record.saves.push(structuredClone(value.note));
+      await slot.save(value);
     },
   };
-  return recorder;
+  return record;
 }
 
-const options = (record: PartRecorder) => ({ idempotencyKey: 'k', isRetry: false, record });
+const options = (checkpoint: CheckpointSlot) => ({
+  idempotencyKey: 'k',
+  isRetry: false,
+  checkpoint,
+});
 
 describe('connecting a Nostr account', () => {
   it('reads the relay list, media servers and profile the user published, and keeps only the encrypted key', async () => {
@@ -131,9 +147,9 @@ describe('publishing a note', () => {
     const record = jobRecord();
     const received: number[] = [];
     const original = record.save;
-    record.save = async (note) => {
+    record.save = async (value) => {
       received.push(server.received().length);
-      await original(note);
+      await original(value);
     };
     const post = await nostrAdapter.publish(
       account,

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkpointFor, memorySlot } from '@/utils/networks/checkpoint';
 import { threadsAdapter } from '@/utils/networks/threads/adapter';
 import type { Account, OutgoingPost, PublishOptions, PublishedPost } from '@/utils/networks/types';
 import { startThreadsServer, type ThreadsServer } from '../../../servers/threads';
@@ -17,17 +18,10 @@ function part(): {
   options: (isRetry: boolean) => PublishOptions;
   checkpoint(): string | undefined;
 } {
-  let checkpoint: string | undefined;
+  const slot = memorySlot();
   return {
-    checkpoint: () => checkpoint,
-    options: (isRetry) => ({
-      idempotencyKey: 'k',
-      isRetry,
-      ...(checkpoint !== undefined && { checkpoint }),
-      recordCheckpoint: async (value) => {
-        checkpoint = value;
-      },
-    }),
+    checkpoint: () => checkpointFor(slot, 'threads')?.containerId,
+    options: (isRetry) => ({ idempotencyKey: 'k', isRetry, checkpoint: slot }),
   };
 }
 
