@@ -23,6 +23,17 @@ async function stopWorker(context: BrowserContext, page: Page): Promise<void> {
   await cdp.detach();
 }
 
+/** How many notes/create requests the server has received so far, answered or not. */
+async function notesCreateArrivals(server: string): Promise<number> {
+  const arrivals = await misskeyControl<Array<{ path: string }>>(server, 'arrivals');
+  return arrivals.filter((arrival) => arrival.path === '/api/notes/create').length;
+}
+
+/** Waits until the notes/create after the `before` ones has reached the server. */
+async function untilNoteSent(server: string, before: number): Promise<void> {
+  await expect.poll(() => notesCreateArrivals(server)).toBe(before + 1);
+}
+
 test('MiAuth connects Misskey; one post with an image, alt text and a warning reaches Misskey, Mastodon and Bluesky as threads, then is deleted everywhere', async ({
   context,
   openOptions,
@@ -130,6 +141,7 @@ test('a worker stopped after notes/create was sent and before its answer leaves 
 
   const marker = `mks${Date.now()}`;
   const seen = (await misskeyControl<unknown[]>(servers.misskey, 'requests')).length;
+  const sent = await notesCreateArrivals(servers.misskey);
   // The server holds the request 3 s, then stores the note; the worker is stopped meanwhile.
   await misskeyControl(servers.misskey, 'delay', { ms: 3000, path: '/api/notes/create', times: 1 });
   let popup = await openPopup();
@@ -139,6 +151,7 @@ test('a worker stopped after notes/create was sent and before its answer leaves 
   await expect(
     popup.getByRole('region', { name: 'Delivery' }).getByText('Posting…', { exact: true }),
   ).toBeVisible();
+  await untilNoteSent(servers.misskey, sent);
   await stopWorker(context, popup);
   await popup.close();
   // The request reached the server: the note exists, and its answer went nowhere.
@@ -167,6 +180,48 @@ test('a worker stopped after notes/create was sent and before its answer leaves 
   const posts = requests.filter((r) => r.method === 'POST' && r.path === '/api/notes/create');
   expect(posts).toHaveLength(1);
   expect(requests.some((r) => r.method === 'POST' && r.path === '/api/users/notes')).toBe(true);
+});
+
+test('a worker stopped while the server is still making the note, and started again at once, leaves exactly one note', async ({
+  context,
+  openOptions,
+  openPopup,
+  openHistory,
+  servers,
+}) => {
+  const options = await openOptions();
+  await connectMisskeyViaUi(context, options, servers.misskey);
+  await expect(options.getByText('Connected', { exact: true })).toHaveCount(1);
+
+  const marker = `mkr${Date.now()}`;
+  const sent = await notesCreateArrivals(servers.misskey);
+  // The server holds the request 5 s before it stores the note: longer than a new worker takes.
+  await misskeyControl(servers.misskey, 'delay', { ms: 5000, path: '/api/notes/create', times: 1 });
+  let popup = await openPopup();
+  await pickAccounts(popup, 'Misskey');
+  await popup.getByLabel('Post text').fill(`Still in the making ${marker}`);
+  await popup.getByRole('button', { name: 'Post' }).click();
+  await untilNoteSent(servers.misskey, sent);
+  await stopWorker(context, popup);
+  await popup.close();
+  // At once: the fresh worker resumes the post while the server has not stored the note yet.
+  popup = await openPopup();
+  expect(await notesContaining(servers.misskey, marker)).toHaveLength(0);
+
+  const history = await openHistory();
+  const item = history
+    .getByRole('listitem')
+    .filter({ hasText: `Still in the making ${marker}` })
+    .first();
+  await expect(item.getByText('Posted', { exact: true })).toBeVisible({ timeout: 30_000 });
+  const notes = await notesContaining(servers.misskey, marker);
+  expect(notes).toHaveLength(1);
+  await expect(item.getByRole('link', { name: 'View post on Misskey' })).toHaveAttribute(
+    'href',
+    `${servers.misskey}/notes/${notes[0]!.id}`,
+  );
+  // The new worker waited for the note instead of sending it again.
+  expect(await notesCreateArrivals(servers.misskey)).toBe(sent + 1);
 });
 
 test('“Only on this server” is offered once a Misskey account is picked and posts a local-only note there', async ({

@@ -14,9 +14,10 @@ export type PartCheckpoint =
   | { network: 'threads'; containerId: string }
   /**
    * When notes/create was first and last sent (epoch milliseconds): a retry looks for a note
-   * made since the first send, and keeps looking while the last send may still be under way.
+   * made since the first send, and keeps looking while the last send may still be under way,
+   * unless Misskey itself `refused` the last one (then nothing came of it).
    */
-  | { network: 'misskey'; firstSentAt: number; lastSentAt: number };
+  | { network: 'misskey'; firstSentAt: number; lastSentAt: number; refused?: true };
 
 /** A part's checkpoint as the adapter sees it: the last one recorded, and how to replace it. */
 export interface CheckpointSlot {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { api, errorOf, miauthToken, request, startServer } from './testing';
 
 async function controlPost(url: string, action: string, body: unknown) {
@@ -60,6 +60,17 @@ describe('fault switches', () => {
     const fast = performance.now() - again;
     expect(slow).toBeGreaterThanOrEqual(150);
     expect(fast).toBeLessThan(slow);
+  });
+
+  it('lists a held request as arrived before it is answered', async () => {
+    const server = await startServer();
+    server.control.delay({ ms: 300, path: '/api/meta', times: 1 });
+    const answered = api(server, 'meta');
+    await vi.waitFor(() => expect(server.state.arrivals).toHaveLength(1));
+    expect(server.state.arrivals).toEqual([{ method: 'POST', path: '/api/meta' }]);
+    expect(server.state.requests).toHaveLength(0);
+    await answered;
+    expect(server.state.requests).toHaveLength(1);
   });
 
   it('revokes tokens, which then fail with AUTHENTICATION_FAILED', async () => {

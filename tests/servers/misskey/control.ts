@@ -173,6 +173,7 @@ export async function controlRoute(
       files: () => filesView(rt),
       tokens: () => tokensView(rt),
       requests: () => rt.state.requests,
+      arrivals: () => rt.state.arrivals,
       'consent-views': () => rt.state.consentViews,
     };
     const view = views[name];

@@ -56,6 +56,7 @@ function createState(options: ResolvedOptions): ServerState {
     notes: [],
     files: [],
     requests: [],
+    arrivals: [],
     consentViews: [],
     signedInUsername: users[0]!.username,
   };
@@ -125,6 +126,7 @@ async function handle(
   let response = preflight(request, path);
   if (!response && isControl) response = await controlRoute(rt, control, request, path);
   if (!response) {
+    if (request.method !== 'OPTIONS') rt.state.arrivals.push({ method: request.method, path });
     const wait = rt.faults.takeDelay(path);
     if (wait > 0) await sleep(wait);
     response = rt.faults.takeFailure(path);

@@ -121,6 +121,11 @@ export interface ServerState {
   notes: NoteRecord[];
   files: FileRecord[];
   requests: RequestRecord[];
+  /**
+   * API requests as they arrive, before any delay: what a worker stopped while the server held
+   * its request had already sent (`requests` lists them once answered).
+   */
+  arrivals: Array<{ method: string; path: string }>;
   /** MiAuth sessions whose consent page was opened, in order. */
   consentViews: string[];
   /** Who is signed in to the web client the consent page belongs to. */

@@ -7,7 +7,7 @@ import type { Account, AccountLimits, AccountSnapshot, NetworkAdapter } from '..
 import { MisskeyClient } from './client';
 import { limitsFromMeta } from './limits';
 import { readSoftware, type Software } from './nodeinfo';
-import { newAttemptKey, publishNote, uploadImage } from './publish';
+import { publishNote, uploadImage } from './publish';
 import { beginMiAuth, cancelMiAuth, completeMiAuth } from './sign-in';
 import { countingFor } from './text';
 import type { MisskeyMeta, MisskeyUser } from './validate';
@@ -89,7 +89,8 @@ export const misskeyAdapter: NetworkAdapter = {
     cancel: (state) => cancelMiAuth(state),
   },
 
-  newIdempotencyKey: () => newAttemptKey(),
+  // Misskey takes no key: the part's checkpoint keeps retries safe, this is the job's bookkeeping.
+  newIdempotencyKey: () => crypto.randomUUID(),
 
   async publish(account, post, options) {
     return publishNote(await clientFor(account), account.remoteId, post, options);

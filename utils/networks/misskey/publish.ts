@@ -6,28 +6,24 @@ import type {
   UploadedMedia,
 } from '../types';
 import type { CallOptions, MisskeyClient, NoteParams } from './client';
+import { memorySlot } from '../checkpoint';
 import { createNoteOnce } from './lookup';
 import { toMisskeyVisibility } from './visibility';
 
 // Crosswind's post in Misskey's terms, and the exactly-once rule: Misskey has no idempotency key,
-// so the key Crosswind records before the first attempt carries the moment it was made; a retry
-// looks for notes since then before posting again.
+// so the moment of each send is recorded in the job before it goes (`createNoteOnce`), and a retry
+// looks for the note that send made before posting again.
 
-/** A key made before the first attempt: that moment in base 36, then a random part. */
-export function newAttemptKey(now = Date.now()): string {
-  return `${now.toString(36)}-${crypto.randomUUID()}`;
-}
-
-/** When the key was made; undefined for a key not made by newAttemptKey. */
-export function keyMadeAt(key: string): number | undefined {
+/**
+ * When a key made by versions that kept no checkpoint was made (the moment in base 36, a dash, a
+ * UUID); undefined for any other key. Such a job, still unfinished, looks from that moment.
+ */
+export function legacyKeyMadeAt(key: string): number | undefined {
   const match = /^([0-9a-z]{8,9})-[0-9a-f-]{36}$/.exec(key);
   if (!match?.[1]) return undefined;
   const at = Number.parseInt(match[1], 36);
   return Number.isSafeInteger(at) ? at : undefined;
 }
-
-/** How far back a retry looks when the key does not say when the post was queued. */
-const UNKNOWN_START_LOOKBACK_MS = 60 * 60_000;
 
 /** notes/create's params for one post (one part of a thread). */
 export function noteParams(post: OutgoingPost): NoteParams {
@@ -57,11 +53,16 @@ export async function publishNote(
   if (params.fileIds && (post.sensitive || params.cw)) {
     for (const fileId of params.fileIds) await client.markSensitive(fileId, true, call);
   }
-  const startedAt = keyMadeAt(options.idempotencyKey) ?? Date.now() - UNKNOWN_START_LOOKBACK_MS;
+  const legacyStartedAt = options.isRetry ? legacyKeyMadeAt(options.idempotencyKey) : undefined;
   const { note } = await createNoteOnce(
     client,
     params,
-    { userId, startedAt, isRetry: options.isRetry },
+    {
+      userId,
+      // Kept in memory when the caller gave no job to keep it in (tests, one-offs).
+      checkpoint: options.checkpoint ?? memorySlot(),
+      ...(legacyStartedAt !== undefined && { legacyStartedAt }),
+    },
     call,
   );
   return { id: note.id, url: client.noteUrl(note.id) };

@@ -46,7 +46,7 @@ describe('the README on Misskey', () => {
     expectSays(readme, `up to ${MISSKEY_DEFAULT_LIMITS.altTextLimit} characters`);
   });
 
-  it('maps every visibility the composer offers, and explains retries and their known limit', () => {
+  it('maps every visibility the composer offers, and explains retries and a send still under way', () => {
     expect(misskeyInfo.capabilities.visibilities).toEqual([
       'public',
       'unlisted',
@@ -59,7 +59,9 @@ describe('the README on Misskey', () => {
     );
     expect(misskeyInfo.capabilities.idempotency).toBe('lookup-before-retry');
     expectSays(readme, 'Misskey has no idempotency key');
-    expectSays(readme, /\*\*Known limit\*\*: if the worker is restarted while a slow server/);
+    expectSays(readme, /records in the job when it sends each\s+note, before it sends it/);
+    expectSays(readme, /while\s+that send may still be under way/);
+    expectSays(misskeySection, /\*\*A send still under way\.\*\*/);
     expectSays(readme, '(`replyId`)');
   });
 });

@@ -3,7 +3,7 @@ import { newDraft, type Draft } from '@/utils/compose/draft';
 import { planTarget } from '@/utils/compose/plan';
 import { capabilitiesOf, NETWORK_INFO } from '@/utils/networks/info';
 import { MisskeyClient } from '@/utils/networks/misskey/client';
-import { newAttemptKey, publishNote } from '@/utils/networks/misskey/publish';
+import { publishNote } from '@/utils/networks/misskey/publish';
 import type { NetworkId } from '@/utils/networks/types';
 import { draftStorage } from '@/utils/storage';
 import { startMisskeyServer, type MisskeyServer } from '../../../servers/misskey';
@@ -19,7 +19,7 @@ const measures = await loadMeasures();
 const account = (id: string, network: NetworkId) =>
   testAccount(id, network, { limits: NETWORK_INFO[network].defaultLimits });
 const draft = (extra: Partial<Draft>): Draft => ({ ...newDraft(['m', 'x'], 'en'), ...extra });
-const firstAttempt = () => ({ idempotencyKey: newAttemptKey(), isRetry: false });
+const firstAttempt = () => ({ idempotencyKey: crypto.randomUUID(), isRetry: false });
 
 describe('the localOnly capability', () => {
   it('is Misskey’s alone among the networks so far', () => {

@@ -1,10 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { memorySlot } from '@/utils/networks/checkpoint';
 import { MisskeyClient } from '@/utils/networks/misskey/client';
 import {
   CLOCK_SKEW_MS,
   createNoteOnce,
   findEarlierAttempt,
+  LOOK_EVERY_MS,
   matchesAttempt,
+  SETTLE_MS,
 } from '@/utils/networks/misskey/lookup';
 import type { MisskeyNote } from '@/utils/networks/misskey/validate';
 import { startMisskeyServer, type MisskeyServer } from '../../../servers/misskey';
@@ -50,33 +53,76 @@ describe('matching a note to an attempt', () => {
 
 describe('lookup before retry', () => {
   it('adopts the note whose answer was lost instead of posting a second one', async () => {
-    const startedAt = Date.now();
+    const checkpoint = memorySlot();
     const params = { text: 'Only once, please', cw: 'cw' };
     server.control.dropAnswer({ path: '/api/notes/create' });
-    await expect(client.createNote(params)).rejects.toThrow();
+    await expect(createNoteOnce(client, params, { userId, checkpoint })).rejects.toThrow();
     expect(server.state.notes).toHaveLength(1);
 
-    const retried = await createNoteOnce(client, params, { userId, startedAt, isRetry: true });
+    const retried = await createNoteOnce(client, params, { userId, checkpoint });
     expect(retried.adopted).toBe(true);
     expect(retried.note.id).toBe(server.state.notes[0]!.id);
     expect(server.state.notes).toHaveLength(1);
   });
 
-  it('posts when the earlier attempt never reached the server', async () => {
-    const startedAt = Date.now();
-    server.control.fail({ status: 503, path: '/api/notes/create' });
-    await expect(client.createNote({ text: 'Try again' })).rejects.toThrow();
+  it('waits for a note still in the making when the worker that sent it was stopped', async () => {
+    const checkpoint = memorySlot();
+    const params = { text: 'Slow server' };
+    // The server holds the request, then stores the note. The stopped worker's send is left to
+    // run (as the server does); the next worker's retry starts while it is still under way.
+    server.control.delay({ path: '/api/notes/create', ms: 1500, times: 1 });
+    const stoppedWorkersSend = createNoteOnce(client, params, { userId, checkpoint });
+    await vi.waitFor(() => expect(checkpoint.current).toMatchObject({ network: 'misskey' }));
+
+    const retried = await createNoteOnce(client, params, { userId, checkpoint });
+    expect(retried.adopted).toBe(true);
+    await stoppedWorkersSend;
+    expect(server.state.notes.map((stored) => stored.id)).toEqual([retried.note.id]);
+    const posts = server.state.requests.filter((r) => r.path === '/api/notes/create');
+    expect(posts).toHaveLength(1);
+  });
+
+  it('posts again once an earlier send that never arrived has had its time', async () => {
+    const sentAt = Date.now() - SETTLE_MS + 1200;
+    const checkpoint = memorySlot({ network: 'misskey', firstSentAt: sentAt, lastSentAt: sentAt });
+    const started = Date.now();
     const retried = await createNoteOnce(
       client,
-      { text: 'Try again' },
-      {
-        userId,
-        startedAt,
-        isRetry: true,
-      },
+      { text: 'Lost on the way' },
+      { userId, checkpoint },
     );
     expect(retried.adopted).toBe(false);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(server.state.notes.map((stored) => stored.text)).toEqual(['Lost on the way']);
+    // The first send's moment stays: a later retry still looks from there.
+    expect(checkpoint.current).toMatchObject({ firstSentAt: sentAt });
+  });
+
+  it('posts at once after Misskey itself refused the last send', async () => {
+    const checkpoint = memorySlot();
+    server.control.fail({ status: 429, path: '/api/notes/create' });
+    await expect(
+      createNoteOnce(client, { text: 'Try again' }, { userId, checkpoint }),
+    ).rejects.toThrow();
+    expect(checkpoint.current).toMatchObject({ refused: true });
+    const started = Date.now();
+    const retried = await createNoteOnce(client, { text: 'Try again' }, { userId, checkpoint });
+    expect(retried.adopted).toBe(false);
+    expect(Date.now() - started).toBeLessThan(LOOK_EVERY_MS);
     expect(server.state.notes.map((stored) => stored.text)).toEqual(['Try again']);
+  });
+
+  it('never looks for a part that was never sent, so a look-alike is not taken for it', async () => {
+    await client.createNote({ text: 'gm' });
+    const seen = server.state.requests.length;
+    const fresh = await createNoteOnce(
+      client,
+      { text: 'gm' },
+      { userId, checkpoint: memorySlot() },
+    );
+    expect(fresh.adopted).toBe(false);
+    expect(server.state.notes).toHaveLength(2);
+    expect(server.state.requests.slice(seen).map((r) => r.path)).toEqual(['/api/notes/create']);
   });
 
   it('finds a thread part by its reply target, not a same-text note elsewhere', async () => {
@@ -99,16 +145,6 @@ describe('lookup before retry', () => {
     await expect(findEarlierAttempt(client, userId, { text: 'Old news' }, later)).resolves.toBe(
       undefined,
     );
-    const first = createNoteOnce(
-      client,
-      { text: 'Fresh' },
-      {
-        userId,
-        startedAt: Date.now(),
-        isRetry: false,
-      },
-    );
-    expect((await first).adopted).toBe(false);
   });
 
   it('reads past the first page of notes, newest first', async () => {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MisskeyClient } from '@/utils/networks/misskey/client';
+import { memorySlot } from '@/utils/networks/checkpoint';
 import {
-  keyMadeAt,
-  newAttemptKey,
+  legacyKeyMadeAt,
   noteParams,
   publishNote,
   uploadImage,
@@ -23,13 +23,13 @@ beforeEach(async () => {
 
 afterEach(() => server.close());
 
-describe('attempt keys', () => {
-  it('carry the moment they were made', () => {
-    const key = newAttemptKey(1_780_000_000_000);
-    expect(keyMadeAt(key)).toBe(1_780_000_000_000);
-    expect(keyMadeAt(newAttemptKey())).toBeLessThanOrEqual(Date.now());
-    expect(keyMadeAt(crypto.randomUUID())).toBeUndefined();
-    expect(newAttemptKey()).not.toBe(newAttemptKey());
+/** A key as versions that kept no checkpoint made it: the moment in base 36, then a UUID. */
+const legacyKey = (at = Date.now()) => `${at.toString(36)}-${crypto.randomUUID()}`;
+
+describe('keys of jobs queued before checkpoints', () => {
+  it('still say when they were made; today’s keys do not', () => {
+    expect(legacyKeyMadeAt(legacyKey(1_780_000_000_000))).toBe(1_780_000_000_000);
+    expect(legacyKeyMadeAt(crypto.randomUUID())).toBeUndefined();
   });
 });
 
@@ -70,14 +70,14 @@ describe('publishing to the test server', () => {
       client,
       userId,
       { text: 'Hello', spoilerText: 'Bright', media: [media] },
-      { idempotencyKey: newAttemptKey(), isRetry: false },
+      { idempotencyKey: crypto.randomUUID(), isRetry: false },
     );
     expect(first.url).toBe(`${server.url}/notes/${first.id}`);
     const second = await publishNote(
       client,
       userId,
       { text: 'More', spoilerText: 'Bright', replyTo: { root: first, parent: first } },
-      { idempotencyKey: newAttemptKey(), isRetry: false },
+      { idempotencyKey: crypto.randomUUID(), isRetry: false },
     );
     expect(server.state.files).toMatchObject([
       { name: 'image.png', comment: 'A grey rectangle', isSensitive: true, width: 30 },
@@ -89,9 +89,20 @@ describe('publishing to the test server', () => {
   });
 
   it('posts exactly once when the answer to notes/create was lost', async () => {
-    const key = newAttemptKey();
+    const part = { idempotencyKey: crypto.randomUUID(), checkpoint: memorySlot() };
     server.control.dropAnswer({ path: '/api/notes/create' });
     const post: OutgoingPost = { text: 'Exactly once' };
+    await expect(publishNote(client, userId, post, { ...part, isRetry: false })).rejects.toThrow();
+    expect(part.checkpoint.current).toMatchObject({ network: 'misskey' });
+    const retried = await publishNote(client, userId, post, { ...part, isRetry: true });
+    expect(server.state.notes).toHaveLength(1);
+    expect(retried.id).toBe(server.state.notes[0]!.id);
+  });
+
+  it('a job queued before checkpoints, retried, looks from its key’s moment', async () => {
+    const key = legacyKey();
+    server.control.dropAnswer({ path: '/api/notes/create' });
+    const post: OutgoingPost = { text: 'From an older version' };
     await expect(
       publishNote(client, userId, post, { idempotencyKey: key, isRetry: false }),
     ).rejects.toThrow();
