@@ -40,3 +40,12 @@ export async function connectAccount(network: NetworkId, fields: ConnectFields):
   }
   return sendMessage('accounts.finishConnect', { network: signingIn, redirectUrl });
 }
+
+/**
+ * The account as "Reconnect" signs it in again: at the server that issued its credential (the
+ * background knows it), whatever server the account record names now.
+ */
+export async function boundToIssuer(account: Account): Promise<Account> {
+  const { server } = await sendMessage('accounts.issuer', { accountId: account.id });
+  return server === account.server ? account : { ...account, server };
+}

@@ -16,6 +16,11 @@ export interface ProtocolMap {
   'accounts.refresh': (data: { accountId?: string }) => Account[];
   'accounts.remove': (data: { accountId: string }) => void;
   /**
+   * Where "Reconnect" signs in again: the server that issued the account's credential, or the
+   * account record's server when no credential is left.
+   */
+  'accounts.issuer': (data: { accountId: string }) => { server: string };
+  /**
    * Starts connecting an account with what the network's connect form asked for. A form sign-in
    * answers the account; a redirect sign-in answers the consent page to open and which network
    * finishes it (a server may turn out to run another flavor of the protocol).

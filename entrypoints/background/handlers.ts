@@ -80,6 +80,13 @@ export const handlers: MessageHandlers = {
     await lastTargetsStorage.setValue(targets.filter((id) => id !== accountId));
   },
 
+  async 'accounts.issuer'({ accountId }) {
+    const account = await findAccount(accountId);
+    if (!account) throw new CrosswindError('validation', words('outbox.accountRemoved'));
+    const issuer = await ADAPTERS[account.network].issuer?.(account);
+    return { server: issuer ?? account.server };
+  },
+
   async 'accounts.connect'({ network, fields }) {
     const answer = await beginConnect(network, fields);
     if ('account' in answer) await connected(answer.account);

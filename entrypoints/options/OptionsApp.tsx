@@ -3,7 +3,7 @@ import { AccountList } from '@/components/AccountList';
 import { DirectoryForm } from '@/components/DirectoryForm';
 import { ErrorMessage } from '@/components/ErrorMessage';
 import { PreferencesForm } from '@/components/PreferencesForm';
-import { connectAccount } from '@/utils/connect-account';
+import { boundToIssuer, connectAccount } from '@/utils/connect-account';
 import { serializeError, type SerializedError } from '@/utils/errors';
 import { sendMessage } from '@/utils/messaging';
 import { NETWORK_INFO } from '@/utils/networks/info';
@@ -24,16 +24,14 @@ export function OptionsApp() {
     void sendMessage('accounts.refresh', {}).catch(() => undefined);
   }, []);
 
-  const reconnect = async (account: Account) => {
+  const reconnect = async (listed: Account) => {
     setError(null);
-    const how = NETWORK_INFO[account.network].reconnect;
-    if (how.kind === 'form') {
-      // The network's form comes back filled in with the account, waiting for its secret.
-      setReconnecting(account);
-      return;
-    }
     try {
-      await connectAccount(account.network, how.fields(account));
+      const account = await boundToIssuer(listed);
+      const how = NETWORK_INFO[account.network].reconnect;
+      // The network's form comes back filled in with the account, waiting for its secret.
+      if (how.kind === 'form') setReconnecting(account);
+      else await connectAccount(account.network, how.fields(account));
     } catch (thrown) {
       setError(serializeError(thrown));
     }

@@ -225,3 +225,36 @@ test.describe('a DID document naming a plain http PDS', () => {
     }
   });
 });
+
+test('Reconnect after the server was rewritten in storage signs in where the login came from', async ({
+  bothConnected,
+  context,
+  servers,
+}) => {
+  const { options } = bothConnected;
+  const accounts = await stored<StoredAccount[]>(context, 'accounts');
+  const sw = await worker(context);
+  await sw.evaluate(
+    (moved) => chrome.storage.local.set({ accounts: moved }),
+    accounts.map((account) =>
+      account.network === 'mastodon' ? { ...account, server: recorder.url } : account,
+    ),
+  );
+  await stopWorker(context, options);
+  await options.reload();
+  await expect(options.getByText('Needs reconnecting')).toHaveCount(1);
+
+  // The consent page is the issuing server's, not the address the record was rewritten to.
+  const consentOpened = context.waitForEvent('page');
+  await options.getByRole('button', { name: /^Reconnect/ }).click();
+  const consent = await consentOpened;
+  expect(new URL(consent.url()).origin).toBe(new URL(servers.mastodon).origin);
+  await consent.getByRole('button', { name: 'Authorize' }).click();
+  await expect(options.getByText('Connected', { exact: true })).toHaveCount(2);
+  const mastodon = (await stored<StoredAccount[]>(context, 'accounts')).find(
+    (account) => account.network === 'mastodon',
+  );
+  expect(new URL(mastodon!.server).origin).toBe(new URL(servers.mastodon).origin);
+  expect(mastodon!.state).toBe('connected');
+  expect(recorder.requests).toEqual([]);
+});

@@ -397,6 +397,12 @@ export interface NetworkAdapter {
   /** Revokes what can be revoked and forgets the credentials. */
   disconnect(account: Account): Promise<void>;
   /**
+   * The origin of the server that issued the account's stored credential, for networks that sign
+   * in at a server the person names: "Reconnect" goes there, not to whatever the account record
+   * (in storage pages and content scripts can write) names now. Undefined without a credential.
+   */
+  issuer?(account: Account): Promise<string | undefined>;
+  /**
    * For networks whose logins expire unless renewed (Threads: 60 days): renews the login when it
    * is due, and answers when it ends and when to look again. Throws 'auth' when only reconnecting
    * helps; other errors mean "try again later".

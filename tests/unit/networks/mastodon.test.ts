@@ -217,8 +217,11 @@ describe('Mastodon publishing', () => {
         mastodonAdapter.publish(moved, { text: 'Leak?' }, options()),
       ).rejects.toMatchObject(reconnect);
       await expect(mastodonAdapter.refresh(moved)).rejects.toMatchObject(reconnect);
+      // Reconnecting signs in where the token came from, not where the record points.
+      expect(await mastodonAdapter.issuer?.(moved)).toBe(new URL(server.url).origin);
       // Removing the account revokes the token where it was issued.
       await mastodonAdapter.disconnect(moved);
+      expect(await mastodonAdapter.issuer?.(moved)).toBeUndefined();
       expect(recorder.requests).toEqual([]);
       await expect(mastodonAdapter.refresh(account)).rejects.toMatchObject({ kind: 'auth' });
     } finally {

@@ -316,6 +316,8 @@ export const mastodonAdapter: NetworkAdapter = {
     }
   },
 
+  issuer: async (account) => (await tokens.peek(account.id))?.origin,
+
   async disconnect(account) {
     // Revoked where it was issued: the account record may name another server by now.
     const credential = await tokens.peek(account.id);

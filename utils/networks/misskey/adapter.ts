@@ -125,6 +125,8 @@ export const misskeyAdapter: NetworkAdapter = {
     return snapshotOf(account.server, user, meta, software ?? account.software);
   },
 
+  issuer: async (account) => (await tokens.peek(account.id))?.origin,
+
   async disconnect(account) {
     // Crosswind forgets the token; the person can also revoke it in Misskey's settings (Apps).
     await tokens.remove(account.id);

@@ -71,6 +71,8 @@ export const peertubeAdapter: NetworkAdapter = {
     return snapshotOf(api.origin, me, types);
   },
 
+  issuer: async (account) => (await sessions.peek(account.id))?.origin,
+
   async disconnect(account) {
     const stored = await sessions.peek(account.id);
     if (stored) {

@@ -128,7 +128,10 @@ describe('PeerTube sign-in', () => {
     });
     server.control.setQuota('alice', 4000);
     expect((await peertubeAdapter.refresh(account)).limits.videoQuotaLeft).toBe(4000);
+    const moved = { ...account, server: 'https://elsewhere.example' };
+    expect(await peertubeAdapter.issuer?.(moved)).toBe(new URL(server.url).origin);
     await peertubeAdapter.disconnect(account);
+    expect(await peertubeAdapter.issuer?.(account)).toBeUndefined();
     expect(await sessions.peek(account.id)).toBeUndefined();
     expect(await settingsOf(account.id)).toBeUndefined();
     expect(server.state.tokens.every((token) => token.revoked)).toBe(true);
