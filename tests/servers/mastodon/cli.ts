@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { stopWithParent } from '../stop-with-parent';
+import { runServerCli } from '../shared/cli';
 import { FLAVORS } from './flavors';
 import { startMastodonServer } from './server';
 import type { MastodonServerOptions, MastodonUser } from './types';
@@ -76,21 +76,8 @@ function parseCliOptions(argv: string[]): MastodonServerOptions {
   return options;
 }
 
-async function main(): Promise<void> {
-  const server = await startMastodonServer(parseCliOptions(process.argv.slice(2)));
-  let stopping = false;
-  const stop = (code: number): void => {
-    if (stopping) return;
-    stopping = true;
-    server.close().finally(() => process.exit(code));
-    // Open keep-alive sockets must not hold the exit hostage.
-    setTimeout(() => process.exit(code), 2000).unref();
-  };
-  stopWithParent(() => stop(0));
-  process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
-  process.exit(1);
+runServerCli({
+  usage: USAGE,
+  start: () => startMastodonServer(parseCliOptions(process.argv.slice(2))),
+  ready: (server) => ({ url: server.url }),
 });

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { stopWithParent } from '../stop-with-parent';
+import { runServerCli } from '../shared/cli';
 import { startMisskeyServer } from './server';
 import type { MisskeyServerOptions, MisskeySoftware, MisskeyUser } from './types';
 
@@ -71,21 +71,8 @@ function parseCliOptions(argv: string[]): MisskeyServerOptions {
   return options;
 }
 
-async function main(): Promise<void> {
-  const server = await startMisskeyServer(parseCliOptions(process.argv.slice(2)));
-  let stopping = false;
-  const stop = (code: number): void => {
-    if (stopping) return;
-    stopping = true;
-    server.close().finally(() => process.exit(code));
-    // Open keep-alive sockets must not hold the exit hostage.
-    setTimeout(() => process.exit(code), 2000).unref();
-  };
-  stopWithParent(() => stop(0));
-  process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
-  process.exit(1);
+runServerCli({
+  usage: USAGE,
+  start: () => startMisskeyServer(parseCliOptions(process.argv.slice(2))),
+  ready: (server) => ({ url: server.url }),
 });

@@ -1,7 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { startCli } from '../shared/cli-testing';
 import { rawClient } from './testing';
 
 interface Ready {
@@ -10,22 +8,11 @@ interface Ready {
   bunker?: { uri: string; userPubkey: string };
 }
 
-/** Starts the CLI with a piped stdin and waits for its JSON line. */
-async function startCli(args: string[]): Promise<{ child: ChildProcess; ready: Ready }> {
-  const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
-  const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
-  const child = spawn(tsx, [cli, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('error', reject);
-  });
-  return { child, ready: JSON.parse(line) as Ready };
-}
+const CLI = new URL('./cli.ts', import.meta.url);
 
 describe('Nostr servers cli', () => {
   it('starts the relays, a Blossom server and a bunker, and stops when stdin closes', async () => {
-    const { child, ready } = await startCli(['--relays', '3', '--bunker']);
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const { child, ready, exited } = await startCli<Ready>(CLI, ['--relays', '3', '--bunker']);
     try {
       expect(ready.relays).toHaveLength(3);
       for (const url of ready.relays) expect(url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);

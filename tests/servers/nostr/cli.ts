@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { stopWithParent } from '../stop-with-parent';
+import { runServerCli } from '../shared/cli';
 import { startBlossomServer, startBunker, startNostrRelay } from './index';
 
 // Starts Nostr test servers for another process (the sandbox, end-to-end tests) and prints one
@@ -9,7 +9,8 @@ const USAGE = `Usage: tsx tests/servers/nostr/cli.ts [options]
   --relays <n>   how many relays (default 2)
   --bunker       also start a NIP-46 bunker listening on the first relay`;
 
-async function main(): Promise<void> {
+/** The relays, the Blossom server and the bunker the options ask for, each started. */
+async function startAll() {
   const { values } = parseArgs({
     args: process.argv.slice(2),
     options: { relays: { type: 'string' }, bunker: { type: 'boolean' }, help: { type: 'boolean' } },
@@ -23,24 +24,17 @@ async function main(): Promise<void> {
   const relays = await Promise.all(Array.from({ length: count }, () => startNostrRelay()));
   const blossom = await startBlossomServer();
   const bunker = values.bunker ? await startBunker({ relays: [relays[0]!.url] }) : undefined;
+  const close = () =>
+    Promise.allSettled([...relays.map((relay) => relay.close()), blossom.close(), bunker?.close()]);
+  return { relays, blossom, bunker, close };
+}
 
-  let stopping = false;
-  stopWithParent(() => {
-    if (stopping) return;
-    stopping = true;
-    const closing = [...relays.map((relay) => relay.close()), blossom.close(), bunker?.close()];
-    void Promise.allSettled(closing).finally(() => process.exit(0));
-    setTimeout(() => process.exit(0), 2000).unref();
-  });
-  const ready = {
+runServerCli({
+  usage: USAGE,
+  start: startAll,
+  ready: ({ relays, blossom, bunker }) => ({
     relays: relays.map((relay) => relay.url),
     blossom: blossom.url,
     ...(bunker && { bunker: { uri: bunker.uri, userPubkey: bunker.userPubkey } }),
-  };
-  process.stdout.write(`${JSON.stringify(ready)}\n`);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
-  process.exit(1);
+  }),
 });

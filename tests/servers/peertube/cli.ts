@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { stopWithParent } from '../stop-with-parent';
+import { runServerCli } from '../shared/cli';
 import { startPeerTubeServer } from './server';
 import type { PeerTubeServerOptions, PeerTubeUserOptions } from './types';
 
@@ -59,20 +59,8 @@ function parse(argv: string[]): PeerTubeServerOptions {
   return options;
 }
 
-async function main(): Promise<void> {
-  const server = await startPeerTubeServer(parse(process.argv.slice(2)));
-  let stopping = false;
-  const stop = (code: number): void => {
-    if (stopping) return;
-    stopping = true;
-    server.close().finally(() => process.exit(code));
-    setTimeout(() => process.exit(code), 2000).unref();
-  };
-  stopWithParent(() => stop(0));
-  process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
-  process.exit(1);
+runServerCli({
+  usage: USAGE,
+  start: () => startPeerTubeServer(parse(process.argv.slice(2))),
+  ready: (server) => ({ url: server.url }),
 });

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { stopWithParent } from '../stop-with-parent';
+import { runServerCli } from '../shared/cli';
 import { SANDBOX_APP, startThreadsServer } from './server';
 import type { ThreadsServerOptions } from './types';
 
@@ -63,23 +63,12 @@ function parseCliOptions(argv: string[]): ThreadsServerOptions {
   return options;
 }
 
-async function main(): Promise<void> {
-  const server = await startThreadsServer(parseCliOptions(process.argv.slice(2)));
-  let stopping = false;
-  const stop = (code: number): void => {
-    if (stopping) return;
-    stopping = true;
-    server.close().finally(() => process.exit(code));
-    // Open keep-alive sockets must not hold the exit hostage.
-    setTimeout(() => process.exit(code), 2000).unref();
-  };
-  stopWithParent(() => stop(0));
-  process.stdout.write(
-    `${JSON.stringify({ url: server.url, appId: SANDBOX_APP.appId, appSecret: SANDBOX_APP.secret })}\n`,
-  );
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
-  process.exit(1);
+runServerCli({
+  usage: USAGE,
+  start: () => startThreadsServer(parseCliOptions(process.argv.slice(2))),
+  ready: (server) => ({
+    url: server.url,
+    appId: SANDBOX_APP.appId,
+    appSecret: SANDBOX_APP.secret,
+  }),
 });
