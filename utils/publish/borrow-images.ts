@@ -5,26 +5,13 @@ import type { Account, UploadedMedia } from '../networks/types';
 import { listAccounts } from '../accounts';
 import { getJob } from './job-store';
 import type { TargetJob } from './types';
+import { sleep } from '../sleep';
 
 // Threads takes images only by a public address it fetches itself, and Crosswind uploads the
 // person's files nowhere they did not choose. So a Threads copy waits for the same post's copy on
 // Mastodon or Bluesky to be out, and gives Meta the address that copy's image has there.
 
 const CHECK_EVERY_MS = 1000;
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
-}
 
 function hosts(account: Account | undefined): boolean {
   return (

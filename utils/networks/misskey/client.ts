@@ -1,5 +1,5 @@
 import { assertSecureTransport } from '@/utils/auth/server-url';
-import { cancelled, CrosswindError } from '@/utils/errors';
+import { CrosswindError } from '@/utils/errors';
 import { words } from '@/utils/i18n/wording';
 import { fromFetchFailure, fromMisskeyAnswer } from './errors';
 import {
@@ -15,6 +15,7 @@ import {
 } from './validate';
 import type { RemoveResult } from '../types';
 import type { MisskeyVisibility } from './visibility';
+import { sleep } from '@/utils/sleep';
 
 // Plain fetch rather than misskey-js: every call needs a timeout and the caller's AbortSignal, the
 // status and headers of a refusal (Retry-After on 429), multipart for drive/files/create (which
@@ -26,20 +27,6 @@ export const DEFAULT_TIMEOUT_MS = 20_000;
 
 /** notes/delete's `minInterval` is a second; waiting out more than this is not "a moment". */
 const MAX_DELETE_WAIT_MS = 5_000;
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(cancelled());
-      },
-      { once: true },
-    );
-  });
-}
 
 /** How to reach one account on one server. */
 export interface MisskeyClientOptions {

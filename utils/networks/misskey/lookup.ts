@@ -1,4 +1,4 @@
-import { cancelled, CrosswindError } from '@/utils/errors';
+import { CrosswindError } from '@/utils/errors';
 import { checkpointFor, type CheckpointSlot, type PartCheckpoint } from '../checkpoint';
 import {
   DEFAULT_TIMEOUT_MS,
@@ -7,6 +7,7 @@ import {
   type NoteParams,
 } from './client';
 import type { MisskeyNote } from './validate';
+import { sleep } from '@/utils/sleep';
 
 // Misskey has no idempotency key. When an attempt at notes/create may have reached the server
 // (sent, but no answer came back), the note may exist, or may still be in the making: look for it
@@ -73,21 +74,6 @@ export const SETTLE_MS = DEFAULT_TIMEOUT_MS;
 
 /** How often a retry looks again while an earlier send may still be under way on the server. */
 export const LOOK_EVERY_MS = 2_000;
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(cancelled());
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(cancelled());
-      },
-      { once: true },
-    );
-  });
-}
 
 /**
  * The note an earlier send made, waiting for it while that send may still be under way: a worker

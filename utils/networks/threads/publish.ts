@@ -4,6 +4,7 @@ import { checkpointFor } from '../checkpoint';
 import type { OutgoingPost, PublishOptions, PublishedPost } from '../types';
 import type { ThreadsClient } from './client';
 import { nextStep, readStatus, waitUntilSettled } from './container';
+import { sleep } from '@/utils/sleep';
 
 // One part of a post: create the container, record its id in the job (before anything can
 // publish it), wait until it is FINISHED, publish. A retry first asks Meta about the recorded
@@ -12,20 +13,6 @@ import { nextStep, readStatus, waitUntilSettled } from './container';
 /** The first web address in the text: the post's link preview (`link_attachment`). */
 export function firstLink(text: string): string | undefined {
   return /\bhttps?:\/\/[^\s<>"]+/iu.exec(text)?.[0]?.replace(/[.,;:!?)\]]+$/u, '');
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
 }
 
 /** The container parameters for one part. */
