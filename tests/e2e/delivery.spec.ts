@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import {
   connectBlueskyViaUi,
@@ -8,16 +8,9 @@ import {
   mastodonControl,
   statusesContaining,
   useLocalDirectory,
+  stopWorker,
 } from './helpers';
 import { makePhotos } from './photos';
-
-/** Stops the extension's service worker the way Chrome does when it is idle. */
-async function stopWorker(context: BrowserContext, page: Page): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
-}
 
 async function postFromPopup(popup: Page, text: string): Promise<void> {
   await popup.getByLabel('Post text').fill(text);

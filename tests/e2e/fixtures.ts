@@ -5,7 +5,7 @@ import { sandboxUrls, type SandboxUrls } from '../servers/sandbox-env';
 import { languageArgs, message } from './messages';
 import { connectBoth, connectMastodonViaUi } from './helpers';
 
-interface Fixtures {
+export interface Fixtures {
   /** Which build to load: the real one, or the e2e one that may read the local test pages. */
   extensionBuild: 'production' | 'e2e';
   /** More Chromium switches, e.g. host-resolver rules that give a test a host name of its own. */

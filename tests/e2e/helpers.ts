@@ -124,3 +124,14 @@ export async function connectMisskeyViaUi(
   const consent = await consentOpened;
   await consent.getByRole('button', { name: decision }).click();
 }
+
+/**
+ * Stops the extension's service worker the way Chrome does when it is idle: the next message or
+ * event starts a fresh worker with empty globals, which must finish whatever was in flight.
+ */
+export async function stopWorker(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}

@@ -1,5 +1,5 @@
-import type { BrowserContext, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, test, type Fixtures } from './fixtures';
 import {
   connectBlueskyViaUi,
   connectMastodonViaUi,
@@ -12,16 +12,9 @@ import {
   statusesContaining,
   useLocalDirectory,
   type RecordedFile,
+  stopWorker,
 } from './helpers';
 import { makePhotos } from './photos';
-
-/** Stops the extension's service worker the way Chrome does when it is idle. */
-async function stopWorker(context: BrowserContext, page: Page): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
-}
 
 /** How many notes/create requests the server has received so far, answered or not. */
 async function notesCreateArrivals(server: string): Promise<number> {
@@ -128,25 +121,28 @@ test('MiAuth connects Misskey; one post with an image, alt text and a warning re
   ).toHaveLength(0);
 });
 
-test('a worker stopped after notes/create was sent and before its answer leaves exactly one note', async ({
-  context,
-  openOptions,
-  openPopup,
-  openHistory,
-  servers,
-}) => {
+/**
+ * Connects Misskey, has the server hold the next notes/create `holdMs` before it stores the note,
+ * posts `text`, and stops the worker once that request has reached the server.
+ */
+async function stopWorkerWhileServerHolds(
+  fixtures: Pick<Fixtures, 'context' | 'openOptions' | 'openPopup' | 'servers'>,
+  text: string,
+  holdMs: number,
+): Promise<{ sent: number }> {
+  const { context, openOptions, openPopup, servers } = fixtures;
   const options = await openOptions();
   await connectMisskeyViaUi(context, options, servers.misskey);
   await expect(options.getByText('Connected', { exact: true })).toHaveCount(1);
-
-  const marker = `mks${Date.now()}`;
-  const seen = (await misskeyControl<unknown[]>(servers.misskey, 'requests')).length;
   const sent = await notesCreateArrivals(servers.misskey);
-  // The server holds the request 3 s, then stores the note; the worker is stopped meanwhile.
-  await misskeyControl(servers.misskey, 'delay', { ms: 3000, path: '/api/notes/create', times: 1 });
-  let popup = await openPopup();
+  await misskeyControl(servers.misskey, 'delay', {
+    ms: holdMs,
+    path: '/api/notes/create',
+    times: 1,
+  });
+  const popup = await openPopup();
   await pickAccounts(popup, 'Misskey');
-  await popup.getByLabel('Post text').fill(`Only once ${marker}`);
+  await popup.getByLabel('Post text').fill(text);
   await popup.getByRole('button', { name: 'Post' }).click();
   await expect(
     popup.getByRole('region', { name: 'Delivery' }).getByText('Posting…', { exact: true }),
@@ -154,25 +150,46 @@ test('a worker stopped after notes/create was sent and before its answer leaves 
   await untilNoteSent(servers.misskey, sent);
   await stopWorker(context, popup);
   await popup.close();
+  return { sent };
+}
+
+/** Waits until the history shows the post as posted, with one note on Misskey it links to. */
+async function expectOneNoteLinked(
+  history: Page,
+  server: string,
+  text: string,
+  marker: string,
+): Promise<void> {
+  const item = history.getByRole('listitem').filter({ hasText: text }).first();
+  await expect(item.getByText('Posted', { exact: true })).toBeVisible({ timeout: 30_000 });
+  const notes = await notesContaining(server, marker);
+  expect(notes).toHaveLength(1);
+  await expect(item.getByRole('link', { name: 'View post on Misskey' })).toHaveAttribute(
+    'href',
+    `${server}/notes/${notes[0]!.id}`,
+  );
+}
+
+test('a worker stopped after notes/create was sent and before its answer leaves exactly one note', async ({
+  context,
+  openOptions,
+  openPopup,
+  openHistory,
+  servers,
+}) => {
+  const marker = `mks${Date.now()}`;
+  const seen = (await misskeyControl<unknown[]>(servers.misskey, 'requests')).length;
+  // The server holds the request 3 s, then stores the note; the worker is stopped meanwhile.
+  const fixtures = { context, openOptions, openPopup, servers };
+  await stopWorkerWhileServerHolds(fixtures, `Only once ${marker}`, 3000);
   // The request reached the server: the note exists, and its answer went nowhere.
   await expect
     .poll(async () => (await notesContaining(servers.misskey, marker)).length, { timeout: 10_000 })
     .toBe(1);
 
   // The next event starts a fresh worker, which resumes the post: it finds the note and adopts it.
-  popup = await openPopup();
-  const history = await openHistory();
-  const item = history
-    .getByRole('listitem')
-    .filter({ hasText: `Only once ${marker}` })
-    .first();
-  await expect(item.getByText('Posted', { exact: true })).toBeVisible({ timeout: 20_000 });
-  const notes = await notesContaining(servers.misskey, marker);
-  expect(notes).toHaveLength(1);
-  await expect(item.getByRole('link', { name: 'View post on Misskey' })).toHaveAttribute(
-    'href',
-    `${servers.misskey}/notes/${notes[0]!.id}`,
-  );
+  await openPopup();
+  await expectOneNoteLinked(await openHistory(), servers.misskey, `Only once ${marker}`, marker);
   // One notes/create, the stopped worker's; the new worker looked (users/notes) instead of posting.
   const requests = (
     await misskeyControl<Array<{ method: string; path: string }>>(servers.misskey, 'requests')
@@ -189,37 +206,16 @@ test('a worker stopped while the server is still making the note, and started ag
   openHistory,
   servers,
 }) => {
-  const options = await openOptions();
-  await connectMisskeyViaUi(context, options, servers.misskey);
-  await expect(options.getByText('Connected', { exact: true })).toHaveCount(1);
-
   const marker = `mkr${Date.now()}`;
-  const sent = await notesCreateArrivals(servers.misskey);
   // The server holds the request 5 s before it stores the note: longer than a new worker takes.
-  await misskeyControl(servers.misskey, 'delay', { ms: 5000, path: '/api/notes/create', times: 1 });
-  let popup = await openPopup();
-  await pickAccounts(popup, 'Misskey');
-  await popup.getByLabel('Post text').fill(`Still in the making ${marker}`);
-  await popup.getByRole('button', { name: 'Post' }).click();
-  await untilNoteSent(servers.misskey, sent);
-  await stopWorker(context, popup);
-  await popup.close();
+  const fixtures = { context, openOptions, openPopup, servers };
+  const text = `Still in the making ${marker}`;
+  const { sent } = await stopWorkerWhileServerHolds(fixtures, text, 5000);
   // At once: the fresh worker resumes the post while the server has not stored the note yet.
-  popup = await openPopup();
+  await openPopup();
   expect(await notesContaining(servers.misskey, marker)).toHaveLength(0);
 
-  const history = await openHistory();
-  const item = history
-    .getByRole('listitem')
-    .filter({ hasText: `Still in the making ${marker}` })
-    .first();
-  await expect(item.getByText('Posted', { exact: true })).toBeVisible({ timeout: 30_000 });
-  const notes = await notesContaining(servers.misskey, marker);
-  expect(notes).toHaveLength(1);
-  await expect(item.getByRole('link', { name: 'View post on Misskey' })).toHaveAttribute(
-    'href',
-    `${servers.misskey}/notes/${notes[0]!.id}`,
-  );
+  await expectOneNoteLinked(await openHistory(), servers.misskey, text, marker);
   // The new worker waited for the note instead of sending it again.
   expect(await notesCreateArrivals(servers.misskey)).toBe(sent + 1);
 });

@@ -1,4 +1,4 @@
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { verifyEvent, type Event } from 'nostr-tools/pure';
 import {
   startBlossomServer,
@@ -99,12 +99,4 @@ export function notesWith(relay: NostrTestRelay, marker: string): Event[] {
 /** True when the event's id is its hash and its signature verifies (on a fresh copy). */
 export function verifies(event: Event): boolean {
   return verifyEvent({ ...event });
-}
-
-/** Stops the extension's service worker the way Chrome does when it is idle. */
-export async function stopWorker(context: BrowserContext, page: Page): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
 }

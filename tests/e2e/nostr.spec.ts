@@ -10,13 +10,13 @@ import {
   pickAccounts,
   statusesContaining,
   useLocalDirectory,
+  stopWorker,
 } from './helpers';
 import {
   connectBunkerViaUi,
   connectLocalKeyViaUi,
   notesWith,
   startNostrServers,
-  stopWorker,
   useLocalLookupRelays,
   verifies,
 } from './nostr-helpers';

@@ -1,9 +1,9 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { startPeerTubeServer, type PeerTubeServer } from '../servers/peertube';
 import { statusesContaining } from '../servers/records';
 import { accountIds, draftWithClip, recordClip } from './clip';
 import { expect, test } from './fixtures';
-import { connectMastodonViaUi } from './helpers';
+import { connectMastodonViaUi, stopWorker } from './helpers';
 
 // PeerTube end to end: its test server runs in this process (so the test reads what reached it),
 // Crosswind signs in through the options page, and a clip recorded in the browser is posted.
@@ -33,14 +33,6 @@ test.beforeEach(async () => {
 });
 
 test.afterEach(() => server.close());
-
-/** Stops the extension's service worker the way Chrome does when it is idle. */
-async function stopWorker(context: BrowserContext, page: Page): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
-}
 
 /** Connects alice through the form, the two-factor code included, and picks her Cats channel. */
 async function connect(options: Page): Promise<void> {

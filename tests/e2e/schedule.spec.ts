@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import {
@@ -9,6 +9,7 @@ import {
   pickAccounts,
   statusesContaining,
   useLocalDirectory,
+  stopWorker,
 } from './helpers';
 
 const MINUTE = 60_000;
@@ -46,14 +47,6 @@ function localInput(at: number): string {
 /** A whole minute at least `ms` from now: the field has minute precision. */
 function wholeMinuteAfter(ms: number): number {
   return Math.ceil((Date.now() + ms) / MINUTE) * MINUTE;
-}
-
-/** Stops the extension's service worker the way Chrome does when it is idle. */
-async function stopWorker(context: BrowserContext, page: Page): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
 }
 
 /** Writes a post for the given accounts and schedules it for `at` through "Post later". */

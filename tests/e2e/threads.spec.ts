@@ -10,6 +10,7 @@ import {
   pickAccounts,
   statusesContaining,
   useLocalDirectory,
+  stopWorker,
 } from './helpers';
 import { makePhotos } from './photos';
 
@@ -27,14 +28,6 @@ const DAY = 86_400_000;
 async function threadsPosts(server: string, marker: string): Promise<ThreadsPost[]> {
   const posts = await serverControl<ThreadsPost[]>(server, 'posts');
   return posts.filter((post) => post.text.includes(marker));
-}
-
-/** Stops the extension's service worker the way Chrome does when it is idle. */
-async function stopWorker(context: BrowserContext, page: Page): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
 }
 
 /** The guided connect: the steps, the redirect URL to copy, App ID and secret, the consent page. */

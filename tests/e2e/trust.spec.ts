@@ -1,11 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { BrowserContext, Worker } from '@playwright/test';
 import { startFakeDirectory } from '../servers/fake-directory';
 import { startRecorder, type Recorder } from '../servers/recorder';
 import { EXTENSION_DIR } from './extension';
 import { expect, test } from './fixtures';
-import { connectBlueskyViaUi, statusesContaining, useLocalDirectory } from './helpers';
+import { connectBlueskyViaUi, statusesContaining, stopWorker, useLocalDirectory } from './helpers';
 import { startSite } from './site-server';
 
 /** The few extension APIs these tests call inside the service worker. */
@@ -54,14 +54,6 @@ test.afterEach(async () => {
 
 async function worker(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
-}
-
-/** Stops the extension's service worker the way Chrome does when it is idle. */
-async function stopWorker(context: BrowserContext, page: Page): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
 }
 
 /** Opens a page of the local site and returns it with the browser's id for its tab. */
