@@ -7,32 +7,45 @@ import type { Account, ConnectFields, NetworkId } from '@/utils/networks/types';
 
 /**
  * A connect form's submit: one sign-in at a time, its failure in words, its success named.
- * `onConnected` clears what must not stay on screen (a password, a secret).
+ * `fields` is called at once, while the click still counts (a permission may be asked for there);
+ * throwing from it shows that error instead of connecting. `onConnected` clears what must not stay
+ * on screen (a password, a secret); `onError` lets the form react to a failure (ask for a code).
  */
 export function useConnectSubmit(
   network: NetworkId,
-  fields: () => ConnectFields,
+  fields: () => ConnectFields | Promise<ConnectFields>,
   onConnected?: (account: Account) => void,
+  onError?: (error: SerializedError) => void,
 ) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<SerializedError | null>(null);
   const [done, setDone] = useState('');
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  /** Runs one way of connecting (the form's, or another the form offers) with the same states. */
+  const run = async (connect: () => Promise<Account>) => {
     setBusy(true);
     setError(null);
     setDone('');
     try {
-      const connected = await connectAccount(network, fields());
+      const connected = await connect();
       onConnected?.(connected);
       setDone(t('connect.connected', { account: accountLabel(connected) }));
     } catch (thrown) {
-      setError(serializeError(thrown));
+      const serialized = serializeError(thrown);
+      onError?.(serialized);
+      setError(serialized);
     } finally {
       setBusy(false);
     }
   };
 
-  return { busy, error, done, submit };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    return run(async () => connectAccount(network, await fields()));
+  };
+
+  /** Shows the failure of something else the form does (making a key) in the same place; null clears it. */
+  const report = (thrown: unknown) => setError(thrown === null ? null : serializeError(thrown));
+
+  return { busy, error, done, submit, run, report };
 }

@@ -1,11 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ErrorMessage } from '@/components/ErrorMessage';
-import { connectAccount } from '@/utils/connect-account';
-import { CrosswindError, serializeError, type SerializedError } from '@/utils/errors';
+import { useConnectSubmit } from '@/components/use-connect-submit';
+import { CrosswindError } from '@/utils/errors';
 import { t } from '@/utils/i18n/messages';
 import { words } from '@/utils/i18n/wording';
 import { sendMessage } from '@/utils/messaging';
-import { accountLabel } from '../info';
 import { MediaServerField } from './MediaServerField';
 
 /**
@@ -19,48 +18,35 @@ export function LocalKeyConnect() {
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [mediaServer, setMediaServer] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<SerializedError | null>(null);
-  const [done, setDone] = useState('');
-
-  const create = async () => {
-    setError(null);
-    try {
-      setCreated(await sendMessage('nostr.newKey', {}));
-      setSavedIt(false);
-    } catch (thrown) {
-      setError(serializeError(thrown));
-    }
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    setDone('');
-    if (passphrase !== repeat) {
-      setError(
-        serializeError(new CrosswindError('validation', words('nostrUi.passphrasesDiffer'))),
-      );
-      return;
-    }
-    setBusy(true);
-    try {
-      const connected = await connectAccount('nostr', {
+  const { busy, error, done, submit, report } = useConnectSubmit(
+    'nostr',
+    () => {
+      if (passphrase !== repeat) {
+        throw new CrosswindError('validation', words('nostrUi.passphrasesDiffer'));
+      }
+      return {
         method: 'local-key',
         key: created ? created.nsec : key,
         passphrase,
         ...(created && { generated: 'true' }),
         ...(mediaServer.trim() && { mediaServer }),
-      });
+      };
+    },
+    () => {
       setKey('');
       setPassphrase('');
       setRepeat('');
       setCreated(null);
-      setDone(t('connect.connected', { account: accountLabel(connected) }));
+    },
+  );
+
+  const create = async () => {
+    report(null);
+    try {
+      setCreated(await sendMessage('nostr.newKey', {}));
+      setSavedIt(false);
     } catch (thrown) {
-      setError(serializeError(thrown));
-    } finally {
-      setBusy(false);
+      report(thrown);
     }
   };
 

@@ -1,11 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ErrorMessage } from '@/components/ErrorMessage';
-import { connectAccount } from '@/utils/connect-account';
-import { serializeError, type SerializedError } from '@/utils/errors';
+import { useConnectSubmit } from '@/components/use-connect-submit';
 import { t } from '@/utils/i18n/messages';
 import { sendMessage } from '@/utils/messaging';
-import { accountLabel } from '../info';
-import type { Account } from '../types';
 import { MediaServerField } from './MediaServerField';
 import { DEFAULT_SIGNER_RELAY } from './relay-text';
 
@@ -16,46 +13,26 @@ export function RemoteSignerConnect() {
   const [mediaServer, setMediaServer] = useState('');
   const [code, setCode] = useState('');
   const [copied, setCopied] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<SerializedError | null>(null);
-  const [done, setDone] = useState('');
-
-  const run = async (work: () => Promise<Account>) => {
-    setBusy(true);
-    setError(null);
-    setDone('');
-    try {
-      const connected = await work();
-      setDone(t('connect.connected', { account: accountLabel(connected) }));
-      setUri('');
-    } catch (thrown) {
-      setError(serializeError(thrown));
-    } finally {
-      setBusy(false);
-      setCode('');
-    }
-  };
-
-  const pasted = (event: FormEvent) => {
-    event.preventDefault();
-    void run(() =>
-      connectAccount('nostr', {
-        method: 'bunker',
-        uri,
-        ...(mediaServer.trim() && { mediaServer }),
-      }),
-    );
-  };
+  const { busy, error, done, submit, run } = useConnectSubmit(
+    'nostr',
+    () => ({ method: 'bunker', uri, ...(mediaServer.trim() && { mediaServer }) }),
+    () => setUri(''),
+  );
 
   const showCode = () =>
     void run(async () => {
-      const started = await sendMessage('nostr.startConnect', {
-        relays: signerRelay,
-        ...(mediaServer.trim() && { mediaServer }),
-      });
-      setCode(started.uri);
-      setCopied(false);
-      return sendMessage('nostr.awaitConnect', { uri: started.uri });
+      try {
+        const started = await sendMessage('nostr.startConnect', {
+          relays: signerRelay,
+          ...(mediaServer.trim() && { mediaServer }),
+        });
+        setCode(started.uri);
+        setCopied(false);
+        return await sendMessage('nostr.awaitConnect', { uri: started.uri });
+      } finally {
+        // The code is good for one connection, made or not.
+        setCode('');
+      }
     });
 
   const copy = async () => {
@@ -65,7 +42,7 @@ export function RemoteSignerConnect() {
 
   return (
     <div>
-      <form onSubmit={pasted} aria-label={t('nostrUi.bunkerForm')}>
+      <form onSubmit={(event) => void submit(event)} aria-label={t('nostrUi.bunkerForm')}>
         <p className="muted">{t('nostrUi.bunkerExplain')}</p>
         <label htmlFor="nostr-bunker">{t('nostrUi.bunkerAddress')}</label>
         <input

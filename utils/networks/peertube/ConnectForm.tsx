@@ -1,15 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ErrorMessage } from '@/components/ErrorMessage';
 import { normalizeServerUrl } from '@/utils/auth/server-url';
 import { originPattern } from '@/utils/capture/site-access';
-import { connectAccount } from '@/utils/connect-account';
-import { serializeError, type SerializedError } from '@/utils/errors';
+import { useConnectSubmit } from '@/components/use-connect-submit';
 import { t } from '@/utils/i18n/messages';
 import { accountsStorage } from '@/utils/storage';
 import { useStoredValue } from '@/utils/use-stored-value';
 import type { ConnectFormProps } from '../capabilities';
-import { accountLabel } from '../info';
 import { OTP_REQUIRED } from './errors';
 import { PeerTubeAccountSettings } from './AccountSettings';
 
@@ -24,41 +22,33 @@ export default function PeerTubeConnectForm({ account }: ConnectFormProps) {
   const [password, setPassword] = useState('');
   const [otp, setOtp] = useState('');
   const [askOtp, setAskOtp] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<SerializedError | null>(null);
-  const [done, setDone] = useState('');
   const accounts = useStoredValue(accountsStorage) ?? [];
   const peertubeAccounts = accounts.filter((item) => item.network === 'peertube');
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setDone('');
-    try {
+  const { busy, error, done, submit } = useConnectSubmit(
+    'peertube',
+    async () => {
       // PeerTube lets other sites read only Retry-After of its answers; the upload needs its
       // Location and Range headers, which only access to the site gives. Asked while the click counts.
       const origin = normalizeServerUrl(server, 'PeerTube server');
       const granted = await browser.permissions.request({ origins: [originPattern(origin)] });
       if (!granted) throw new Error(t('peertube.needsSiteAccess', { host: new URL(origin).host }));
-      const connected = await connectAccount('peertube', {
+      return {
         server: origin,
         username,
         password,
         ...(askOtp && otp.trim() && { otp: otp.trim() }),
-      });
+      };
+    },
+    () => {
       setPassword('');
       setOtp('');
       setAskOtp(false);
-      setDone(t('connect.connected', { account: accountLabel(connected) }));
-    } catch (thrown) {
-      const serialized = serializeError(thrown);
-      if (serialized.detail === OTP_REQUIRED) setAskOtp(true);
-      setError(serialized);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (failure) => {
+      if (failure.detail === OTP_REQUIRED) setAskOtp(true);
+    },
+  );
 
   return (
     <form onSubmit={(event) => void submit(event)} aria-labelledby="peertube-heading">
