@@ -2,6 +2,7 @@ import { lazy, Suspense, type ChangeEvent } from 'react';
 import { altLength } from '@/utils/compose/alt-text';
 import { MAX_IMAGES, type DraftImage, type DraftVideo } from '@/utils/compose/draft';
 import { useComposer } from '@/utils/composer-store';
+import { DescriptionField } from './DescriptionField';
 import { ImageThumbnail } from './ImageThumbnail';
 import { t } from '@/utils/i18n/messages';
 
@@ -103,9 +104,6 @@ export function ImageAttachments(props: {
       {images.length > 0 ? (
         <ol className="image-list" aria-label={t('images.listLabel')}>
           {images.map((image, index) => {
-            const length = altLength(image.alt);
-            const over = length > props.altLimit;
-            const countId = `alt-count-${image.id}`;
             return (
               <li
                 key={image.id}
@@ -149,30 +147,17 @@ export function ImageAttachments(props: {
                       ✕
                     </button>
                   </div>
-                  <label htmlFor={altFieldId(image)} className="visually-hidden">
-                    {t('images.altFor', { name: image.name })}
-                  </label>
-                  <textarea
+                  <DescriptionField
                     id={altFieldId(image)}
-                    className="alt-text"
-                    rows={2}
-                    value={image.alt}
+                    countId={`alt-count-${image.id}`}
+                    label={t('images.altFor', { name: image.name })}
                     placeholder={t('images.altPlaceholder')}
-                    dir="auto"
-                    readOnly={props.disabled}
-                    aria-describedby={countId}
-                    aria-invalid={over || undefined}
-                    onChange={(event) => setAlt(image.id, event.currentTarget.value)}
+                    value={image.alt}
+                    length={altLength(image.alt)}
+                    limit={props.altLimit}
+                    disabled={props.disabled}
+                    onChange={(alt) => setAlt(image.id, alt)}
                   />
-                  <span className={`alt-count${over ? ' over' : ''}`} id={countId}>
-                    {over
-                      ? t('images.altOver', {
-                          length,
-                          limit: props.altLimit,
-                          over: length - props.altLimit,
-                        })
-                      : `${length} / ${props.altLimit}`}
-                  </span>
                   {image.animated && props.stillGifNetwork ? (
                     <span className="image-note">
                       {t('images.firstFrame', { network: props.stillGifNetwork, name: image.name })}

@@ -5,6 +5,7 @@ import { formatNumber } from '@/utils/i18n/format';
 import { formatClock, formatMegabytes } from '@/utils/i18n/format-media';
 import { t } from '@/utils/i18n/messages';
 import { loadPoster } from '@/utils/media/video-store';
+import { DescriptionField } from './DescriptionField';
 
 /** The id of the clip's description field, so Post's reminder can send focus to it. */
 export const videoDescriptionId = (video: DraftVideo) => `video-alt-${video.id}`;
@@ -22,9 +23,6 @@ export default function VideoAttachment(props: {
   disabled: boolean;
 }) {
   const { video } = props;
-  const length = props.altLength;
-  const over = length > props.altLimit;
-  const countId = `video-alt-count-${video.id}`;
   const facts = [
     formatClock(video.durationMs),
     formatMegabytes(video.bytes),
@@ -52,26 +50,17 @@ export default function VideoAttachment(props: {
           </button>
         </div>
         <span className="video-facts">{facts}</span>
-        <label htmlFor={videoDescriptionId(video)} className="visually-hidden">
-          {t('video.descriptionFor', { name: video.name })}
-        </label>
-        <textarea
+        <DescriptionField
           id={videoDescriptionId(video)}
-          className="alt-text"
-          rows={2}
-          value={video.alt}
+          countId={`video-alt-count-${video.id}`}
+          label={t('video.descriptionFor', { name: video.name })}
           placeholder={t('video.descriptionPlaceholder')}
-          dir="auto"
-          readOnly={props.disabled}
-          aria-describedby={countId}
-          aria-invalid={over || undefined}
-          onChange={(event) => setVideoAlt(event.currentTarget.value)}
+          value={video.alt}
+          length={props.altLength}
+          limit={props.altLimit}
+          disabled={props.disabled}
+          onChange={setVideoAlt}
         />
-        <span className={`alt-count${over ? ' over' : ''}`} id={countId}>
-          {over
-            ? t('images.altOver', { length, limit: props.altLimit, over: length - props.altLimit })
-            : `${length} / ${props.altLimit}`}
-        </span>
       </figcaption>
     </figure>
   );
