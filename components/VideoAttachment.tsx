@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import type { DraftVideo } from '@/utils/compose/draft';
 import { removeVideo, setVideoAlt } from '@/utils/compose/video-actions';
 import { formatNumber } from '@/utils/i18n/format';
@@ -6,6 +5,7 @@ import { formatClock, formatMegabytes } from '@/utils/i18n/format-media';
 import { t } from '@/utils/i18n/messages';
 import { loadPoster } from '@/utils/media/video-store';
 import { DescriptionField } from './DescriptionField';
+import { StoredThumbnail } from './StoredThumbnail';
 
 /** The id of the clip's description field, so Post's reminder can send focus to it. */
 export const videoDescriptionId = (video: DraftVideo) => `video-alt-${video.id}`;
@@ -32,7 +32,7 @@ export default function VideoAttachment(props: {
 
   return (
     <figure className="image-item video-item" aria-label={t('video.item', { name: video.name })}>
-      <VideoPoster id={video.id} width={video.width} height={video.height} />
+      <StoredThumbnail load={loadPoster} id={video.id} width={video.width} height={video.height} />
       <figcaption className="image-body">
         <div className="image-head">
           <span className="image-name" title={video.name}>
@@ -63,30 +63,5 @@ export default function VideoAttachment(props: {
         />
       </figcaption>
     </figure>
-  );
-}
-
-/** The still made when the clip was attached; decorative, since the description says what it shows. */
-function VideoPoster(props: { id: string; width: number; height: number }) {
-  const [url, setUrl] = useState<string>();
-
-  useEffect(() => {
-    let live = true;
-    let created: string | undefined;
-    void loadPoster(props.id).then((blob) => {
-      if (!live || !blob) return;
-      created = URL.createObjectURL(blob);
-      setUrl(created);
-    });
-    return () => {
-      live = false;
-      if (created) URL.revokeObjectURL(created);
-    };
-  }, [props.id]);
-
-  return url ? (
-    <img className="thumb" src={url} alt="" width={props.width} height={props.height} />
-  ) : (
-    <span className="thumb thumb-missing" aria-hidden="true" />
   );
 }
