@@ -1,4 +1,4 @@
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import type { UiLanguage } from '../../utils/i18n/languages';
 import { createBlueskyUser, serverControl } from '../servers/records';
 import { message } from './messages';
@@ -134,4 +134,15 @@ export async function stopWorker(context: BrowserContext, page: Page): Promise<v
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
   await cdp.detach();
+}
+
+/** A post's entry in the sent-posts history, found by its text. */
+export function historyItem(history: Page, text: string): Locator {
+  return history.getByRole('listitem').filter({ hasText: text }).first();
+}
+
+/** Asks to delete a post everywhere from its history entry, and confirms. */
+export async function deleteEverywhere(item: Locator): Promise<void> {
+  await item.getByRole('button', { name: 'Delete everywhere' }).click();
+  await item.getByRole('button', { name: 'Yes, delete everywhere' }).click();
 }

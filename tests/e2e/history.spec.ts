@@ -1,6 +1,12 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { listPosts, mastodonControl, pickAccounts, statusesContaining } from './helpers';
+import {
+  deleteEverywhere,
+  listPosts,
+  mastodonControl,
+  pickAccounts,
+  statusesContaining,
+} from './helpers';
 
 /** Posts a two-part thread to Mastodon and a single post to Bluesky, through the popup. */
 async function postThreadAndSingle(popup: Page, marker: string): Promise<void> {
@@ -56,8 +62,7 @@ test('the history shows where a post went and deletes it everywhere', async ({
   await item.getByRole('button', { name: 'Delete everywhere' }).click();
   await item.getByRole('button', { name: 'Cancel' }).click();
   await expect(item.getByRole('button', { name: 'Delete everywhere' })).toBeFocused();
-  await item.getByRole('button', { name: 'Delete everywhere' }).click();
-  await item.getByRole('button', { name: 'Yes, delete everywhere' }).click();
+  await deleteEverywhere(item);
 
   await expect(item.getByRole('status')).toHaveText('Deleted from every account');
   await expect(mastodon.getByText('Deleted', { exact: true })).toBeVisible();
@@ -101,8 +106,7 @@ test('a deletion that fails on one server says where, and deleting again finishe
 
   const history = await openHistory();
   const item = history.getByRole('listitem').filter({ hasText: `Thread start ${marker}` });
-  await item.getByRole('button', { name: 'Delete everywhere' }).click();
-  await item.getByRole('button', { name: 'Yes, delete everywhere' }).click();
+  await deleteEverywhere(item);
 
   const mastodon = item.getByRole('listitem', { name: /\(Mastodon\)$/ });
   await expect(mastodon.getByRole('alert')).toContainText(
@@ -121,8 +125,7 @@ test('a deletion that fails on one server says where, and deleting again finishe
   expect(afterFailure.find((status) => status.id === reply!.id)?.deletedAt).not.toBeNull();
 
   // The entry stayed, so deleting again finishes the job.
-  await item.getByRole('button', { name: 'Delete everywhere' }).click();
-  await item.getByRole('button', { name: 'Yes, delete everywhere' }).click();
+  await deleteEverywhere(item);
   await expect(item.getByRole('status')).toHaveText('Deleted from every account');
   await expect(item.getByRole('alert')).toHaveCount(0);
   const final = await statusesContaining(servers.mastodon, marker);

@@ -5,14 +5,16 @@ import {
   connectMastodonViaUi,
   connectMisskeyViaUi,
   createBlueskyUser,
+  deleteEverywhere,
+  historyItem,
   listPosts,
   misskeyControl,
   notesContaining,
   pickAccounts,
   statusesContaining,
-  useLocalDirectory,
-  type RecordedFile,
   stopWorker,
+  type RecordedFile,
+  useLocalDirectory,
 } from './helpers';
 import { makePhotos } from './photos';
 
@@ -104,12 +106,8 @@ test('MiAuth connects Misskey; one post with an image, alt text and a warning re
   expect(records).toHaveLength(2);
 
   const history = await openHistory();
-  const item = history
-    .getByRole('listitem')
-    .filter({ hasText: `Sunrise ${marker}` })
-    .first();
-  await item.getByRole('button', { name: 'Delete everywhere' }).click();
-  await item.getByRole('button', { name: 'Yes, delete everywhere' }).click();
+  const item = historyItem(history, `Sunrise ${marker}`);
+  await deleteEverywhere(item);
   await expect(item.getByRole('status')).toHaveText('Deleted from every account', {
     timeout: 15_000,
   });
@@ -160,7 +158,7 @@ async function expectOneNoteLinked(
   text: string,
   marker: string,
 ): Promise<void> {
-  const item = history.getByRole('listitem').filter({ hasText: text }).first();
+  const item = historyItem(history, text);
   await expect(item.getByText('Posted', { exact: true })).toBeVisible({ timeout: 30_000 });
   const notes = await notesContaining(server, marker);
   expect(notes).toHaveLength(1);

@@ -6,11 +6,13 @@ import {
   connectBlueskyViaUi,
   connectMastodonViaUi,
   createBlueskyUser,
+  deleteEverywhere,
+  historyItem,
   listPosts,
   pickAccounts,
   statusesContaining,
-  useLocalDirectory,
   stopWorker,
+  useLocalDirectory,
 } from './helpers';
 import {
   connectBunkerViaUi,
@@ -154,12 +156,8 @@ test('a remote signer connects by bunker:// and signs a thread chained by NIP-10
     ]);
 
     const history = await openHistory();
-    const item = history
-      .getByRole('listitem')
-      .filter({ hasText: `First ${marker}` })
-      .first();
-    await item.getByRole('button', { name: 'Delete everywhere' }).click();
-    await item.getByRole('button', { name: 'Yes, delete everywhere' }).click();
+    const item = historyItem(history, `First ${marker}`);
+    await deleteEverywhere(item);
     await expect(item.getByRole('status')).toHaveText('Deleted from every account', {
       timeout: 30_000,
     });
