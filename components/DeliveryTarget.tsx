@@ -39,7 +39,12 @@ export function DeliveryTarget(props: {
       <span className="delivery-name">{label}</span>
       <span className="delivery-state">
         {deletionText(target) ||
-          targetStateText(target, account ? hostOf(account.server) : undefined)}
+          targetStateText(
+            target,
+            account ? hostOf(account.server) : undefined,
+            undefined,
+            network ? NETWORK_INFO[network].name : undefined,
+          )}
       </span>
       {target.status === 'uploading' && target.videoTransfer ? (
         <VideoProgress percent={transferPercent(target.videoTransfer)} label={label} />
