@@ -42,9 +42,15 @@ interface Recording {
  * stores it in Crosswind's video store or hands its bytes back. Noise keeps the encoder from
  * compressing it to nothing, so the clip spans several upload slices.
  */
-function record(page: Page, length: number, bitrate: number, keep: 'store' | 'bytes') {
+function record(
+  page: Page,
+  length: number,
+  bitrate: number,
+  keep: 'store' | 'bytes',
+  minBytes: number,
+) {
   return page.evaluate(
-    async ({ seconds, bitsPerSecond, where }): Promise<Recording> => {
+    async ({ seconds, bitsPerSecond, where, atLeast }): Promise<Recording> => {
       const width = 640;
       const height = 360;
       const canvas = document.createElement('canvas');
@@ -58,7 +64,11 @@ function record(page: Page, length: number, bitrate: number, keep: 'store' | 'by
         videoBitsPerSecond: bitsPerSecond,
       });
       const chunks: Blob[] = [];
-      recorder.ondataavailable = (event) => chunks.push(event.data);
+      let recorded = 0;
+      recorder.ondataavailable = (event) => {
+        chunks.push(event.data);
+        recorded += event.data.size;
+      };
       const stopped = new Promise<void>((resolve) => (recorder.onstop = () => resolve()));
       let seed = 7;
       const draw = () => {
@@ -76,6 +86,12 @@ function record(page: Page, length: number, bitrate: number, keep: 'store' | 'by
       const started = performance.now();
       const timer = setInterval(draw, 40);
       await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      // A loaded machine draws fewer frames of noise, and the encoder makes fewer bytes of them:
+      // a test that needs several upload slices records on until it has them.
+      const short = () => recorded < atLeast && performance.now() - started < seconds * 4000;
+      while (short()) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
       clearInterval(timer);
       recorder.stop();
       await stopped;
@@ -111,13 +127,21 @@ function record(page: Page, length: number, bitrate: number, keep: 'store' | 'by
       });
       return facts;
     },
-    { seconds: length, bitsPerSecond: bitrate, where: keep },
+    { seconds: length, bitsPerSecond: bitrate, where: keep, atLeast: minBytes },
   );
 }
 
-/** Records a clip and stores it where the composer keeps attached videos, as attaching a file does. */
-export async function recordClip(page: Page, length: number, bitrate: number): Promise<StoredClip> {
-  const { base64: _none, ...clip } = await record(page, length, bitrate, 'store');
+/**
+ * Records a clip and stores it where the composer keeps attached videos, as attaching a file
+ * does; `minBytes` records on past `length` seconds until the clip is that large.
+ */
+export async function recordClip(
+  page: Page,
+  length: number,
+  bitrate: number,
+  minBytes = 0,
+): Promise<StoredClip> {
+  const { base64: _none, ...clip } = await record(page, length, bitrate, 'store', minBytes);
   return clip;
 }
 
@@ -126,8 +150,9 @@ export async function recordClipFile(
   page: Page,
   length: number,
   bitrate: number,
+  minBytes = 0,
 ): Promise<RecordedFile> {
-  const { base64 = '', bytes, sha256 } = await record(page, length, bitrate, 'bytes');
+  const { base64 = '', bytes, sha256 } = await record(page, length, bitrate, 'bytes', minBytes);
   return { buffer: Buffer.from(base64, 'base64'), bytes, sha256 };
 }
 

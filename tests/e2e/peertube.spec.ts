@@ -139,7 +139,7 @@ test('a worker stopped mid-upload continues from the offset the server reports, 
   const options = await openOptions();
   await connect(options);
   const [account] = await accountIds(options);
-  const clip = await recordClip(options, 8, 6_000_000);
+  const clip = await recordClip(options, 8, 6_000_000, CHUNK * 3 + 1);
   expect(clip.bytes).toBeGreaterThan(CHUNK * 3);
   await draftWithClip(options, clip, 'Interrupted upload', [account!.id]);
   // Each slice takes a while, so the worker can be stopped in the middle of the upload.
@@ -183,7 +183,7 @@ test('a clip picked with "Add video" goes to the chosen channel under the first 
   await connect(options);
   await connectMastodonViaUi(context, options, servers.mastodon);
   await expect(options.getByText('Connected', { exact: true })).toHaveCount(2);
-  const clip = await recordClipFile(options, 10, 2_000_000);
+  const clip = await recordClipFile(options, 10, 2_000_000, CHUNK + 1);
 
   const popup = await openPopup();
   const peertube = popup.getByRole('checkbox', { name: /\(PeerTube\)$/ });
