@@ -3,7 +3,7 @@ import { newDraft, normalizeDraft, type Draft, type VariantKey } from './compose
 import { draftFrom, newDraftFromLastChoices, type StoredChoices } from './compose/stored-draft';
 import type { LinkCard, SelfLabel, Visibility } from './networks/types';
 import { draftStorage, lastLanguageStorage, lastTargetsStorage } from './storage';
-import { readItems } from './storage-snapshot';
+import { readLocalItems } from './local-item';
 import { t } from './i18n/messages';
 
 /** The composer's state, shared by every extension context through extension storage. */
@@ -229,7 +229,7 @@ export const useComposer = create<ComposerState>()((set, get) => {
     },
 
     async hydrate(knownAccountIds) {
-      const [draft, lastTargets, lastLanguage] = await readItems([
+      const [draft, lastTargets, lastLanguage] = await readLocalItems([
         draftStorage,
         lastTargetsStorage,
         lastLanguageStorage,

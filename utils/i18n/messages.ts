@@ -1,5 +1,5 @@
-import { browser } from 'wxt/browser';
 import type { GeneratedI18nStructure } from '#i18n';
+import { nativeBrowser } from '../native-browser';
 import { DEFAULT_UI_LANGUAGE, isUiLanguage, type UiLanguage } from './languages';
 
 type Structure = GeneratedI18nStructure;
@@ -64,8 +64,10 @@ function fill(message: string, params: Record<string, string | number> | undefin
 
 function fromBrowser(key: string): string {
   // The browser's typing knows only the predefined @@ names; ours are checked by MessageKey.
-  const getMessage = browser.i18n.getMessage as (name: string) => string;
-  return getMessage.call(browser.i18n, key.replaceAll('.', '_'));
+  // The browser's own i18n: words must not wait for the polyfill.
+  const { i18n } = nativeBrowser();
+  const getMessage = i18n.getMessage as (name: string) => string;
+  return getMessage.call(i18n, key.replaceAll('.', '_'));
 }
 
 function lookup(key: string): string {
