@@ -1,5 +1,4 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { Composer } from '@/components/Composer';
 import { usePageCapture } from '@/components/use-page-capture';
 import { afterFirstFrame, firstFramePainted } from '@/utils/after-first-frame';
@@ -11,6 +10,7 @@ import type { Account } from '@/utils/networks/types';
 import { accountsStorage } from '@/utils/storage';
 import { useOutbox } from '@/utils/use-outbox';
 import { useStoredValue } from '@/utils/use-stored-value';
+import { NoAccounts, PopupHeader } from './PopupHeader';
 import { t } from '@/utils/i18n/messages';
 
 const LIMITS_MAX_AGE_MS = 24 * 60 * 60 * 1000;
@@ -25,8 +25,6 @@ async function readJobsLater(draftId: string, pinnedJobId: string | undefined) {
   const [{ readPopupJobs }] = await Promise.all([import('./popup-jobs'), firstFramePainted()]);
   return readPopupJobs(draftId, pinnedJobId);
 }
-
-const openAccounts = () => void browser.runtime.openOptionsPage();
 
 /** The toolbar popup: compose, pick accounts, post, and watch each account's delivery. */
 export function PopupApp(props: { accounts?: Account[] | undefined }) {
@@ -95,24 +93,9 @@ export function PopupApp(props: { accounts?: Account[] | undefined }) {
 
   return (
     <main className="popup">
-      <header className="bar">
-        <h1>{t('manifest.name')}</h1>
-        <nav className="bar-links" aria-label={t('popup.pagesLabel')}>
-          <a href={browser.runtime.getURL('/sent-posts.html')} target="_blank" rel="noreferrer">
-            {t('history.listLabel')}
-          </a>
-          <button type="button" className="link" onClick={openAccounts}>
-            {t('popup.accounts')}
-          </button>
-        </nav>
-      </header>
+      <PopupHeader />
       {accounts.length === 0 ? (
-        <section className="empty">
-          <p>{t('popup.empty')}</p>
-          <button type="button" className="primary" onClick={openAccounts}>
-            {t('popup.connect')}
-          </button>
-        </section>
+        <NoAccounts />
       ) : (
         <Composer
           accounts={accounts}

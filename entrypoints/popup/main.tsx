@@ -5,7 +5,7 @@ import '@/components/theme.css';
 import { useComposer } from '@/utils/composer-store';
 import { startPageLanguage } from '@/utils/i18n/load';
 import { readFirstFrame, type FirstFrame } from './first-frame';
-import { PopupApp } from './PopupApp';
+import { Popup } from './Popup';
 
 async function start(): Promise<void> {
   let first: FirstFrame | undefined;
@@ -26,7 +26,7 @@ async function start(): Promise<void> {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <ErrorBoundary>
-        <PopupApp accounts={first?.accounts} />
+        <Popup accounts={first?.accounts} />
       </ErrorBoundary>
     </StrictMode>,
   );
