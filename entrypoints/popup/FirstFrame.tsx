@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { TargetPicker } from '@/components/TargetPicker';
 import { useComposer } from '@/utils/composer-store';
 import { t } from '@/utils/i18n/messages';
@@ -19,14 +20,21 @@ export function FirstFrame(props: {
 }) {
   const { draft, setText, toggleTarget } = useComposer();
   const { accounts, onLeave } = props;
+  const attachText = useCallback(
+    (field: HTMLTextAreaElement | null) => {
+      if (!field) return;
+      // The caret goes in just before the first paint, not while React commits: focusing makes
+      // the browser lay the page out there and then, which the frame then does anyway.
+      const frame = requestAnimationFrame(() => field.focus());
+      return () => {
+        cancelAnimationFrame(frame);
+        const caret = caretOf(field);
+        if (caret) onLeave(caret);
+      };
+    },
+    [onLeave],
+  );
   if (!accounts) return <main className="popup" aria-busy="true" />;
-  const keepCaret = (field: HTMLTextAreaElement | null) => {
-    if (!field) return;
-    return () => {
-      const caret = caretOf(field);
-      if (caret) onLeave(caret);
-    };
-  };
   return (
     <main className="popup">
       <PopupHeader />
@@ -45,12 +53,11 @@ export function FirstFrame(props: {
           </label>
           <textarea
             id="post-text"
-            ref={keepCaret}
+            ref={attachText}
             value={draft.text}
             placeholder={t('composer.placeholder')}
             dir="auto"
             rows={7}
-            autoFocus
             aria-describedby="post-text-hint"
             onChange={(event) => setText(event.currentTarget.value)}
           />

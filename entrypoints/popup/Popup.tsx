@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { afterFirstFrame } from '@/utils/after-first-frame';
 import type { Account } from '@/utils/networks/types';
 import { restoreCaret, type Caret } from './caret';
@@ -13,6 +13,7 @@ type PopupAppModule = typeof import('./PopupApp');
 export function Popup(props: { accounts?: Account[] | undefined }) {
   const [app, setApp] = useState<PopupAppModule>();
   const caret = useRef<Caret | null>(null);
+  const keepCaret = useCallback((left: Caret) => (caret.current = left), []);
 
   useEffect(
     () =>
@@ -36,7 +37,7 @@ export function Popup(props: { accounts?: Account[] | undefined }) {
   }, [app]);
 
   if (!app) {
-    return <FirstFrame accounts={props.accounts} onLeave={(left) => (caret.current = left)} />;
+    return <FirstFrame accounts={props.accounts} onLeave={keepCaret} />;
   }
   return <app.PopupApp accounts={props.accounts} />;
 }

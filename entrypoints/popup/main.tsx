@@ -1,16 +1,18 @@
+// First: the storage read starts before React's modules run (see early-read.ts).
+import { firstFrameRead } from './early-read';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
 import '@/components/theme.css';
 import { useComposer } from '@/utils/composer-store';
 import { startPageLanguage } from '@/utils/i18n/load';
-import { readFirstFrame, type FirstFrame } from './first-frame';
+import type { FirstFrame } from './first-frame';
 import { Popup } from './Popup';
 
 async function start(): Promise<void> {
   let first: FirstFrame | undefined;
   try {
-    first = await readFirstFrame();
+    first = await firstFrameRead;
     // In the task the read ended in: any later change to the draft reaches the store's watch.
     useComposer.getState().hydrateFrom(
       first,
