@@ -9,9 +9,9 @@ import { testAccount } from '../test-accounts';
 
 // The full popup's module loads once a test opens the gate.
 const gate = vi.hoisted(() => {
-  let open = () => {};
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  return { opened, open: () => open() };
+  const opening: { open?: () => void } = {};
+  const opened = new Promise<void>((resolve) => (opening.open = resolve));
+  return { opened, open: () => opening.open?.() };
 });
 
 // The full popup, reduced to what the hand-over concerns: its own post text, focused on mount.
