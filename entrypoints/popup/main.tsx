@@ -1,6 +1,7 @@
 // First: the storage read starts before React's modules run (see early-read.ts).
 import { firstFrameRead } from './early-read';
 import { StrictMode } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
 import '@/components/theme.css';
@@ -25,12 +26,15 @@ async function start(): Promise<void> {
   }
   // The words come first: a page rendered before its language is known would flash in another.
   await startPageLanguage(document, 'pageTitle.popup', first?.language);
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <ErrorBoundary>
-        <Popup accounts={first?.accounts} />
-      </ErrorBoundary>
-    </StrictMode>,
+  // Rendered in the task the read ended in, not in one React would schedule after it.
+  flushSync(() =>
+    createRoot(document.getElementById('root')!).render(
+      <StrictMode>
+        <ErrorBoundary>
+          <Popup accounts={first?.accounts} />
+        </ErrorBoundary>
+      </StrictMode>,
+    ),
   );
 }
 
