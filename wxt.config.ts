@@ -7,11 +7,10 @@ const FIREFOX_ID = 'crosswind@crosswind.invalid';
 
 /**
  * Most gzipped JavaScript the popup may load at start-up. Issue 18 asks for 1.2 × an empty React
- * popup (66 kB, so about 80 kB); with the counters, the planner, the link card and the image work
- * loaded after the first frame the popup is at 92 kB. The budget stops growth from there, with a
- * little room for new networks' page-side facts.
+ * popup (66.2 kB, so 79.4 kB). The popup's first frame (text, accounts, Post) loads about 77 kB,
+ * React 68 kB of it; the full composer loads after that frame.
  */
-const POPUP_STARTUP_BUDGET = 95 * 1024;
+const POPUP_STARTUP_BUDGET = 79 * 1024;
 
 /**
  * The popup's first storage read and all it imports, in a chunk of their own that imports no
@@ -134,6 +133,16 @@ export default defineConfig({
           'utils/text/split-thread.ts',
           'utils/compose/plan.ts',
         ],
+        // The popup's first frame does without the full composer, the browser API polyfill and
+        // WXT's storage wrapper (it reads and writes through the browser's own API).
+        {
+          popup: [
+            'entrypoints/popup/PopupApp.tsx',
+            'components/Composer.tsx',
+            'webextension-polyfill/dist/browser-polyfill.js',
+            '@wxt-dev/storage/dist/index.mjs',
+          ],
+        },
       ),
       noHtmlSink(),
     ],
