@@ -29,6 +29,23 @@ describe('deferrableChange', () => {
   });
 });
 
+/** The hook in a component, over a store started from `draft`; `shown` lists each render. */
+async function mounted() {
+  // Both afresh, so the hook reads the same new store.
+  const { useComposer } = await import('@/utils/composer-store');
+  const { useDraftView } = await import('@/components/use-draft-view');
+  useComposer.getState().hydrateFrom({ draft, lastTargets: [], lastLanguage: null }, ['a', 'b']);
+  const shown: string[] = [];
+  function View() {
+    const view = useDraftView();
+    shown.push(`${view.text}|${view.targetIds.join()}`);
+    return null;
+  }
+  const root = createRoot(document.createElement('div'));
+  await act(async () => root.render(createElement(View)));
+  return { useComposer, shown, root };
+}
+
 describe('useDraftView', () => {
   let frames: FrameRequestCallback[] = [];
   beforeEach(() => {
@@ -47,22 +64,6 @@ describe('useDraftView', () => {
       for (const callback of frames.splice(0)) callback(performance.now());
       await new Promise((resolve) => setTimeout(resolve, 0));
     });
-  }
-
-  async function mounted() {
-    // Both afresh, so the hook reads the same new store.
-    const { useComposer } = await import('@/utils/composer-store');
-    const { useDraftView } = await import('@/components/use-draft-view');
-    useComposer.getState().hydrateFrom({ draft, lastTargets: [], lastLanguage: null }, ['a', 'b']);
-    const shown: string[] = [];
-    function View() {
-      const view = useDraftView();
-      shown.push(`${view.text}|${view.targetIds.join()}`);
-      return null;
-    }
-    const root = createRoot(document.createElement('div'));
-    await act(async () => root.render(createElement(View)));
-    return { useComposer, shown, root };
   }
 
   it('follows typed keys after their frame, once for all of them, with every key', async () => {
