@@ -154,7 +154,7 @@ export function Composer(props: {
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(event);
-    // Escape would close the popup; the draft is saved already, so nothing is lost either way.
+    // Escape would close the popup; the draft is saved as the page hides, so nothing is lost.
   };
 
   return (
