@@ -2,7 +2,7 @@
 import { act, createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { deferrableChange } from '@/components/use-draft-view';
+import { CATCH_UP_GAP_MS, deferrableChange } from '@/components/use-draft-view';
 import { newDraft } from '@/utils/compose/draft';
 import type { ComposerState } from '@/utils/composer-store';
 
@@ -79,6 +79,25 @@ describe('useDraftView', () => {
     await paint();
     // One catch-up with every key: the keys in between are never drawn.
     expect(new Set(shown.slice(renders))).toEqual(new Set(['Hello world|a,b']));
+    await act(async () => root.unmount());
+  });
+
+  it('follows a run of keys a few times a second, and the last key once typing stops', async () => {
+    const { useComposer, shown, root } = await mounted();
+    // The clock stands still until the second key: however slow the machine, it comes "at once".
+    const clock = vi.spyOn(performance, 'now').mockReturnValue(1_000);
+    await act(async () => useComposer.getState().setText('Hello w'));
+    await paint();
+    expect(shown.at(-1)).toBe('Hello w|a,b');
+    // The next key, right after: it asks for no catch-up after its frame, it waits for the gap.
+    await act(async () => useComposer.getState().setText('Hello wo'));
+    expect(frames).toHaveLength(0);
+    await paint();
+    expect(shown.at(-1)).toBe('Hello w|a,b');
+    clock.mockRestore();
+    await act(() => new Promise((resolve) => setTimeout(resolve, CATCH_UP_GAP_MS + 50)));
+    await paint();
+    expect(shown.at(-1)).toBe('Hello wo|a,b');
     await act(async () => root.unmount());
   });
 
