@@ -29,10 +29,15 @@ async function readJobsLater(draftId: string, pinnedJobId: string | undefined) {
 /** The toolbar popup: compose, pick accounts, post, and watch each account's delivery. */
 export function PopupApp(props: { accounts?: Account[] | undefined }) {
   const accounts = useStoredValue(accountsStorage, props.accounts);
-  const { hydrated, draft, hydrate, startNew, tidyImages } = useComposer();
+  // Narrow reads: the popup around the composer has nothing to redraw when a key is typed.
+  const hydrated = useComposer((state) => state.hydrated);
+  const draftId = useComposer((state) => state.draft.id);
+  const hydrate = useComposer((state) => state.hydrate);
+  const startNew = useComposer((state) => state.startNew);
+  const tidyImages = useComposer((state) => state.tidyImages);
   // The job on screen stays there after its draft is cleared, so the links remain visible.
   const [pinnedJobId, setPinnedJobId] = useState<string>();
-  const readJobs = useCallback(() => readJobsLater(draft.id, pinnedJobId), [draft.id, pinnedJobId]);
+  const readJobs = useCallback(() => readJobsLater(draftId, pinnedJobId), [draftId, pinnedJobId]);
   const jobs = useOutbox(readJobs);
   const [error, setError] = useState<SerializedError | null>(null);
   const captured = usePageCapture();
@@ -65,18 +70,22 @@ export function PopupApp(props: { accounts?: Account[] | undefined }) {
   // A post waiting for its time is on the sent-posts page; only one just scheduled shows here.
   const job = jobs?.find(
     (item) =>
-      item.draftId === draft.id ||
+      item.draftId === draftId ||
       item.id === pinnedJobId ||
       (!isSettled(item) && !isScheduledJob(item)),
   );
   if (job && job.id !== pinnedJobId) setPinnedJobId(job.id);
   // Once a draft has been sent, Post stays off: pressing it again would post twice to the
   // accounts that already have it. Failed accounts are retried from the delivery list.
-  const sent = job !== undefined && job.draftId === draft.id;
+  const sent = job !== undefined && job.draftId === draftId;
 
   const post = async () => {
     setError(null);
+    // The draft as typed up to the last key, stored first: the background clears it once sent,
+    // and a save still waiting must not bring it back after that.
+    const { draft, flushDraft } = useComposer.getState();
     try {
+      await flushDraft();
       const targetIds = draft.targetIds.filter((id) => accounts.some((item) => item.id === id));
       const { jobId } = await sendMessage('post.publish', { draft: { ...draft, targetIds } });
       setPinnedJobId(jobId);

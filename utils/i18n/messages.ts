@@ -1,5 +1,6 @@
 import type { GeneratedI18nStructure } from '#i18n';
 import { nativeBrowser } from '../native-browser';
+import { numberFormatFor, pluralRulesFor } from './intl-cache';
 import { DEFAULT_UI_LANGUAGE, isUiLanguage, type UiLanguage } from './languages';
 
 type Structure = GeneratedI18nStructure;
@@ -118,11 +119,11 @@ type PluralParams<B extends PluralKey> = Omit<
  */
 export function tn<B extends PluralKey>(base: B, count: number, params?: PluralParams<B>): string {
   const language = activeLanguage();
-  const category = new Intl.PluralRules(language).select(count);
+  const category = pluralRulesFor(language).select(count);
   const chosen = lookup(`${base}.${category}`) || lookup(`${base}.other`);
   if (!chosen) return base;
   return fill(chosen, {
     ...(params as Record<string, string | number> | undefined),
-    count: new Intl.NumberFormat(language).format(count),
+    count: numberFormatFor(language).format(count),
   });
 }
