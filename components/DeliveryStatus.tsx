@@ -1,6 +1,6 @@
 import type { Account } from '@/utils/networks/types';
 import type { PostJob } from '@/utils/publish/types';
-import { linkTargets } from '@/utils/publish/share-video-link';
+import { linkShareOf } from '@/utils/publish/share-video-link';
 import { DeliveryTarget } from './DeliveryTarget';
 import { t } from '@/utils/i18n/messages';
 
@@ -10,7 +10,7 @@ export function DeliveryStatus(props: {
   accounts: Account[];
   onRetry(accountId: string): void;
 }) {
-  const shareTo = linkTargets(props.job, props.accounts);
+  const shareTo = linkShareOf(props.job, props.accounts);
   return (
     <section className="delivery" aria-label={t('delivery.heading')}>
       <ul aria-live="polite">

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { hostOf, NETWORK_INFO } from '@/utils/networks/info';
 import type { Account } from '@/utils/networks/types';
 import { targetLabel, targetNetwork } from '@/utils/publish/target-label';
+import type { VideoLinkShare } from '@/utils/publish/share-video-link';
 import { firstResult, type TargetJob } from '@/utils/publish/types';
 import { ErrorMessage } from './ErrorMessage';
 import { t } from '@/utils/i18n/messages';
@@ -20,8 +21,8 @@ export function DeliveryTarget(props: {
   onRetry(accountId: string): void;
   /** More about this account's delivery, shown under its state (the sent-posts page's details). */
   details?: ReactNode;
-  /** The post's other accounts, to whom a video's own page can be offered. */
-  shareTo?: string[];
+  /** The accounts a video's own page can be offered to. */
+  shareTo?: VideoLinkShare;
 }) {
   const { target } = props;
   const label = targetLabel(target.accountId, props.accounts);
@@ -39,7 +40,12 @@ export function DeliveryTarget(props: {
       <span className="delivery-name">{label}</span>
       <span className="delivery-state">
         {deletionText(target) ||
-          targetStateText(target, account ? hostOf(account.server) : undefined)}
+          targetStateText(
+            target,
+            account ? hostOf(account.server) : undefined,
+            undefined,
+            network ? NETWORK_INFO[network].name : undefined,
+          )}
       </span>
       {target.status === 'uploading' && target.videoTransfer ? (
         <VideoProgress percent={transferPercent(target.videoTransfer)} label={label} />
@@ -60,8 +66,8 @@ export function DeliveryTarget(props: {
       result &&
       !deleted &&
       target.video?.url &&
-      props.shareTo?.length ? (
-        <ShareVideoLink url={target.video.url} targetIds={props.shareTo} />
+      props.shareTo?.targetIds.length ? (
+        <ShareVideoLink url={target.video.url} share={props.shareTo} />
       ) : null}
       {unfinished ? <ErrorMessage error={target.error ?? null} /> : null}
       {retryable ? (

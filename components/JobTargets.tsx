@@ -1,6 +1,6 @@
 import type { Account } from '@/utils/networks/types';
 import type { PostJob } from '@/utils/publish/types';
-import { linkTargets } from '@/utils/publish/share-video-link';
+import { linkShareOf } from '@/utils/publish/share-video-link';
 import { DeliveryTarget } from './DeliveryTarget';
 import { RelayOutcomes } from './RelayOutcomes';
 import { t } from '@/utils/i18n/messages';
@@ -11,7 +11,7 @@ export function JobTargets(props: {
   accounts: Account[];
   onRetry(accountId: string): void;
 }) {
-  const shareTo = linkTargets(props.job, props.accounts);
+  const shareTo = linkShareOf(props.job, props.accounts);
   return (
     <ul className="history-targets" aria-label={t('delivery.accounts')}>
       {props.job.targets.map((target) => (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { t, tn } from '@/utils/i18n/messages';
 import { formatNumber } from '@/utils/i18n/format';
 import { storedText } from '@/utils/i18n/wording';
@@ -8,6 +8,9 @@ import { useComposer } from '@/utils/composer-store';
 import { accountLabel, NETWORK_INFO } from '@/utils/networks/info';
 import type { Account } from '@/utils/networks/types';
 import type { TextMeasure } from '@/utils/text/limits';
+
+// Only a draft with a clip shows it, once the video rules have loaded: not for the first frame.
+const VideoPlanNote = lazy(() => import('./VideoPlanNote'));
 
 /** How close each picked account is to its own limit, counted by that network's rules, with its thread. */
 export function TargetCounters(props: { plans: TargetPlan[]; disabled: boolean }) {
@@ -45,9 +48,9 @@ export function TargetCounters(props: { plans: TargetPlan[]; disabled: boolean }
               <span className="counter-detail counter-needs">{plan.needsMedia}</span>
             ) : null}
             {plan.video ? (
-              <span className={`counter-detail${plan.video.problem ? ' counter-needs' : ''}`}>
-                {plan.video.problem ?? plan.video.note}
-              </span>
+              <Suspense fallback={null}>
+                <VideoPlanNote plan={plan.video} account={plan.account} />
+              </Suspense>
             ) : null}
             {plan.account.limits.note ? (
               <span className="counter-detail">{storedText(plan.account.limits.note)}</span>

@@ -54,17 +54,23 @@ function scheduleText(target: TargetJob, server: string, now: number): string {
 /**
  * The state in words, with how far a thread got: "Posting 2 of 4…", "Failed after 1 of 4 posts",
  * "Retrying at 12:03 (1 of 3 posted)", and for posts sent later "Scheduled for 14:05 on
- * mastodon.social". `server` names the account's server, which posts some scheduled posts itself.
+ * mastodon.social". `server` names the account's server, which posts some scheduled posts itself;
+ * `network` names who processes a clip ("PeerTube is processing the video…").
  */
 export function targetStateText(
   target: TargetJob,
   server = t('errors.theServer'),
   now = Date.now(),
+  network?: string,
 ): string {
   const scheduled = scheduleText(target, server, now);
   if (scheduled) return scheduled;
   if (target.status === 'uploading' && target.videoTransfer) {
-    return videoProgressText(target.videoTransfer);
+    return videoProgressText(target.videoTransfer, network);
+  }
+  // A clip's upload before its first report (or a worker's restart) is still a video upload.
+  if (target.status === 'uploading' && target.content.video && !target.video) {
+    return t('video.uploading');
   }
   const total = target.parts.length;
   const posted = target.parts.filter((part) => part.result).length;

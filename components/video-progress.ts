@@ -9,12 +9,18 @@ export function transferPercent(transfer: VideoTransfer): number | undefined {
 }
 
 /**
- * A clip's way to one account in words: "Uploading the video: 40%", "The server is processing
- * the video…". A server that does not say how far it is gets no made-up number.
+ * A clip's way to one account in words: "Uploading the video: 40%", "PeerTube is processing the
+ * video…" (the server, where the network is not known). A server that does not say how far it
+ * is gets no made-up number.
  */
-export function videoProgressText(transfer: VideoTransfer): string {
+export function videoProgressText(transfer: VideoTransfer, network?: string): string {
   const percent = transferPercent(transfer);
   if (transfer.stage === 'processing') {
+    if (network) {
+      return percent === undefined
+        ? t('video.processingOn', { network })
+        : t('video.processingOnPercent', { network, percent });
+    }
     return percent === undefined
       ? t('video.processing')
       : t('video.processingPercent', { percent });

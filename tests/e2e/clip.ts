@@ -20,14 +20,37 @@ export interface StoredClip {
   durationMs: number;
 }
 
+/** A recorded clip as bytes in the test, to hand to a file chooser or serve from a web site. */
+export interface RecordedFile {
+  buffer: Buffer;
+  bytes: number;
+  sha256: string;
+}
+
+interface Recording {
+  id: string;
+  bytes: number;
+  sha256: string;
+  width: number;
+  height: number;
+  durationMs: number;
+  base64?: string;
+}
+
 /**
- * Records a clip of noise with the browser's own MediaRecorder (nothing is downloaded) and stores
- * it in Crosswind's video store (IndexedDB `crosswind-video`), as attaching a file does. Noise
- * keeps the encoder from compressing it to nothing, so the clip spans several upload slices.
+ * Records a clip of noise with the browser's own MediaRecorder (nothing is downloaded), then
+ * stores it in Crosswind's video store or hands its bytes back. Noise keeps the encoder from
+ * compressing it to nothing, so the clip spans several upload slices.
  */
-export function recordClip(page: Page, length: number, bitrate: number): Promise<StoredClip> {
+function record(
+  page: Page,
+  length: number,
+  bitrate: number,
+  keep: 'store' | 'bytes',
+  minBytes: number,
+) {
   return page.evaluate(
-    async ({ seconds, bitsPerSecond }) => {
+    async ({ seconds, bitsPerSecond, where, atLeast }): Promise<Recording> => {
       const width = 640;
       const height = 360;
       const canvas = document.createElement('canvas');
@@ -41,7 +64,11 @@ export function recordClip(page: Page, length: number, bitrate: number): Promise
         videoBitsPerSecond: bitsPerSecond,
       });
       const chunks: Blob[] = [];
-      recorder.ondataavailable = (event) => chunks.push(event.data);
+      let recorded = 0;
+      recorder.ondataavailable = (event) => {
+        chunks.push(event.data);
+        recorded += event.data.size;
+      };
       const stopped = new Promise<void>((resolve) => (recorder.onstop = () => resolve()));
       let seed = 7;
       const draw = () => {
@@ -59,16 +86,31 @@ export function recordClip(page: Page, length: number, bitrate: number): Promise
       const started = performance.now();
       const timer = setInterval(draw, 40);
       await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      // A loaded machine draws fewer frames of noise, and the encoder makes fewer bytes of them:
+      // a test that needs several upload slices records on until it has them.
+      const short = () => recorded < atLeast && performance.now() - started < seconds * 4000;
+      while (short()) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
       clearInterval(timer);
       recorder.stop();
       await stopped;
       const blob = new Blob(chunks, { type: 'video/webm' });
       const durationMs = Math.round(performance.now() - started);
-      const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
+      const content = new Uint8Array(await blob.arrayBuffer());
+      const digest = await crypto.subtle.digest('SHA-256', content);
       const sha256 = [...new Uint8Array(digest)]
         .map((byte) => byte.toString(16).padStart(2, '0'))
         .join('');
       const id = crypto.randomUUID();
+      const facts = { id, bytes: blob.size, sha256, width, height, durationMs };
+      if (where === 'bytes') {
+        let binary = '';
+        for (let index = 0; index < content.length; index += 0x8000) {
+          binary += String.fromCharCode(...content.subarray(index, index + 0x8000));
+        }
+        return { ...facts, base64: btoa(binary) };
+      }
       await new Promise<void>((resolve, reject) => {
         const request = indexedDB.open('crosswind-video', 1);
         request.onupgradeneeded = () => request.result.createObjectStore('videos');
@@ -83,10 +125,35 @@ export function recordClip(page: Page, length: number, bitrate: number): Promise
           transaction.onerror = () => reject(transaction.error);
         };
       });
-      return { id, bytes: blob.size, sha256, width, height, durationMs };
+      return facts;
     },
-    { seconds: length, bitsPerSecond: bitrate },
+    { seconds: length, bitsPerSecond: bitrate, where: keep, atLeast: minBytes },
   );
+}
+
+/**
+ * Records a clip and stores it where the composer keeps attached videos, as attaching a file
+ * does; `minBytes` records on past `length` seconds until the clip is that large.
+ */
+export async function recordClip(
+  page: Page,
+  length: number,
+  bitrate: number,
+  minBytes = 0,
+): Promise<StoredClip> {
+  const { base64: _none, ...clip } = await record(page, length, bitrate, 'store', minBytes);
+  return clip;
+}
+
+/** Records a clip and answers its bytes, for the composer's file chooser or a web page's `<video>`. */
+export async function recordClipFile(
+  page: Page,
+  length: number,
+  bitrate: number,
+  minBytes = 0,
+): Promise<RecordedFile> {
+  const { base64 = '', bytes, sha256 } = await record(page, length, bitrate, 'bytes', minBytes);
+  return { buffer: Buffer.from(base64, 'base64'), bytes, sha256 };
 }
 
 /**

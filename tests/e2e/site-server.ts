@@ -33,10 +33,27 @@ const IMAGES: Record<string, Buffer> = {
   '/photo.png': gradientPng(900, 600),
 };
 
-/** A small web site on 127.0.0.1 with known metadata, like the pages people share from. */
-export async function startSite(): Promise<{ url: string; close(): Promise<void> }> {
+/** A file a test adds to the site (a clip recorded in the run), by its path. */
+export interface SiteFile {
+  type: string;
+  body: Buffer;
+}
+
+/**
+ * A small web site on 127.0.0.1 with known metadata, like the pages people share from; `files`
+ * adds what a test made (a recorded clip for a page's `<video>`).
+ */
+export async function startSite(
+  files: Record<string, SiteFile> = {},
+): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((request, response) => {
     const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const added = files[pathname];
+    if (added) {
+      response.writeHead(200, { 'content-type': added.type, 'content-length': added.body.length });
+      response.end(added.body);
+      return;
+    }
     const image = IMAGES[pathname];
     if (image) {
       response.writeHead(200, { 'content-type': 'image/png', 'content-length': image.length });

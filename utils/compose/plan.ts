@@ -137,7 +137,9 @@ export function planTarget(draft: Draft, stored: Account, measures: Measures): T
   if (caps.media.topLevelNeedsMedia && !hasMedia) {
     plan.needsMedia = t('plan.needsPhoto', { network: NETWORK_INFO[account.network].name });
   }
-  const video = draft.video && planVideoFor(draft.video, account);
+  const video =
+    draft.video &&
+    planVideoFor(draft.video, account, { text, ...(spoilerText && { warning: spoilerText }) });
   if (video) plan.video = video;
   const problem =
     (draft.video && draft.images.length > 0 ? t('video.notWithImages') : undefined) ??

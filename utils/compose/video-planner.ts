@@ -1,13 +1,13 @@
 import { t } from '../i18n/messages';
 import type { Account, AttachedVideo } from '../networks/types';
-import type { VideoPlan } from './video-plan';
+import type { VideoPlan, VideoWords } from './video-plan';
 
 /**
  * The video rules' code (limits, refusals and their words) is loaded on demand: most posts carry
  * no clip, and the popup's first frame must not pay for it. Until it is loaded, a clip holds Post
  * back with "Reading the video…".
  */
-let planner: ((video: AttachedVideo, account: Account) => VideoPlan) | undefined;
+let planner: ((video: AttachedVideo, account: Account, words: VideoWords) => VideoPlan) | undefined;
 let loading: Promise<void> | undefined;
 
 /** Hands the video rules over where they are imported statically (the background worker). */
@@ -32,6 +32,6 @@ export function videoPlannerReady(): boolean {
 }
 
 /** What happens to the clip on one account; a problem that waits while the rules load. */
-export function planVideoFor(video: AttachedVideo, account: Account): VideoPlan {
-  return planner ? planner(video, account) : { problem: t('video.reading') };
+export function planVideoFor(video: AttachedVideo, account: Account, words: VideoWords): VideoPlan {
+  return planner ? planner(video, account, words) : { problem: t('video.reading') };
 }

@@ -9,6 +9,7 @@ export interface VideoRules {
   limits: VideoLimits;
   limitsFrom: VideoCapability['limitsFrom'];
   altLimit?: number;
+  post?: VideoCapability['post'];
 }
 
 /** The limits a server reported, over the network's own; unreported ones keep the network's. */
@@ -49,6 +50,7 @@ export function videoRulesOf(
         : { ...capability.limits, ...quotaOf(account.limits) },
     limitsFrom: capability.limitsFrom,
     ...(capability.altLimit !== undefined && { altLimit: capability.altLimit }),
+    ...(capability.post && { post: capability.post }),
   };
 }
 

@@ -71,6 +71,16 @@ export interface VideoCapability {
   limitsFrom: 'network' | 'server';
   /** A description limit of its own for video, below the account's alt text limit (Bluesky). */
   altLimit?: number;
+  /** Where the video is the post: how its title and its sensitive-content summary are bounded. */
+  post?: VideoPostRules;
+}
+
+/** A video post's words (PeerTube: title 3–120 characters, `nsfwSummary` 3–250). */
+export interface VideoPostRules {
+  /** The title, from the post's first line. */
+  title: { min: number; max: number };
+  /** The content warning, sent as the video's sensitive-content summary. */
+  warning: { min: number; max: number };
 }
 
 /** How big, long, fast and large a clip may be; an unset limit is not checked before upload. */

@@ -181,6 +181,8 @@ export interface UploadedMedia {
   mimeType?: string;
   /** Bytes stored. */
   size?: number;
+  /** What the user must know about the upload's end (PeerTube still transcoding at the link). */
+  notice?: StoredText;
 }
 
 /**

@@ -4,22 +4,42 @@ import type { Account } from '../networks/types';
 import { draftStorage } from '../storage';
 import type { PostJob } from './types';
 
-/** The accounts a video's watch link can go to: those of the post that do not hold the video themselves. */
-export function linkTargets(job: PostJob, accounts: Account[]): string[] {
-  return job.targets
-    .map((target) => accounts.find((account) => account.id === target.accountId))
-    .filter((account): account is Account => account !== undefined)
-    .filter((account) => capabilitiesOf(account).video?.carrier !== 'video-post')
-    .map((account) => account.id);
+/** Where a video's watch link can go, and which draft was sent (not a post being written). */
+export interface VideoLinkShare {
+  targetIds: string[];
+  sentDraftId: string;
+}
+
+/**
+ * The accounts a video's watch link is offered to: the user's connected accounts whose network
+ * does not make the video a post itself, first those this post did not reach (unticked, or
+ * refused the clip: too long for Bluesky), else the post's own (which then get a link post).
+ */
+export function linkShareOf(job: PostJob, accounts: Account[]): VideoLinkShare {
+  const takers = accounts.filter(
+    (account) =>
+      account.state === 'connected' && capabilitiesOf(account).video?.carrier !== 'video-post',
+  );
+  const inPost = new Set(job.targets.map((target) => target.accountId));
+  const elsewhere = takers.filter((account) => !inPost.has(account.id));
+  return {
+    targetIds: (elsewhere.length > 0 ? elsewhere : takers).map((account) => account.id),
+    sentDraftId: job.draftId,
+  };
 }
 
 /**
  * Puts the watch link into the composer for the other accounts: a new post when nothing is being
- * written, else at the end of the post being written (which is never replaced).
+ * written (the draft that was sent counts as nothing: it is on its way, and would be cleared once
+ * delivered), else at the end of the post being written, which is never replaced.
  */
-export async function shareVideoLink(url: string, targetIds: string[]): Promise<void> {
+export async function shareVideoLink(url: string, share: VideoLinkShare): Promise<void> {
   const current = await draftStorage.getValue();
-  if (current && (current.text.trim() || current.images.length > 0 || current.video)) {
+  const writing =
+    current &&
+    current.id !== share.sentDraftId &&
+    (current.text.trim() || current.images.length > 0 || current.video);
+  if (writing) {
     if (current.text.includes(url)) return;
     await draftStorage.setValue({
       ...current,
@@ -28,5 +48,5 @@ export async function shareVideoLink(url: string, targetIds: string[]): Promise<
     });
     return;
   }
-  await draftStorage.setValue({ ...newDraft(targetIds, current?.language), text: url });
+  await draftStorage.setValue({ ...newDraft(share.targetIds, current?.language), text: url });
 }

@@ -72,6 +72,7 @@ export async function uploadVideoFor(
   options.signal.throwIfAborted();
   const updated = await updateTarget(jobId, accountId, (item) => {
     item.video = uploaded;
+    if (uploaded.notice) item.notice = uploaded.notice;
     delete item.videoTransfer;
     item.status = 'posting';
   });

@@ -45,8 +45,8 @@ export const PRIVACIES: Record<string, string> = {
 /** PeerTube's default `video.file.extensions` without the "additional extensions" switch. */
 export const DEFAULT_EXTENSIONS = ['.mp4', '.ogv', '.webm', '.ogg'];
 
-/** Video states (VideoState in peertube-models). */
-export const STATE_LABELS = { 1: 'Published', 2: 'To transcode' } as const;
+/** The video states an upload goes through (VideoState in peertube-models, VIDEO_STATES labels). */
+export const STATE_LABELS = { 1: 'Published', 2: 'To transcode', 7: 'Transcoding failed' } as const;
 
 /** Limits PeerTube's validators enforce (CONSTRAINTS_FIELDS.VIDEOS). */
 export const LIMITS = {
@@ -54,4 +54,15 @@ export const LIMITS = {
   description: { min: 3, max: 10_000 },
   tags: { max: 5 },
   tag: { min: 2, max: 30 },
+  nsfwSummary: { min: 3, max: 250 },
 };
+
+/**
+ * A length as validator.js's `isLength` counts it, which PeerTube's validators use: UTF-16 units,
+ * less surrogate pairs and emoji presentation selectors (U+FE0E, U+FE0F).
+ */
+export function validatorLength(text: string): number {
+  const selectors = text.match(/[\uFE0E\uFE0F]/g)?.length ?? 0;
+  const pairs = text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0;
+  return text.length - selectors - pairs;
+}

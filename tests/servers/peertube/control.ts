@@ -31,6 +31,7 @@ export function createControl(rt: Runtime): ServerControl {
     setQuota(username, bytes) {
       user(username).videoQuota = bytes;
     },
+    transcoding: (rule) => rt.faults.transcoding(rule),
     reset: () => rt.faults.reset(),
   };
 }
@@ -96,6 +97,8 @@ export function controlRoute(
       return control.expireAccessTokens();
     case 'set-quota':
       return control.setQuota(String(body.username), Number(body.bytes));
+    case 'transcoding':
+      return control.transcoding(body as unknown as Parameters<ServerControl['transcoding']>[0]);
     case 'reset':
       return control.reset();
     default:

@@ -1,5 +1,12 @@
 import { problem, ProblemError } from './problem';
-import type { CutRule, DelayRule, DropAnswerRule, FailRule } from './types';
+import type {
+  CutRule,
+  DelayRule,
+  DropAnswerRule,
+  FailRule,
+  TranscodingOutcome,
+  TranscodingRule,
+} from './types';
 
 type Counted<T> = T & { remaining: number };
 
@@ -23,6 +30,7 @@ export class Faults {
   private cuts: Array<Counted<CutRule>> = [];
   private drops: Array<Counted<DropAnswerRule>> = [];
   private delays: Array<Counted<DelayRule>> = [];
+  private transcodings: Array<Counted<TranscodingRule>> = [];
 
   fail(rule: FailRule): void {
     this.fails.push({ ...rule, remaining: rule.times ?? 1 });
@@ -43,7 +51,12 @@ export class Faults {
     this.delays.push({ ...rule, remaining: rule.times ?? Number.POSITIVE_INFINITY });
   }
 
+  transcoding(rule: TranscodingRule): void {
+    this.transcodings.push({ ...rule, remaining: rule.times ?? 1 });
+  }
+
   reset(): void {
+    this.transcodings = [];
     this.fails = [];
     this.cuts = [];
     this.drops = [];
@@ -91,6 +104,14 @@ export class Faults {
 
   takeDrop(method: string, path: string): boolean {
     return take(this.drops, method, path) !== undefined;
+  }
+
+  /** How the transcoding of a video made now ends. */
+  takeTranscoding(): TranscodingOutcome {
+    const rule = this.transcodings.find((item) => item.remaining > 0);
+    if (!rule) return 'published';
+    rule.remaining -= 1;
+    return rule.outcome;
   }
 
   takeDelay(method: string, path: string): number {

@@ -102,8 +102,10 @@ export interface VideoRecord {
   size: number;
   sha256: string;
   uploadId: string;
-  /** When transcoding ends and the video is published (epoch ms). */
-  publishedAt: number;
+  /** When its transcoding job ends (epoch ms): the video is published then, unless `transcoding` says otherwise. */
+  transcodedAt: number;
+  /** How its transcoding ends: published, failed (state 7), or never within the test (stays state 2). */
+  transcoding: TranscodingOutcome;
   createdAt: number;
   deleted: boolean;
 }
@@ -172,6 +174,15 @@ export interface DelayRule {
 }
 
 /** The switches tests use to steer the server. */
+/** How a video's transcoding job ends. */
+export type TranscodingOutcome = 'published' | 'failed' | 'stalled';
+
+/** The next videos' transcoding ends this way (`times`, default 1). */
+export interface TranscodingRule {
+  outcome: TranscodingOutcome;
+  times?: number;
+}
+
 export interface ServerControl {
   fail(rule: FailRule): void;
   cutUpload(rule: CutRule): void;
@@ -182,6 +193,8 @@ export interface ServerControl {
   /** Expires every access token now, so the next call needs the refresh token. */
   expireAccessTokens(): void;
   setQuota(username: string, bytes: number): void;
+  /** The next uploads' transcoding fails or never ends, as a broken or overloaded runner does. */
+  transcoding(rule: TranscodingRule): void;
   reset(): void;
 }
 

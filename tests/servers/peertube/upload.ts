@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { CATEGORIES, DEFAULT_EXTENSIONS, LANGUAGES, LIMITS } from './constants';
+import { CATEGORIES, DEFAULT_EXTENSIONS, LANGUAGES, LIMITS, validatorLength } from './constants';
 import { newVideoIds, uploadIdFor } from './ids';
 import { invalidParam, json, ProblemError } from './problem';
 import { channelsOf, quotaUsed, type Runtime } from './runtime';
@@ -34,7 +34,8 @@ function optionalInt(body: Record<string, unknown>, name: string): number | unde
 /** What PeerTube's init validator checks, in its order. */
 function validateMetadata(rt: Runtime, user: UserRecord, body: Record<string, unknown>) {
   const name = typeof body.name === 'string' ? body.name.trim() : '';
-  if (name.length < LIMITS.name.min || name.length > LIMITS.name.max) {
+  const nameLength = validatorLength(name);
+  if (nameLength < LIMITS.name.min || nameLength > LIMITS.name.max) {
     throw invalidParam(
       'name',
       body.name,
@@ -55,7 +56,8 @@ function validateMetadata(rt: Runtime, user: UserRecord, body: Record<string, un
   const description = optionalString(body, 'description');
   if (
     description !== undefined &&
-    (description.length < LIMITS.description.min || description.length > LIMITS.description.max)
+    (validatorLength(description) < LIMITS.description.min ||
+      validatorLength(description) > LIMITS.description.max)
   ) {
     throw invalidParam('description', body.description);
   }
@@ -65,7 +67,9 @@ function validateMetadata(rt: Runtime, user: UserRecord, body: Record<string, un
     tags.length > LIMITS.tags.max ||
     tags.some(
       (tag) =>
-        typeof tag !== 'string' || tag.length < LIMITS.tag.min || tag.length > LIMITS.tag.max,
+        typeof tag !== 'string' ||
+        validatorLength(tag) < LIMITS.tag.min ||
+        validatorLength(tag) > LIMITS.tag.max,
     )
   ) {
     throw invalidParam(
@@ -77,6 +81,17 @@ function validateMetadata(rt: Runtime, user: UserRecord, body: Record<string, un
   if (body.nsfw !== undefined && typeof body.nsfw !== 'boolean')
     throw invalidParam('nsfw', body.nsfw);
   const nsfwSummary = optionalString(body, 'nsfwSummary');
+  if (
+    nsfwSummary !== undefined &&
+    (validatorLength(nsfwSummary) < LIMITS.nsfwSummary.min ||
+      validatorLength(nsfwSummary) > LIMITS.nsfwSummary.max)
+  ) {
+    throw invalidParam('nsfwSummary', body.nsfwSummary);
+  }
+  // areErrorsInNSFW, once the fields are valid.
+  if (nsfwSummary !== undefined && body.nsfw !== true) {
+    throw new ProblemError(400, 'Cannot set nsfwSummary if the video is not NSFW');
+  }
   if (!channelsOf(rt, user.id).some((channel) => channel.id === channelId)) {
     throw new ProblemError(400, 'Unknown video "video channel" for this account.');
   }
@@ -220,7 +235,8 @@ function createVideo(rt: Runtime, upload: UploadRecord): VideoRecord {
     size: upload.size,
     sha256: createHash('sha256').update(upload.data).digest('hex'),
     uploadId: upload.id,
-    publishedAt: now + rt.options.transcodeMs,
+    transcodedAt: now + rt.options.transcodeMs,
+    transcoding: rt.faults.takeTranscoding(),
     createdAt: now,
     deleted: false,
   };

@@ -11,9 +11,13 @@ export function findVideo(rt: Runtime, id: string): VideoRecord | undefined {
   );
 }
 
-/** Published once its transcoding time is over. */
-export function stateOf(video: VideoRecord, now = Date.now()): 1 | 2 {
-  return now >= video.publishedAt ? 1 : 2;
+/**
+ * "To transcode" (2) while its transcoding job runs, then "Published" (1), or "Transcoding failed"
+ * (7), as PeerTube's `buildNextVideoState` and transcoding jobs move it. A stalled job never ends.
+ */
+export function stateOf(video: VideoRecord, now = Date.now()): keyof typeof STATE_LABELS {
+  if (now < video.transcodedAt || video.transcoding === 'stalled') return 2;
+  return video.transcoding === 'failed' ? 7 : 1;
 }
 
 /** VideoDetails, with the fields a client posting a video reads back. */
@@ -43,7 +47,7 @@ export function videoDetails(rt: Runtime, video: VideoRecord, now = Date.now()) 
     state: { id: state, label: STATE_LABELS[state] },
     isLocal: true,
     createdAt: new Date(video.createdAt).toISOString(),
-    publishedAt: new Date(video.publishedAt).toISOString(),
+    publishedAt: new Date(video.createdAt).toISOString(),
     channel: channel && { id: channel.id, name: channel.name, displayName: channel.displayName },
     account: owner && { id: owner.accountId, name: owner.username, displayName: owner.displayName },
   };

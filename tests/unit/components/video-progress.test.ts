@@ -41,6 +41,32 @@ describe('a clip on its way, in words', () => {
     expect(targetStateText(uploading(undefined))).toBe('Uploading images…');
   });
 
+  it('names the network that processes the clip, where it is known', () => {
+    const done = { stage: 'processing' as const, sentBytes: 9, totalBytes: 9 };
+    expect(videoProgressText(done, 'PeerTube')).toBe('PeerTube is processing the video…');
+    expect(videoProgressText({ ...done, processingPercent: 5 }, 'Bluesky')).toBe(
+      'Bluesky is processing the video: 5%',
+    );
+    expect(targetStateText(uploading(done), 'tube.example', 0, 'PeerTube')).toBe(
+      'PeerTube is processing the video…',
+    );
+  });
+
+  it('calls a clip on its way a video upload even before its first report', () => {
+    const clip = {
+      id: 'v',
+      name: 'clip.webm',
+      alt: '',
+      type: 'video/webm',
+      bytes: 9,
+      durationMs: 1000,
+      width: 2,
+      height: 2,
+    };
+    const target = { ...uploading(undefined), content: { parts: ['x'], video: clip } };
+    expect(targetStateText(target)).toBe('Uploading the video…');
+  });
+
   it('keeps the badge counting a post whose clip is still on its way', () => {
     const job: PostJob = {
       id: 'j',

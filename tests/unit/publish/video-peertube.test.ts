@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newDraft } from '@/utils/compose/draft';
 import { saveVideo } from '@/utils/media/video-store';
 import { connectPeerTube } from '@/utils/networks/peertube/sign-in';
+import { PUBLISH_WAIT } from '@/utils/networks/peertube/processing';
 import { FIRST_SLICE_BYTES } from '@/utils/networks/peertube/slice-size';
 import type { Account, AttachedVideo } from '@/utils/networks/types';
 import { getJob } from '@/utils/publish/job-store';
@@ -106,5 +107,32 @@ describe('posting a clip to PeerTube', () => {
     const starts = server.state.ranges.map((range) => range.start);
     expect(new Set(starts).size).toBe(starts.length);
     expect(server.state.videos[0]?.sha256).toBe(createHash('sha256').update(data).digest('hex'));
+  });
+
+  it('counts a video PeerTube still transcodes past the wait as delivered, with its link and a notice', async () => {
+    const saved = { ...PUBLISH_WAIT };
+    Object.assign(PUBLISH_WAIT, { firstLookMs: 20, slowestLookMs: 20, limitMs: 100 });
+    try {
+      server.control.transcoding({ outcome: 'stalled' });
+      const draft = { ...newDraft([account.id], 'en'), text: 'Slow harbour', video };
+      const job = await settled((await startPost(draft)).id);
+      const target = job.targets[0]!;
+      expect(target.status).toBe('done');
+      const made = server.state.videos[0]!;
+      expect(target.parts[0]?.result?.url).toBe(`${server.url}/w/${made.shortUUID}`);
+      expect(target.notice).toMatchObject({ key: 'peertube.stillTranscoding' });
+    } finally {
+      Object.assign(PUBLISH_WAIT, saved);
+    }
+  });
+
+  it('fails for good, in words, when PeerTube could not transcode the clip', async () => {
+    server.control.transcoding({ outcome: 'failed' });
+    const draft = { ...newDraft([account.id], 'en'), text: 'Broken harbour', video };
+    const job = await settled((await startPost(draft)).id, ['done', 'failed']);
+    const target = job.targets[0]!;
+    expect(target.status).toBe('failed');
+    expect(target.error?.message).toMatch(/could not transcode the video/);
+    expect(server.state.videos).toHaveLength(1);
   });
 });

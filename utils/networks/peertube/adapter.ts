@@ -8,6 +8,7 @@ import { apiFor, sessions } from './session';
 import { measure } from './measure';
 import { forgetSettings, settingsOf } from './settings';
 import { connectPeerTube } from './sign-in';
+import { PUBLISH_WAIT, untilPublished } from './processing';
 import { uploadResumable } from './upload';
 
 /** The video's page: PeerTube's short watch address. */
@@ -26,28 +27,59 @@ export const peertubeAdapter: NetworkAdapter = {
     const settings = await settingsOf(account.id);
     if (!settings) throw new CrosswindError('auth', words('peertube.noSettings'));
     const api = await apiFor(account);
-    // Unreadable, the instance's slice limit is left to Crosswind's own ceiling, which is modest.
-    const maxChunkBytes = await readMaxChunkBytes(api).catch(() => undefined);
-    const made = await uploadResumable(
-      {
-        api,
-        file,
-        type: video.type,
-        metadata: videoMetadata(options.post, video, settings),
-        ...(maxChunkBytes !== undefined && { maxChunkBytes }),
-      },
-      {
+    const totalBytes = file.size;
+    const waitFor = (uuid: string) =>
+      untilPublished(api, uuid, {
+        totalBytes,
         report: options.report,
         ...(options.signal && { signal: options.signal }),
-        ...(options.resume && { resume: options.resume }),
-      },
-    );
+      });
+    const resume = options.resume;
+    // A restarted worker that saw the upload end waits for that video; only a video the server
+    // no longer has is uploaded again.
+    let publication =
+      resume?.stage === 'processing' && resume.processingId
+        ? await waitFor(resume.processingId)
+        : undefined;
+    if (!publication || publication.kind === 'gone') {
+      // Unreadable, the instance's slice limit is left to Crosswind's own ceiling, which is modest.
+      const maxChunkBytes = await readMaxChunkBytes(api).catch(() => undefined);
+      const made = await uploadResumable(
+        {
+          api,
+          file,
+          type: video.type,
+          metadata: videoMetadata(options.post, video, settings),
+          ...(maxChunkBytes !== undefined && { maxChunkBytes }),
+        },
+        {
+          report: options.report,
+          ...(options.signal && { signal: options.signal }),
+          ...(resume?.stage === 'uploading' && { resume }),
+        },
+      );
+      await options.report({
+        stage: 'processing',
+        sentBytes: totalBytes,
+        totalBytes,
+        processingId: made.uuid,
+      });
+      publication = await waitFor(made.uuid);
+      if (publication.kind === 'gone') {
+        throw new CrosswindError('server', words('video.uploadGone', { host: api.host }));
+      }
+    }
+    const minutes = Math.round(PUBLISH_WAIT.limitMs / 60_000);
     return {
-      id: made.uuid,
+      id: publication.video.uuid,
       alt: video.alt,
       width: video.width,
       height: video.height,
-      url: watchUrl(api.origin, made.shortUUID),
+      url: watchUrl(api.origin, publication.video.shortUUID),
+      // The post is made and linked; PeerTube publishes it once its transcoding ends.
+      ...(publication.kind === 'still-processing' && {
+        notice: words('peertube.stillTranscoding', { host: api.host, minutes }),
+      }),
     };
   },
 

@@ -27,6 +27,7 @@ export const peertubeInfo = defineNetwork({
       mimeTypes: ['video/mp4', 'video/webm', 'video/ogg'],
       limits: {},
       limitsFrom: 'server',
+      post: { title: PEERTUBE_TEXT.title, warning: PEERTUBE_TEXT.nsfwSummary },
     },
   },
   loadMeasure: () => import('./measure'),

@@ -1,5 +1,7 @@
 import type { AttachedVideo, OutgoingPost, Visibility } from '../types';
 import type { PeerTubeSettings } from './settings';
+import { videoTitle } from '../../compose/video-title';
+import { validatorLength } from '../../text/validator-length';
 import { PEERTUBE_TEXT, tagsOf, videoWords } from './text';
 
 const PRIVACY: Record<Visibility, number | undefined> = {
@@ -41,10 +43,8 @@ export function videoMetadata(
   settings: Pick<PeerTubeSettings, 'channelId' | 'category'>,
 ): Record<string, unknown> {
   const words = videoWords(post.text);
-  const fallback = filenameFor(video).replace(/\.[^.]+$/, '');
-  const title =
-    words.title || ([...fallback].length >= PEERTUBE_TEXT.title.min && fallback) || 'Video';
-  const warning = post.spoilerText?.trim();
+  const { title } = videoTitle(post.text, filenameFor(video), PEERTUBE_TEXT.title);
+  const warning = summaryOf(post.spoilerText);
   const tags = tagsOf(post.text);
   const language = post.language?.toLowerCase();
   return {
@@ -59,7 +59,19 @@ export function videoMetadata(
     ...(settings.category !== undefined && { category: settings.category }),
     ...(language && /^[a-z]{2,3}$/.test(language) && { language }),
     ...(tags.length > 0 && { tags }),
-    ...((post.sensitive || warning) && { nsfw: true }),
-    ...(warning && { nsfwSummary: [...warning].slice(0, PEERTUBE_TEXT.nsfwSummary.max).join('') }),
+    ...((post.sensitive || post.spoilerText?.trim()) && { nsfw: true }),
+    ...(warning && { nsfwSummary: warning }),
   };
+}
+
+/**
+ * The warning as PeerTube's `nsfwSummary`, which takes 3 to 250 characters: a shorter one marks
+ * the video sensitive without a summary (the composer says so), a longer one is held back before
+ * Post by the plan, and cut here only should it get this far.
+ */
+function summaryOf(warning: string | undefined): string | undefined {
+  const text = warning?.trim();
+  if (!text || validatorLength(text) < PEERTUBE_TEXT.nsfwSummary.min) return undefined;
+  if (validatorLength(text) <= PEERTUBE_TEXT.nsfwSummary.max) return text;
+  return [...text].slice(0, PEERTUBE_TEXT.nsfwSummary.max).join('');
 }

@@ -1,4 +1,6 @@
+import { cutTitle, firstLine } from '../../compose/video-title';
 import type { TextMeasure } from '../../text/limits';
+import { validatorLength } from '../../text/validator-length';
 import type { AccountLimits } from '../types';
 
 /** PeerTube's limits on a video's words (CONSTRAINTS_FIELDS.VIDEOS). */
@@ -6,8 +8,8 @@ export const PEERTUBE_TEXT = {
   title: { min: 3, max: 120 },
   description: { min: 3, max: 10_000 },
   tags: { max: 5, min: 2, maxLength: 30 },
-  /** The warning shown before a sensitive video; kept short, as PeerTube's form does. */
-  nsfwSummary: { max: 250 },
+  /** The warning shown before a sensitive video (`NSFW_SUMMARY`, `isNSFWSummaryValid`). */
+  nsfwSummary: { min: 3, max: 250 },
 } as const;
 
 /** A video's title and description, as a post's text becomes them. */
@@ -18,28 +20,19 @@ export interface VideoWords {
   description?: string;
 }
 
-function cutAtWord(text: string, max: number): string {
-  const chars = [...text];
-  if (chars.length <= max) return text;
-  const head = chars.slice(0, max - 1).join('');
-  const space = head.lastIndexOf(' ');
-  return `${(space > max / 2 ? head.slice(0, space) : head).trimEnd()}…`;
-}
-
 /**
  * Title from the first line (3–120 characters), description from the rest. A first line too long
  * for a title is cut at a word and given whole to the description too, so nothing written is lost.
  */
 export function videoWords(text: string): VideoWords {
-  const lines = text.trim().split('\n');
-  const first = (lines[0] ?? '').trim();
-  const rest = lines.slice(1).join('\n').trim();
-  const title = cutAtWord(first, PEERTUBE_TEXT.title.max);
+  const first = firstLine(text);
+  const rest = text.trim().split('\n').slice(1).join('\n').trim();
+  const title = cutTitle(first, PEERTUBE_TEXT.title.max);
   const cut = title !== first;
   const description = cut ? [first, rest].filter(Boolean).join('\n\n') : rest;
   return {
-    title: [...title].length >= PEERTUBE_TEXT.title.min ? title : '',
-    ...([...description].length >= PEERTUBE_TEXT.description.min && { description }),
+    title: validatorLength(title) >= PEERTUBE_TEXT.title.min ? title : '',
+    ...(validatorLength(description) >= PEERTUBE_TEXT.description.min && { description }),
   };
 }
 
@@ -60,7 +53,7 @@ export function tagsOf(text: string): string[] {
 /** Counts what PeerTube limits: the description (the title is cut, never refused). */
 export function measureVideoText(text: string, limits: AccountLimits): TextMeasure {
   const { description = '' } = videoWords(text);
-  const used = [...description].length;
+  const used = validatorLength(description);
   const limit = limits.maxCharacters;
   return { used, limit, remaining: limit - used, over: used > limit, unit: 'characters' };
 }

@@ -75,3 +75,43 @@ describe('a post as a PeerTube video', () => {
     expect(meta).not.toHaveProperty('nsfw');
   });
 });
+
+describe('the warning as PeerTube’s nsfwSummary (3–250 characters)', () => {
+  const clip = {
+    id: 'v',
+    name: 'Sunset.mp4',
+    alt: '',
+    type: 'video/mp4',
+    bytes: 1,
+    durationMs: 1,
+    width: 1,
+    height: 1,
+  };
+  const settings = { channelId: 3 };
+
+  it('sends a warning PeerTube takes as it is, with nsfw', () => {
+    const meta = videoMetadata(
+      { text: 'Sunset', spoilerText: ' Flicker ', sensitive: true },
+      clip,
+      settings,
+    );
+    expect(meta).toMatchObject({ nsfw: true, nsfwSummary: 'Flicker' });
+  });
+
+  it('marks the video sensitive without a summary PeerTube would refuse as too short', () => {
+    const meta = videoMetadata(
+      { text: 'Sunset', spoilerText: 'CW', sensitive: true },
+      clip,
+      settings,
+    );
+    expect(meta).toMatchObject({ nsfw: true });
+    expect(meta).not.toHaveProperty('nsfwSummary');
+  });
+
+  it('never sends more than 250 characters, counted as validator.js counts them', () => {
+    const emoji = videoMetadata({ text: 'Sunset', spoilerText: '🌅'.repeat(250) }, clip, settings);
+    expect(emoji.nsfwSummary).toBe('🌅'.repeat(250));
+    const long = videoMetadata({ text: 'Sunset', spoilerText: 'x'.repeat(300) }, clip, settings);
+    expect(long.nsfwSummary).toBe('x'.repeat(250));
+  });
+});
