@@ -7,11 +7,27 @@ const FIREFOX_ID = 'crosswind@crosswind.invalid';
 
 /**
  * Most gzipped JavaScript the popup may load at start-up. Issue 18 asks for 1.2 × an empty React
- * popup (66 kB, so about 80 kB); with the counters, the planner, the link card and the image work
- * loaded after the first frame the popup is at 92 kB. The budget stops growth from there, with a
- * little room for new networks' page-side facts.
+ * popup (66.2 kB, so 79.4 kB). The popup's first frame (text, accounts, Post) loads about 77 kB,
+ * React 68 kB of it; the full composer loads after that frame.
  */
-const POPUP_STARTUP_BUDGET = 95 * 1024;
+const POPUP_STARTUP_BUDGET = 79 * 1024;
+
+/**
+ * The popup's first storage read and all it imports, in a chunk of their own that imports no
+ * React: the popup's modules import it first, so the read is under way while React's modules run
+ * (entrypoints/popup/early-read.ts).
+ */
+const EARLY_READ_MODULES = [
+  'entrypoints/popup/early-read.ts',
+  'entrypoints/popup/first-frame.ts',
+  'utils/storage.ts',
+  'utils/i18n/language-storage.ts',
+  'utils/local-item.ts',
+  'utils/native-browser.ts',
+  'utils/capture/template.ts',
+];
+
+const isOneOf = (id: string, files: string[]) => files.some((file) => id.endsWith(`/${file}`));
 
 /** `wxt build --mode e2e`: the build the end-to-end tests load (see host_permissions). */
 const E2E_MODE = 'e2e';
@@ -87,6 +103,19 @@ export default defineConfig({
     includeSources: ['tests/build/**'],
   },
   vite: ({ mode }) => ({
+    build: {
+      rolldownOptions: {
+        output: {
+          codeSplitting: {
+            groups: [
+              { name: 'early-read', test: (id: string) => isOneOf(id, EARLY_READ_MODULES) },
+              // One chunk for React: each file more is one more fetch before the first frame.
+              { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            ],
+          },
+        },
+      },
+    },
     // Network SDKs and the page parsers belong to the background; the popup stays small.
     // Pages read the outbox; only the background writes it.
     plugins: [
@@ -104,6 +133,16 @@ export default defineConfig({
           'utils/text/split-thread.ts',
           'utils/compose/plan.ts',
         ],
+        // The popup's first frame does without the full composer, the browser API polyfill and
+        // WXT's storage wrapper (it reads and writes through the browser's own API).
+        {
+          popup: [
+            'entrypoints/popup/PopupApp.tsx',
+            'components/Composer.tsx',
+            'webextension-polyfill/dist/browser-polyfill.js',
+            '@wxt-dev/storage/dist/index.mjs',
+          ],
+        },
       ),
       noHtmlSink(),
     ],

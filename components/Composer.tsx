@@ -17,11 +17,13 @@ import { ErrorMessage } from './ErrorMessage';
 import { altFieldId, ImageAttachments } from './ImageAttachments';
 import { PageShareOffer } from './PageShareOffer';
 import { PostSettings } from './PostSettings';
+import { PostText } from './PostText';
 import { ScheduleFields } from './ScheduleFields';
 import { PendingCounters, TargetCounters } from './TargetCounters';
 import { TargetPicker } from './TargetPicker';
 import { usePlanner } from './use-planner';
 import { useFirstFramePainted } from '@/utils/after-first-frame';
+import { useDraftView } from './use-draft-view';
 import { usePlannedDraft } from './use-planned-draft';
 import { useImageInput } from './use-image-input';
 import { useVideoPlanner } from './use-video-planner';
@@ -50,7 +52,12 @@ export function Composer(props: {
   captured?: boolean;
   onPost(): void;
 }) {
-  const { draft, setText, toggleTarget, setNumbering, setScheduledAt } = useComposer();
+  // A key in the text reaches this draft a moment later (see useDraftView); the textarea and the
+  // store have it at once.
+  const draft = useDraftView();
+  const toggleTarget = useComposer((state) => state.toggleTarget);
+  const setNumbering = useComposer((state) => state.setNumbering);
+  const setScheduledAt = useComposer((state) => state.setScheduledAt);
   const attach = useImageInput(props.busy);
   useSharedVideo();
   const altReminder = useStoredValue(altReminderStorage);
@@ -124,8 +131,12 @@ export function Composer(props: {
   if (askingAlt && withoutAlt.length === 0) setAskingAlt(false);
 
   // Plans may still be a keystroke behind; what is posted is the draft as it is now.
-  const blockedNow = () =>
-    blocked || !planner || (planned !== draft && !postable(planner(draft, props.accounts)));
+  const blockedNow = () => {
+    const current = useComposer.getState().draft;
+    return (
+      blocked || !planner || (planned !== current && !postable(planner(current, props.accounts)))
+    );
+  };
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     if (blockedNow()) return;
@@ -143,7 +154,7 @@ export function Composer(props: {
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(event);
-    // Escape would close the popup; the draft is saved already, so nothing is lost either way.
+    // Escape would close the popup; the draft is saved as the page hides, so nothing is lost.
   };
 
   return (
@@ -156,21 +167,7 @@ export function Composer(props: {
     >
       <PageShareOffer captured={props.captured} disabled={props.busy} />
       <WarningFields draft={draft} labelNetwork={labelNetwork?.name} disabled={props.busy} />
-      <label htmlFor="post-text" className="visually-hidden">
-        {t('composer.textLabel')}
-      </label>
-      <textarea
-        id="post-text"
-        value={draft.text}
-        placeholder={t('composer.placeholder')}
-        dir="auto"
-        rows={7}
-        autoFocus
-        readOnly={props.busy}
-        aria-describedby="post-text-hint"
-        onChange={(event) => setText(event.currentTarget.value)}
-        onPaste={attach.onPaste}
-      />
+      <PostText readOnly={props.busy} onPaste={attach.onPaste} />
       <p className="hint" id="post-text-hint">
         {t('composer.threadHint', { marker: THREAD_MARKER })}
       </p>

@@ -34,7 +34,9 @@ export function ImageAttachments(props: {
   errors: string[];
   onAdd(files: File[]): void;
 }) {
-  const { removeImage, moveImage, setAlt } = useComposer();
+  const removeImage = useComposer((state) => state.removeImage);
+  const moveImage = useComposer((state) => state.moveImage);
+  const setAlt = useComposer((state) => state.setAlt);
   const { images } = props;
   const full = images.length >= MAX_IMAGES || props.video !== undefined;
   const videoTaken = images.length > 0 || props.video !== undefined;

@@ -6,7 +6,7 @@ import type { Account } from '@/utils/networks/types';
 
 /** "Only on this server", offered while a picked account's network can keep a post unfederated. */
 export function LocalOnlySetting(props: { draft: Draft; accounts: Account[]; disabled: boolean }) {
-  const { setLocalOnly } = useComposer();
+  const setLocalOnly = useComposer((state) => state.setLocalOnly);
   if (!props.accounts.some((account) => capabilitiesOf(account).localOnly)) return null;
   return (
     <label className="check">

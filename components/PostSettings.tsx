@@ -12,7 +12,8 @@ export { VISIBILITY_NAMES };
 
 /** Who sees the post, where the picked accounts' networks let one choose, and which language it is in. */
 export function PostSettings(props: { draft: Draft; accounts: Account[]; disabled: boolean }) {
-  const { setVisibility, setLanguage } = useComposer();
+  const setVisibility = useComposer((state) => state.setVisibility);
+  const setLanguage = useComposer((state) => state.setLanguage);
   // Named and sorted once per chosen language, not on every keystroke.
   const languages = useMemo(() => languageOptions(props.draft.language), [props.draft.language]);
   const choosing = props.accounts.filter((a) => capabilitiesOf(a).visibilities.length > 0);

@@ -14,6 +14,9 @@ export function SavedDraftRescue(props: { onRetry(): void }) {
       (draft) => setText(draftAsText(draft)),
       () => setText(''),
     );
+    // The last keys typed before the break may still be on their way to storage (typing is
+    // saved within a moment): they are shown when they arrive.
+    return draftStorage.watch((draft) => setText(draftAsText(draft)));
   }, []);
 
   const copy = async () => {

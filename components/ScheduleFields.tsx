@@ -19,7 +19,7 @@ export function ScheduleFields(props: {
   disabled: boolean;
   onLater(on: boolean): void;
 }) {
-  const { setScheduledAt } = useComposer();
+  const setScheduledAt = useComposer((state) => state.setScheduledAt);
   const at = props.draft.scheduledAt;
   const notes =
     props.later && at !== undefined && !props.problem

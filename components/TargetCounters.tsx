@@ -14,7 +14,7 @@ const VideoPlanNote = lazy(() => import('./VideoPlanNote'));
 
 /** How close each picked account is to its own limit, counted by that network's rules, with its thread. */
 export function TargetCounters(props: { plans: TargetPlan[]; disabled: boolean }) {
-  const { setThreaded } = useComposer();
+  const setThreaded = useComposer((state) => state.setThreaded);
   if (props.plans.length === 0) return null;
   return (
     <ul className="counters" aria-label={t('counters.label')}>

@@ -41,7 +41,7 @@ function scopesOf(accounts: Account[]): Scope[] {
 
 /** Separate texts for one network or one account, each edited on its own. */
 export function VariantEditors(props: { draft: Draft; picked: Account[]; disabled: boolean }) {
-  const { setVariant } = useComposer();
+  const setVariant = useComposer((state) => state.setVariant);
   const scopes = scopesOf(props.picked);
   const open = scopes.filter((scope) => props.draft.variants[scope.key] !== undefined);
   const closed = scopes.filter((scope) => props.draft.variants[scope.key] === undefined);
@@ -81,7 +81,10 @@ export function VariantEditors(props: { draft: Draft; picked: Account[]; disable
               type="button"
               className="chip-button"
               disabled={props.disabled}
-              onClick={() => setVariant(scope.key, sourceFor(props.draft, scope.startFrom).text)}
+              // The store's draft: the one shown may not have the last key typed yet.
+              onClick={() =>
+                setVariant(scope.key, sourceFor(useComposer.getState().draft, scope.startFrom).text)
+              }
             >
               <span className="visually-hidden">{t('variants.offerHidden')} </span>
               {scope.name}

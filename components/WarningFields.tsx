@@ -18,7 +18,9 @@ export function WarningFields(props: {
   labelNetwork: string | undefined;
   disabled: boolean;
 }) {
-  const { setContentWarning, setBlueskyLabel, setWarningInBlueskyText } = useComposer();
+  const setContentWarning = useComposer((state) => state.setContentWarning);
+  const setBlueskyLabel = useComposer((state) => state.setBlueskyLabel);
+  const setWarningInBlueskyText = useComposer((state) => state.setWarningInBlueskyText);
   const warning = props.draft.contentWarning;
   const [open, setOpen] = useState(warning.length > 0);
   const shown = open || warning.length > 0;

@@ -1,5 +1,6 @@
 import { useDeferredValue } from 'react';
 import type { Draft } from '@/utils/compose/draft';
+import { differsOnlyIn } from '@/utils/compose/draft-diff';
 
 // What typing changes: these may lag a keystroke behind the textarea while they are counted.
 const TYPED: ReadonlySet<keyof Draft> = new Set([
@@ -21,6 +22,5 @@ export function usePlannedDraft(draft: Draft): Draft {
 
 /** Whether only what typing changes differs between two versions of a draft. */
 export function onlyTypingDiffers(before: Draft, after: Draft): boolean {
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)] as (keyof Draft)[]);
-  return [...keys].every((key) => TYPED.has(key) || before[key] === after[key]);
+  return differsOnlyIn(before, after, TYPED);
 }

@@ -1,15 +1,18 @@
 import { create } from 'zustand';
 import { newDraft, normalizeDraft, type Draft, type VariantKey } from './compose/draft';
+import { draftSaver, saveWhenHidden } from './compose/draft-saver';
 import { draftFrom, newDraftFromLastChoices, type StoredChoices } from './compose/stored-draft';
 import type { LinkCard, SelfLabel, Visibility } from './networks/types';
 import { draftStorage, lastLanguageStorage, lastTargetsStorage } from './storage';
-import { readItems } from './storage-snapshot';
+import { readLocalItems } from './local-item';
 import { t } from './i18n/messages';
 
 /** The composer's state, shared by every extension context through extension storage. */
 export interface ComposerState {
   hydrated: boolean;
   draft: Draft;
+  /** Saves what was typed and is not saved yet (before the draft is posted); resolves once stored. */
+  flushDraft(): Promise<void>;
   setText(text: string): void;
   toggleTarget(accountId: string, on: boolean): void;
   /** Opens a separate version (starting from the text it replaces), or closes it with `null`. */
@@ -57,6 +60,7 @@ export interface ComposerState {
 }
 
 let unwatch: (() => void) | undefined;
+let stopSavingWhenHidden: (() => void) | undefined;
 
 // Adding and sweeping take turns: a sweep must never see a stored file whose image is not yet
 // in the draft, and two quick pastes must not both count the same free places.
@@ -91,14 +95,21 @@ function toggled(list: string[], id: string, on: boolean): string[] {
   return on ? [...rest, id] : rest;
 }
 
-/** The composer store: every change is written to storage at once, so closing the popup loses nothing. */
+/**
+ * The composer store. Every change is in the store at once and written to storage: a choice at
+ * once, typing within a moment, and whatever waits when the page hides, so closing the popup
+ * loses nothing.
+ */
 export const useComposer = create<ComposerState>()((set, get) => {
-  const replace = (draft: Draft) => {
+  const saver = draftSaver(() => draftStorage.setValue(get().draft));
+  /** `soon` for typing: a key's frame should not wait for the whole draft to be stored. */
+  const replace = (draft: Draft, save: 'now' | 'soon' = 'now') => {
     set({ draft });
-    void draftStorage.setValue(draft);
+    if (save === 'now') void saver.now();
+    else saver.soon();
   };
-  const change = (patch: Partial<Draft>) =>
-    replace({ ...get().draft, ...patch, updatedAt: Date.now() });
+  const change = (patch: Partial<Draft>, save: 'now' | 'soon' = 'now') =>
+    replace({ ...get().draft, ...patch, updatedAt: Date.now() }, save);
   // Files of drafts that were sent or replaced would otherwise stay in IndexedDB for ever.
   const sweepImages = () =>
     inTurn(async () => {
@@ -117,8 +128,9 @@ export const useComposer = create<ComposerState>()((set, get) => {
   return {
     hydrated: false,
     draft: newDraft([]),
+    flushDraft: () => saver.flush(),
 
-    setText: (text) => change({ text }),
+    setText: (text) => change({ text }, 'soon'),
 
     toggleTarget(accountId, on) {
       const targetIds = toggled(get().draft.targetIds, accountId, on);
@@ -130,10 +142,10 @@ export const useComposer = create<ComposerState>()((set, get) => {
       const variants = { ...get().draft.variants };
       if (text === null) delete variants[key];
       else variants[key] = text;
-      change({ variants });
+      change({ variants }, text === null ? 'now' : 'soon');
     },
 
-    setContentWarning: (contentWarning) => change({ contentWarning }),
+    setContentWarning: (contentWarning) => change({ contentWarning }, 'soon'),
     setBlueskyLabel: (blueskyLabel) => change({ blueskyLabel }),
     setWarningInBlueskyText: (warningInBlueskyText) => change({ warningInBlueskyText }),
 
@@ -196,9 +208,12 @@ export const useComposer = create<ComposerState>()((set, get) => {
     },
 
     setAlt: (id, alt) =>
-      change({
-        images: get().draft.images.map((image) => (image.id === id ? { ...image, alt } : image)),
-      }),
+      change(
+        {
+          images: get().draft.images.map((image) => (image.id === id ? { ...image, alt } : image)),
+        },
+        'soon',
+      ),
 
     updateDraft: (update) => replace({ ...update(get().draft), updatedAt: Date.now() }),
 
@@ -229,7 +244,7 @@ export const useComposer = create<ComposerState>()((set, get) => {
     },
 
     async hydrate(knownAccountIds) {
-      const [draft, lastTargets, lastLanguage] = await readItems([
+      const [draft, lastTargets, lastLanguage] = await readLocalItems([
         draftStorage,
         lastTargetsStorage,
         lastLanguageStorage,
@@ -242,14 +257,18 @@ export const useComposer = create<ComposerState>()((set, get) => {
     hydrateFrom(stored, knownAccountIds) {
       set({ draft: draftFrom(stored, knownAccountIds), hydrated: true });
       unwatch?.();
+      if (typeof window !== 'undefined')
+        stopSavingWhenHidden ??= saveWhenHidden(window, saver.flush);
       // The background clears the draft once every account has the post; follow it here.
       unwatch = draftStorage.watch((next) => {
-        if (next === null)
+        if (next === null) {
+          // Typing still waiting to be saved belongs to the post just sent: it must not come back.
+          saver.cancel();
           void newDraftFromLastChoices(knownAccountIds).then((draft) => {
             set({ draft });
             void sweepImages();
           });
-        else if (next.updatedAt > get().draft.updatedAt || next.id !== get().draft.id)
+        } else if (next.updatedAt > get().draft.updatedAt || next.id !== get().draft.id)
           set({ draft: normalizeDraft(next) });
       });
     },

@@ -1,10 +1,10 @@
-import type { WxtStorageItem } from 'wxt/utils/storage';
+import type { StoredItem } from './local-item';
 
 /**
  * Wraps a stored value so that every change is a serialized read-modify-write: several network
  * calls finish at the same moment, and two unserialized updates would lose one of them.
  */
-export function serialUpdater<T>(item: WxtStorageItem<T, Record<string, unknown>>) {
+export function serialUpdater<T>(item: StoredItem<T>) {
   let queue: Promise<unknown> = Promise.resolve();
   return {
     update<R>(change: (value: T) => R): Promise<R> {

@@ -1,7 +1,7 @@
-import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { DEFAULT_PAGE_TEMPLATE, type PageTemplate } from './capture/template';
 import type { Draft } from './compose/draft';
+import { localItem } from './local-item';
+import { nativeBrowser } from './native-browser';
 import type { Account } from './networks/types';
 
 /** Where Crosswind looks up Bluesky handles and DIDs; changeable for self-hosted setups. */
@@ -17,40 +17,28 @@ export const DEFAULT_DIRECTORY: DirectorySettings = {
 };
 
 /** Connected accounts, without secrets (those live in the vault). */
-export const accountsStorage = storage.defineItem<Account[]>('local:accounts', { fallback: [] });
+export const accountsStorage = localItem<Account[]>('accounts', []);
 
 /** The composer's unsent draft. */
-export const draftStorage = storage.defineItem<Draft | null>('local:draft', { fallback: null });
+export const draftStorage = localItem<Draft | null>('draft', null);
 
 /** The accounts picked last time, so the next post starts with the same choice. */
-export const lastTargetsStorage = storage.defineItem<string[]>('local:lastTargets', {
-  fallback: [],
-});
+export const lastTargetsStorage = localItem<string[]>('lastTargets', []);
 
 /** The post language picked last, so the next post starts with it. */
-export const lastLanguageStorage = storage.defineItem<string | null>('local:lastLanguage', {
-  fallback: null,
-});
+export const lastLanguageStorage = localItem<string | null>('lastLanguage', null);
 
 /** Bluesky directory endpoints. */
-export const directoryStorage = storage.defineItem<DirectorySettings>('local:directory', {
-  fallback: DEFAULT_DIRECTORY,
-});
+export const directoryStorage = localItem<DirectorySettings>('directory', DEFAULT_DIRECTORY);
 
 /** Jobs whose result was already notified, so a restarted worker never notifies twice; null until first seeded. */
-export const notifiedJobsStorage = storage.defineItem<string[] | null>('local:notifiedJobs', {
-  fallback: null,
-});
+export const notifiedJobsStorage = localItem<string[] | null>('notifiedJobs', null);
 
 /** Whether Post first asks about images that have no alt text. */
-export const altReminderStorage = storage.defineItem<boolean>('local:altReminder', {
-  fallback: true,
-});
+export const altReminderStorage = localItem<boolean>('altReminder', true);
 
 /** How a post about the current page starts: title and link, link only, or quote and link. */
-export const pageTemplateStorage = storage.defineItem<PageTemplate>('local:pageTemplate', {
-  fallback: DEFAULT_PAGE_TEMPLATE,
-});
+export const pageTemplateStorage = localItem<PageTemplate>('pageTemplate', DEFAULT_PAGE_TEMPLATE);
 
 /** storage.local as Chrome has it (since Chrome 120); Firefox offers setAccessLevel only on session. */
 interface AccessLevelArea {
@@ -64,7 +52,7 @@ interface AccessLevelArea {
  * the background sets it on every start so a profile from an older version gets it too.
  */
 export async function keepStorageFromContentScripts(): Promise<boolean> {
-  const local = browser.storage.local as AccessLevelArea;
+  const local = nativeBrowser().storage.local as AccessLevelArea;
   if (typeof local.setAccessLevel !== 'function') return false;
   await local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
   return true;

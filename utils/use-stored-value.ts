@@ -1,15 +1,12 @@
 import { useEffect, useState } from 'react';
-import type { WxtStorageItem } from 'wxt/utils/storage';
+import type { StoredItem } from './local-item';
 
 /**
  * The current value of a stored item, kept live as other contexts change it; undefined while
  * loading. `initial` is the value when the page has read it already: shown at once, then read
  * again behind the watch, so a change in between is not missed.
  */
-export function useStoredValue<T>(
-  item: WxtStorageItem<T, Record<string, unknown>>,
-  initial?: T,
-): T | undefined {
+export function useStoredValue<T>(item: StoredItem<T>, initial?: T): T | undefined {
   const [value, setValue] = useState<T | undefined>(initial);
   useEffect(() => {
     let live = true;

@@ -1,5 +1,4 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { Composer } from '@/components/Composer';
 import { usePageCapture } from '@/components/use-page-capture';
 import { afterFirstFrame, firstFramePainted } from '@/utils/after-first-frame';
@@ -11,6 +10,7 @@ import type { Account } from '@/utils/networks/types';
 import { accountsStorage } from '@/utils/storage';
 import { useOutbox } from '@/utils/use-outbox';
 import { useStoredValue } from '@/utils/use-stored-value';
+import { NoAccounts, PopupHeader } from './PopupHeader';
 import { t } from '@/utils/i18n/messages';
 
 const LIMITS_MAX_AGE_MS = 24 * 60 * 60 * 1000;
@@ -26,15 +26,18 @@ async function readJobsLater(draftId: string, pinnedJobId: string | undefined) {
   return readPopupJobs(draftId, pinnedJobId);
 }
 
-const openAccounts = () => void browser.runtime.openOptionsPage();
-
 /** The toolbar popup: compose, pick accounts, post, and watch each account's delivery. */
 export function PopupApp(props: { accounts?: Account[] | undefined }) {
   const accounts = useStoredValue(accountsStorage, props.accounts);
-  const { hydrated, draft, hydrate, startNew, tidyImages } = useComposer();
+  // Narrow reads: the popup around the composer has nothing to redraw when a key is typed.
+  const hydrated = useComposer((state) => state.hydrated);
+  const draftId = useComposer((state) => state.draft.id);
+  const hydrate = useComposer((state) => state.hydrate);
+  const startNew = useComposer((state) => state.startNew);
+  const tidyImages = useComposer((state) => state.tidyImages);
   // The job on screen stays there after its draft is cleared, so the links remain visible.
   const [pinnedJobId, setPinnedJobId] = useState<string>();
-  const readJobs = useCallback(() => readJobsLater(draft.id, pinnedJobId), [draft.id, pinnedJobId]);
+  const readJobs = useCallback(() => readJobsLater(draftId, pinnedJobId), [draftId, pinnedJobId]);
   const jobs = useOutbox(readJobs);
   const [error, setError] = useState<SerializedError | null>(null);
   const captured = usePageCapture();
@@ -67,18 +70,22 @@ export function PopupApp(props: { accounts?: Account[] | undefined }) {
   // A post waiting for its time is on the sent-posts page; only one just scheduled shows here.
   const job = jobs?.find(
     (item) =>
-      item.draftId === draft.id ||
+      item.draftId === draftId ||
       item.id === pinnedJobId ||
       (!isSettled(item) && !isScheduledJob(item)),
   );
   if (job && job.id !== pinnedJobId) setPinnedJobId(job.id);
   // Once a draft has been sent, Post stays off: pressing it again would post twice to the
   // accounts that already have it. Failed accounts are retried from the delivery list.
-  const sent = job !== undefined && job.draftId === draft.id;
+  const sent = job !== undefined && job.draftId === draftId;
 
   const post = async () => {
     setError(null);
+    // The draft as typed up to the last key, stored first: the background clears it once sent,
+    // and a save still waiting must not bring it back after that.
+    const { draft, flushDraft } = useComposer.getState();
     try {
+      await flushDraft();
       const targetIds = draft.targetIds.filter((id) => accounts.some((item) => item.id === id));
       const { jobId } = await sendMessage('post.publish', { draft: { ...draft, targetIds } });
       setPinnedJobId(jobId);
@@ -95,24 +102,9 @@ export function PopupApp(props: { accounts?: Account[] | undefined }) {
 
   return (
     <main className="popup">
-      <header className="bar">
-        <h1>{t('manifest.name')}</h1>
-        <nav className="bar-links" aria-label={t('popup.pagesLabel')}>
-          <a href={browser.runtime.getURL('/sent-posts.html')} target="_blank" rel="noreferrer">
-            {t('history.listLabel')}
-          </a>
-          <button type="button" className="link" onClick={openAccounts}>
-            {t('popup.accounts')}
-          </button>
-        </nav>
-      </header>
+      <PopupHeader />
       {accounts.length === 0 ? (
-        <section className="empty">
-          <p>{t('popup.empty')}</p>
-          <button type="button" className="primary" onClick={openAccounts}>
-            {t('popup.connect')}
-          </button>
-        </section>
+        <NoAccounts />
       ) : (
         <Composer
           accounts={accounts}

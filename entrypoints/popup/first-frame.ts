@@ -8,7 +8,7 @@ import {
   lastLanguageStorage,
   lastTargetsStorage,
 } from '@/utils/storage';
-import { readItems } from '@/utils/storage-snapshot';
+import { readLocalItems } from '@/utils/local-item';
 
 /** Everything the popup's first frame shows that is stored: the words' language, the accounts, the draft. */
 export interface FirstFrame extends StoredChoices {
@@ -21,7 +21,7 @@ export interface FirstFrame extends StoredChoices {
  * the draft, then last time's choices) each waited for the one before it.
  */
 export async function readFirstFrame(): Promise<FirstFrame> {
-  const [language, accounts, draft, lastTargets, lastLanguage] = await readItems([
+  const [language, accounts, draft, lastTargets, lastLanguage] = await readLocalItems([
     uiLanguageStorage,
     accountsStorage,
     draftStorage,

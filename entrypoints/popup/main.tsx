@@ -1,16 +1,19 @@
+// First: the storage read starts before React's modules run (see early-read.ts).
+import { firstFrameRead } from './early-read';
 import { StrictMode } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
 import '@/components/theme.css';
 import { useComposer } from '@/utils/composer-store';
 import { startPageLanguage } from '@/utils/i18n/load';
-import { readFirstFrame, type FirstFrame } from './first-frame';
-import { PopupApp } from './PopupApp';
+import type { FirstFrame } from './first-frame';
+import { Popup } from './Popup';
 
 async function start(): Promise<void> {
   let first: FirstFrame | undefined;
   try {
-    first = await readFirstFrame();
+    first = await firstFrameRead;
     // In the task the read ended in: any later change to the draft reaches the store's watch.
     useComposer.getState().hydrateFrom(
       first,
@@ -23,12 +26,15 @@ async function start(): Promise<void> {
   }
   // The words come first: a page rendered before its language is known would flash in another.
   await startPageLanguage(document, 'pageTitle.popup', first?.language);
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <ErrorBoundary>
-        <PopupApp accounts={first?.accounts} />
-      </ErrorBoundary>
-    </StrictMode>,
+  // Rendered in the task the read ended in, not in one React would schedule after it.
+  flushSync(() =>
+    createRoot(document.getElementById('root')!).render(
+      <StrictMode>
+        <ErrorBoundary>
+          <Popup accounts={first?.accounts} />
+        </ErrorBoundary>
+      </StrictMode>,
+    ),
   );
 }
 

@@ -12,7 +12,17 @@ const MAX_KEYSTROKE_P95_RATIO = 2;
 /** With a 200 kB text the composer must stay usable: every keystroke under this. */
 const MAX_HUGE_TEXT_P95_MS = 100;
 const OPENS = 16;
-const TYPED = 'and a few more words typed at the end.';
+/**
+ * Keystrokes are typed in short turns, each popup in turn (the order alternating), so both meet
+ * the same moments of a shared machine's load, which changes within seconds; the first turn of
+ * each is a warm-up. 20 turns of 5 keys give 100 samples a side, enough for a 95th percentile
+ * that is not just the slowest key or two.
+ */
+const KEY_TURNS = 21;
+const TURN = ' more';
+/** Keys typed into the 200 kB text (turns of 20), after one warm-up turn. */
+const HUGE_ROUNDS = 4;
+const HUGE_TURN = 'and more words typed';
 
 /** What each popup shows once it is ready to write in. */
 const READY = {
@@ -124,15 +134,14 @@ test('the popup opens and types about as fast as an empty React popup', async ({
     }
     const text = longText(10_000);
     const keys = { crosswind: [] as number[], empty: [] as number[], huge: [] as number[] };
+    const pages = {
+      empty: (await open(context, url.empty, READY.empty)).page,
+      crosswind: (await open(context, url.crosswind, READY.crosswind)).page,
+    };
+    await pages.empty.getByLabel('Post text').fill(text);
+    await pages.empty.getByLabel('Post text').press('End');
     {
-      const { page } = await open(context, url.empty, READY.empty);
-      await page.getByLabel('Post text').fill(text);
-      await page.getByLabel('Post text').press('End');
-      keys.empty = await keystrokeTimes(page, TYPED);
-      await page.close();
-    }
-    {
-      const { page } = await open(context, url.crosswind, READY.crosswind);
+      const page = pages.crosswind;
       const boxes = page.getByRole('group', { name: 'Post to' }).getByRole('checkbox');
       for (const box of await boxes.all()) await box.check();
       await page.getByLabel('Post text').fill(text);
@@ -142,13 +151,31 @@ test('the popup opens and types about as fast as an empty React popup', async ({
       for (const box of await threadBoxes.all()) {
         await box.check();
       }
+      await expect(page.getByLabel(/: thread of .+ posts/)).toHaveCount(4);
       await page.getByLabel('Post text').press('Control+End');
-      keys.crosswind = await keystrokeTimes(page, TYPED);
+    }
+    for (let turn = 0; turn < KEY_TURNS; turn += 1) {
+      const order =
+        turn % 2 === 0 ? (['crosswind', 'empty'] as const) : (['empty', 'crosswind'] as const);
+      for (const side of order) {
+        // The page typed in is the one in front, as the popup is.
+        await pages[side].bringToFront();
+        const times = await keystrokeTimes(pages[side], TURN);
+        if (turn > 0) keys[side].push(...times);
+      }
+    }
+    await pages.empty.close();
 
-      // Usable with a 200 kB text.
+    // Usable with a 200 kB text.
+    {
+      const page = pages.crosswind;
+      await page.bringToFront();
       await page.getByLabel('Post text').fill(longText(200_000));
       await page.getByLabel('Post text').press('Control+End');
-      keys.huge = await keystrokeTimes(page, TYPED.slice(0, 20));
+      for (let round = 0; round <= HUGE_ROUNDS; round += 1) {
+        const times = await keystrokeTimes(page, HUGE_TURN);
+        if (round > 0) keys.huge.push(...times);
+      }
       await page.close();
     }
 
@@ -168,10 +195,10 @@ test('the popup opens and types about as fast as an empty React popup', async ({
       `  open → ready, median    ${ms(median(opens.crosswind))} vs ${ms(median(opens.empty))} over ${OPENS - 1} alternating opens: ${openRatio.toFixed(2)} (target ≤ ${MAX_OPEN_RATIO}) ${verdict(openRatio <= MAX_OPEN_RATIO)}`,
     );
     console.log(
-      `  keystroke → frame, 10,000 characters, threads for 4 accounts: median ${ms(median(keys.crosswind))}, p95 ${ms(p95.crosswind)}; empty popup median ${ms(median(keys.empty))}, p95 ${ms(p95.empty)}: ${keyRatio.toFixed(2)} (target ≤ ${MAX_KEYSTROKE_P95_RATIO}) ${verdict(keyRatio <= MAX_KEYSTROKE_P95_RATIO)}`,
+      `  keystroke → frame, 10,000 characters, threads for 4 accounts, ${keys.crosswind.length} vs ${keys.empty.length} keys in ${KEY_TURNS - 1} alternating turns: median ${ms(median(keys.crosswind))}, p95 ${ms(p95.crosswind)}; empty popup median ${ms(median(keys.empty))}, p95 ${ms(p95.empty)}: ${keyRatio.toFixed(2)} (target ≤ ${MAX_KEYSTROKE_P95_RATIO}) ${verdict(keyRatio <= MAX_KEYSTROKE_P95_RATIO)}`,
     );
     console.log(
-      `  keystroke → frame, 200 kB text: median ${ms(median(keys.huge))}, p95 ${ms(p95.huge)} (target < ${MAX_HUGE_TEXT_P95_MS} ms) ${verdict(p95.huge < MAX_HUGE_TEXT_P95_MS)}\n`,
+      `  keystroke → frame, 200 kB text, ${keys.huge.length} keys: median ${ms(median(keys.huge))}, p95 ${ms(p95.huge)} (target < ${MAX_HUGE_TEXT_P95_MS} ms) ${verdict(p95.huge < MAX_HUGE_TEXT_P95_MS)}\n`,
     );
     expect.soft(bytesRatio, 'start-up JS ratio').toBeLessThanOrEqual(MAX_BYTES_RATIO);
     expect.soft(openRatio, 'open → ready ratio').toBeLessThanOrEqual(MAX_OPEN_RATIO);

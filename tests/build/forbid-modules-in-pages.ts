@@ -37,13 +37,15 @@ function reachableChunks(
  * so growth is seen at every build, and fails it when a page's start-up JavaScript (gzipped, chunk
  * by chunk as the browser fetches them) grows past its entry in `startupBudgets`.
  * `lazyFiles` are project files pages may only load later, by dynamic import (the networks'
- * counters, which the popup's first frame does without).
+ * counters, which the popup's first frame does without); `pageLazyFiles` adds files (or package
+ * files) only one page must load later, by its name.
  */
 export function forbidModulesInPages(
   packages: string[],
   backgroundFiles: string[] = [],
   startupBudgets: Partial<Record<string, number>> = {},
   lazyFiles: string[] = [],
+  pageLazyFiles: Partial<Record<string, string[]>> = {},
 ): Plugin {
   const inPackage = (id: string) =>
     packages.some((name) => id.includes(`/node_modules/${name}/`)) ||
@@ -64,11 +66,11 @@ export function forbidModulesInPages(
             );
           }
         }
+        const page = PAGE_ENTRY.exec(entry.facadeModuleId ?? '')?.[1] ?? entry.name;
+        const lazy = [...lazyFiles, ...(pageLazyFiles[page] ?? [])];
         const files = reachableChunks(entry, bundle, false);
         for (const chunk of files) {
-          const eager = chunk.moduleIds.find((id) =>
-            lazyFiles.some((file) => id.endsWith(`/${file}`)),
-          );
+          const eager = chunk.moduleIds.find((id) => lazy.some((file) => id.endsWith(`/${file}`)));
           if (eager) {
             this.error(
               `${entry.fileName} loads ${eager} at start-up (in ${chunk.fileName}): it must be loaded after the first frame, by dynamic import.`,
@@ -77,7 +79,6 @@ export function forbidModulesInPages(
         }
         const raw = files.reduce((sum, chunk) => sum + Buffer.byteLength(chunk.code), 0);
         const gzip = files.reduce((sum, chunk) => sum + gzipSync(chunk.code).length, 0);
-        const page = PAGE_ENTRY.exec(entry.facadeModuleId ?? '')?.[1] ?? entry.name;
         console.log(
           `[crosswind] ${page} JS at start-up: ${(raw / 1024).toFixed(1)} kB, ${(gzip / 1024).toFixed(1)} kB gzipped (${files.length} files, no network SDK)`,
         );

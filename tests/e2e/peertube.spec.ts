@@ -20,6 +20,9 @@ let server: PeerTubeServer;
 test.beforeEach(async () => {
   server = await startPeerTubeServer({
     transcodeMs: 1500,
+    // Slices stay 1 MiB (an instance may ask so): a clip spans several, and a worker can be
+    // stopped between them; left alone, slices grow on this fast link and a clip takes two.
+    maxChunkSize: CHUNK,
     users: [
       {
         username: 'alice',

@@ -30,7 +30,7 @@ export interface DraftImage {
 /** An attached video as the draft records it; the file itself is in the video store (IndexedDB). */
 export type DraftVideo = AttachedVideo;
 
-/** The post the user is writing, saved on every change so closing the popup loses nothing. */
+/** The post the user is writing, saved as it changes so closing the popup loses nothing (see draft-saver). */
 export interface Draft {
   id: string;
   /** The text every account gets unless it has a separate version. */

@@ -1,3 +1,4 @@
+import { numberFormatFor } from './intl-cache';
 import { activeLanguage } from './messages';
 
 /** A date and/or time written the way the active language writes it. */
@@ -7,7 +8,7 @@ export function formatDateTime(at: number, options: Intl.DateTimeFormatOptions):
 
 /** A number with the active language's digit grouping ("1,000", "1.000", "1 000"). */
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(activeLanguage()).format(value);
+  return numberFormatFor(activeLanguage()).format(value);
 }
 
 /** "tomorrow", "yesterday", "in 3 days": a day offset as the active language says it. */

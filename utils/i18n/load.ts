@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { nativeBrowser } from '../native-browser';
 import { uiLanguageStorage } from './language-storage';
 import { directionOf, type UiLanguage } from './languages';
 import {
@@ -16,7 +16,7 @@ import {
  */
 async function fetchMessages(language: UiLanguage): Promise<ChromeMessages> {
   // runtime.getURL's type lists only known entrypoints; _locales comes from the i18n module.
-  const url = browser.runtime.getURL(`/_locales/${language}/messages.json` as '/');
+  const url = nativeBrowser().runtime.getURL(`/_locales/${language}/messages.json` as '/');
   const response = await fetch(url);
   if (!response.ok) throw new Error(`messages for ${language}: HTTP ${response.status}`);
   return (await response.json()) as ChromeMessages;

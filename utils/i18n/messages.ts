@@ -1,5 +1,6 @@
-import { browser } from 'wxt/browser';
 import type { GeneratedI18nStructure } from '#i18n';
+import { nativeBrowser } from '../native-browser';
+import { numberFormatFor, pluralRulesFor } from './intl-cache';
 import { DEFAULT_UI_LANGUAGE, isUiLanguage, type UiLanguage } from './languages';
 
 type Structure = GeneratedI18nStructure;
@@ -64,8 +65,10 @@ function fill(message: string, params: Record<string, string | number> | undefin
 
 function fromBrowser(key: string): string {
   // The browser's typing knows only the predefined @@ names; ours are checked by MessageKey.
-  const getMessage = browser.i18n.getMessage as (name: string) => string;
-  return getMessage.call(browser.i18n, key.replaceAll('.', '_'));
+  // The browser's own i18n: words must not wait for the polyfill.
+  const { i18n } = nativeBrowser();
+  const getMessage = i18n.getMessage as (name: string) => string;
+  return getMessage.call(i18n, key.replaceAll('.', '_'));
 }
 
 function lookup(key: string): string {
@@ -116,11 +119,11 @@ type PluralParams<B extends PluralKey> = Omit<
  */
 export function tn<B extends PluralKey>(base: B, count: number, params?: PluralParams<B>): string {
   const language = activeLanguage();
-  const category = new Intl.PluralRules(language).select(count);
+  const category = pluralRulesFor(language).select(count);
   const chosen = lookup(`${base}.${category}`) || lookup(`${base}.other`);
   if (!chosen) return base;
   return fill(chosen, {
     ...(params as Record<string, string | number> | undefined),
-    count: new Intl.NumberFormat(language).format(count),
+    count: numberFormatFor(language).format(count),
   });
 }

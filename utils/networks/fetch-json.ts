@@ -76,14 +76,20 @@ export function readBody(
   }
 }
 
+/** A request's options, with how long it may take where that is not the usual 30 s (an upload). */
+export interface FetchInit extends RequestInit {
+  timeoutMs?: number;
+}
+
 /** A GET or POST that always ends: in time, or with an error that names the host. */
-export async function fetchJson(url: string, init: RequestInit = {}): Promise<HttpAnswer> {
+export async function fetchJson(url: string, init: FetchInit = {}): Promise<HttpAnswer> {
   const host = hostFor(url);
+  const { timeoutMs, ...request } = init;
   try {
     const response = await fetch(url, {
-      ...init,
-      headers: { Accept: 'application/json', ...init.headers },
-      signal: withTimeout(init.signal),
+      ...request,
+      headers: { Accept: 'application/json', ...request.headers },
+      signal: withTimeout(request.signal, timeoutMs),
     });
     return readBody(response, await response.text());
   } catch (error) {

@@ -92,7 +92,9 @@ interface Round {
 
 /** Whether the text holds a line that splits it by hand. */
 export function hasThreadMarker(text: string): boolean {
-  return MARKER_LINE.test(text);
+  // The line pattern tries every line start; a plain search rules out almost every text first
+  // (a 200 kB text took about 2 ms a test, for each of four accounts on every keystroke).
+  return text.includes(THREAD_MARKER) && MARKER_LINE.test(text);
 }
 
 /** The suffix added to part i (1-based) of n when numbering is on. */
@@ -108,8 +110,7 @@ export function splitThread(
   fits: (part: string) => boolean,
   options: SplitOptions,
 ): SplitResult {
-  const chunks: Chunk[] = text
-    .split(MARKER_LINES)
+  const chunks: Chunk[] = (text.includes(THREAD_MARKER) ? text.split(MARKER_LINES) : [text])
     .map((chunk) => chunk.trim())
     .filter((chunk) => chunk !== '')
     .map((chunk) => ({ text: chunk }));

@@ -9,6 +9,7 @@ export interface Resolved {
   accessTokenLifetime: number;
   refreshTokenLifetime: number;
   maxFileSize: number;
+  maxChunkSize: number;
 }
 
 /** What every route sees. */

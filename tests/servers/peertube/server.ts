@@ -19,6 +19,7 @@ function resolve(options: PeerTubeServerOptions): Resolved {
     accessTokenLifetime: options.accessTokenLifetime ?? 86_400,
     refreshTokenLifetime: options.refreshTokenLifetime ?? 1_209_600,
     maxFileSize: options.maxFileSize ?? -1,
+    maxChunkSize: Math.max(0, options.maxChunkSize ?? 0),
   };
 }
 
@@ -219,6 +220,7 @@ export async function startPeerTubeServer(
         contentRange: c.req.header('content-range'),
       }),
       dropped: cut || dropped,
+      answeredAt: Date.now(),
     });
     // The work is done and stored; the answer is lost, as when a connection dies.
     if (dropped) c.env.incoming.socket.destroy();

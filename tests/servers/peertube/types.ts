@@ -31,6 +31,12 @@ export interface PeerTubeServerOptions {
   refreshTokenLifetime?: number;
   /** Largest upload the instance takes, in bytes (-1: no limit; PeerTube's default). */
   maxFileSize?: number;
+  /**
+   * `client.videos.resumable_upload.max_chunk_size`: the largest slice the instance tells clients
+   * to send, set where a proxy in front refuses larger bodies; such a PUT is answered 413 as that
+   * proxy would. 0 (PeerTube's default): no limit.
+   */
+  maxChunkSize?: number;
 }
 
 export interface ChannelRecord {
@@ -119,6 +125,8 @@ export interface RequestRecord {
   status: number;
   contentRange?: string;
   dropped: boolean;
+  /** When the answer was ready (ms since the epoch): the video bench times uploads by it. */
+  answeredAt: number;
 }
 
 export interface ServerState {

@@ -318,6 +318,11 @@ export async function putChunk(
     return resumeIncomplete(upload);
   }
   const length = Number(request.contentLength ?? 0);
+  if (rt.options.maxChunkSize > 0 && length > rt.options.maxChunkSize) {
+    // The proxy in front of the instance refuses the body before PeerTube sees it.
+    request.incoming.resume();
+    throw new ProblemError(413, 'Request Entity Too Large');
+  }
   // uploadx refuses a chunk reaching past the declared size; a chunk starting past what was
   // written would leave a hole in the file, which this server refuses as well.
   if (start + length > upload.size || start > upload.bytesWritten) {

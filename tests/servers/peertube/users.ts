@@ -77,6 +77,8 @@ export function config(rt: Runtime): Response {
       },
     },
     user: { videoQuota: -1, videoQuotaDaily: -1 },
+    // What PeerTube's web client caps its growing upload slices at (0: no cap).
+    client: { videos: { resumableUpload: { maxChunkSize: rt.options.maxChunkSize } } },
     // An upload over this is refused when it is created (-1: no limit).
     videoFile: { size: { max: rt.options.maxFileSize } },
   });

@@ -50,9 +50,12 @@ export function readForm(contentType: string, body: Buffer): Promise<FormEntry[]
           stream.on('data', (chunk: Buffer) => chunks.push(chunk));
           stream.on('error', fail);
           stream.on('end', () => {
+            // busboy's pieces are views of the body, so the File is the only copy made: a 50 MB
+            // clip used to be copied three times here, which slowed every upload the bench timed.
+            // (The pieces never sit on a SharedArrayBuffer, which is all the cast rules out.)
             entries[index] = [
               name,
-              new File([new Uint8Array(Buffer.concat(chunks))], info.filename ?? '', {
+              new File(chunks as Uint8Array<ArrayBuffer>[], info.filename ?? '', {
                 type: info.mimeType,
               }),
             ];

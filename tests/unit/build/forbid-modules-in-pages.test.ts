@@ -25,6 +25,7 @@ function run(bundle: Record<string, unknown>, budgets: Record<string, number> = 
     ['utils/publish/job-store.ts'],
     budgets,
     ['utils/text/limits.ts'],
+    { popup: ['webextension-polyfill/dist/browser-polyfill.js'] },
   );
   const error = vi.fn((message: string) => {
     throw new Error(message);
@@ -111,6 +112,30 @@ describe('forbidModulesInPages', () => {
     );
     expect(
       run({ 'popup.js': popup({ dynamicImports: ['counter.js'] }), 'counter.js': counter }),
+    ).not.toThrow();
+  });
+
+  it('fails when the popup loads what only it must load later, which other pages may load at once', () => {
+    vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const polyfill = chunk('polyfill.js', [
+      '/p/node_modules/webextension-polyfill/dist/browser-polyfill.js',
+    ]);
+    const page = (name: string, links: Record<string, string[]>) =>
+      chunk(`${name}.js`, [`/p/entrypoints/${name}/index.html`], {
+        facadeModuleId: `/p/entrypoints/${name}/index.html`,
+        ...links,
+      });
+    expect(
+      run({ 'popup.js': page('popup', { imports: ['polyfill.js'] }), 'polyfill.js': polyfill }),
+    ).toThrow(
+      'popup.js loads /p/node_modules/webextension-polyfill/dist/browser-polyfill.js at start-up',
+    );
+    expect(
+      run({
+        'popup.js': page('popup', { dynamicImports: ['polyfill.js'] }),
+        'options.js': page('options', { imports: ['polyfill.js'] }),
+        'polyfill.js': polyfill,
+      }),
     ).not.toThrow();
   });
 });

@@ -4,7 +4,7 @@ import { newDraft } from '@/utils/compose/draft';
 import { saveVideo } from '@/utils/media/video-store';
 import { connectPeerTube } from '@/utils/networks/peertube/sign-in';
 import { PUBLISH_WAIT } from '@/utils/networks/peertube/processing';
-import { CHUNK_BYTES } from '@/utils/networks/peertube/upload';
+import { FIRST_SLICE_BYTES } from '@/utils/networks/peertube/slice-size';
 import type { Account, AttachedVideo } from '@/utils/networks/types';
 import { getJob } from '@/utils/publish/job-store';
 import { retryTarget, startPost } from '@/utils/publish/publisher';
@@ -17,7 +17,7 @@ import { startPeerTubeServer, type PeerTubeServer } from '../../servers/peertube
 
 let server: PeerTubeServer;
 let account: Account;
-const SIZE = CHUNK_BYTES * 4 + 12_345;
+const SIZE = FIRST_SLICE_BYTES * 4 + 12_345;
 const data = new Uint8Array(SIZE).map((_, index) => (index * 13 + 5) % 256);
 const video: AttachedVideo = {
   id: 'clip-1',
@@ -81,7 +81,8 @@ describe('posting a clip to PeerTube', () => {
   });
 
   it('continues from the recorded offset after a failure midway, with no slice sent twice and one video', async () => {
-    // The third slice fails: the post waits for a retry with two slices on the server.
+    // The third slice fails: the post waits for a retry with two slices on the server, 1 MiB and
+    // then 2 MiB (a local server answers fast, so the second slice is twice the first).
     server.control.fail({
       path: '/api/v1/videos/upload-resumable',
       method: 'PUT',
@@ -95,7 +96,7 @@ describe('posting a clip to PeerTube', () => {
     expect(waiting.targets[0]?.status).toBe('waiting');
     expect(transfer).toMatchObject({
       stage: 'uploading',
-      sentBytes: CHUNK_BYTES * 2,
+      sentBytes: FIRST_SLICE_BYTES * 3,
       totalBytes: SIZE,
     });
     expect(transfer?.resumeUrl).toContain('upload_id=');

@@ -79,6 +79,19 @@ export async function readAcceptedTypes(api: PeerTubeApi): Promise<string[] | un
   return [...new Set(types)];
 }
 
+/**
+ * The largest upload slice the instance asks clients to send, its config's
+ * `client.videos.resumableUpload.maxChunkSize` in bytes (set where a proxy in front limits request
+ * bodies); undefined when it sets none (0) or says nothing readable.
+ */
+export async function readMaxChunkBytes(api: PeerTubeApi): Promise<number | undefined> {
+  const config = (await api.json('/api/v1/config')) as {
+    client?: { videos?: { resumableUpload?: { maxChunkSize?: unknown } } };
+  };
+  const max = config.client?.videos?.resumableUpload?.maxChunkSize;
+  return typeof max === 'number' && Number.isFinite(max) && max > 0 ? max : undefined;
+}
+
 /** The account's limits: the description's length, the quota left, the types the instance takes. */
 export function limitsOf(me: PeerTubeMe, types: string[] | undefined): AccountLimits {
   return {

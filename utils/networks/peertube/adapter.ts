@@ -1,7 +1,7 @@
 import { CrosswindError } from '@/utils/errors';
 import { words } from '@/utils/i18n/wording';
 import type { NetworkAdapter, PublishedPost } from '../types';
-import { readAcceptedTypes, readMe, snapshotOf } from './account';
+import { readAcceptedTypes, readMaxChunkBytes, readMe, snapshotOf } from './account';
 import { peertubeError } from './errors';
 import { videoMetadata } from './metadata';
 import { apiFor, sessions } from './session';
@@ -42,8 +42,16 @@ export const peertubeAdapter: NetworkAdapter = {
         ? await waitFor(resume.processingId)
         : undefined;
     if (!publication || publication.kind === 'gone') {
+      // Unreadable, the instance's slice limit is left to Crosswind's own ceiling, which is modest.
+      const maxChunkBytes = await readMaxChunkBytes(api).catch(() => undefined);
       const made = await uploadResumable(
-        { api, file, type: video.type, metadata: videoMetadata(options.post, video, settings) },
+        {
+          api,
+          file,
+          type: video.type,
+          metadata: videoMetadata(options.post, video, settings),
+          ...(maxChunkBytes !== undefined && { maxChunkBytes }),
+        },
         {
           report: options.report,
           ...(options.signal && { signal: options.signal }),

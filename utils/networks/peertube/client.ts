@@ -1,6 +1,6 @@
 import { words } from '@/utils/i18n/wording';
 import { CrosswindError, incompleteAnswer } from '@/utils/errors';
-import { fetchJson, type HttpAnswer } from '../fetch-json';
+import { fetchJson, type FetchInit, type HttpAnswer } from '../fetch-json';
 import { OTP_REQUIRED, peertubeError, problemOf } from './errors';
 
 /** Where a call gets its access token, and a fresh one when the server says it expired. */
@@ -40,7 +40,7 @@ export class PeerTubeApi {
   }
 
   /** A call that answers whatever came back; an expired token is refreshed once and the call repeated. */
-  async call(path: string, init: RequestInit = {}): Promise<HttpAnswer> {
+  async call(path: string, init: FetchInit = {}): Promise<HttpAnswer> {
     const url = path.startsWith('http') ? path : `${this.origin}${path}`;
     if (!this.tokens) return fetchJson(url, init);
     const token = await this.tokens.token();
@@ -114,6 +114,6 @@ export class PeerTubeApi {
   }
 }
 
-function withToken(init: RequestInit, token: string): RequestInit {
+function withToken(init: FetchInit, token: string): FetchInit {
   return { ...init, headers: { ...init.headers, Authorization: `Bearer ${token}` } };
 }

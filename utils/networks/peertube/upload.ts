@@ -3,19 +3,20 @@ import { CrosswindError, incompleteAnswer } from '@/utils/errors';
 import type { HttpAnswer } from '../fetch-json';
 import type { VideoTransfer } from '../types';
 import type { PeerTubeApi } from './client';
+import { uploadTimeoutMs } from '../upload-timeout';
 import { peertubeError } from './errors';
+import { FIRST_SLICE_BYTES, nextSliceBytes, sliceCeiling } from './slice-size';
 
 // PeerTube's resumable upload (node-uploadx's protocol): a POST opens a session and answers its
 // address; PUTs carry the file in slices with Content-Range and are answered 308 with the Range
 // the server holds, until the last one, answered with the video. An empty PUT with
 // `Content-Range: bytes */size` asks how far it got. The session's address and the confirmed
 // offset are reported after every slice, so a stopped worker or a dropped connection continues
-// where the server is, and the file is read a slice at a time, never whole.
+// where the server is, and the file is read a slice at a time, never whole: each slice is a
+// `Blob.slice` of the stored clip, which the browser streams from its blob store to the socket.
+// Slices grow on a fast link as PeerTube's web client's do (`slice-size.ts`).
 
 const PATH = '/api/v1/videos/upload-resumable';
-
-/** PeerTube's web client starts at 1 MiB slices; small enough to resume cheaply, big enough to be quick. */
-export const CHUNK_BYTES = 1024 * 1024;
 
 /** A dropped connection is asked about this many times before the attempt is given up. */
 const RECOVERIES = 3;
@@ -34,7 +35,10 @@ export interface ResumableUpload {
   type: string;
   /** The JSON PeerTube's init takes: name, channelId, filename, privacy, description… */
   metadata: Record<string, unknown>;
+  /** A fixed slice size (tests); without it slices start at 1 MiB and grow on a fast link. */
   chunkBytes?: number;
+  /** The instance's `client.videos.resumableUpload.maxChunkSize` (0 or absent: none). */
+  maxChunkBytes?: number;
 }
 
 export interface ResumableOptions {
@@ -88,7 +92,9 @@ export async function uploadResumable(
 ): Promise<UploadedVideo> {
   const { api, file } = upload;
   const size = file.size;
-  const chunk = Math.max(1, upload.chunkBytes ?? CHUNK_BYTES);
+  const ceiling = sliceCeiling(upload.maxChunkBytes);
+  const fixed = upload.chunkBytes === undefined ? undefined : Math.max(1, upload.chunkBytes);
+  let chunk = fixed ?? Math.min(FIRST_SLICE_BYTES, ceiling);
   const signal = options.signal;
 
   /** The empty PUT: how far the server got, or the video when it has all of it. */
@@ -167,6 +173,7 @@ export async function uploadResumable(
     }
     signal?.throwIfAborted();
     const end = Math.min(offset + chunk, size);
+    const sentAt = Date.now();
     let answer: HttpAnswer;
     try {
       answer = await api.call(url, {
@@ -176,10 +183,13 @@ export async function uploadResumable(
           'Content-Range': `bytes ${offset}-${end - 1}/${size}`,
         },
         body: file.slice(offset, end),
+        timeoutMs: uploadTimeoutMs(end - offset),
         ...(signal && { signal }),
       });
     } catch (error) {
       if (!isNetworkFailure(error)) throw error;
+      // A connection that failed under a large slice starts small again.
+      chunk = fixed ?? Math.min(FIRST_SLICE_BYTES, ceiling);
       // The connection died mid-slice: the server kept what reached it; ask and go on from there.
       const status = await recover(url, offset);
       if (status.kind === 'done') return status.video;
@@ -190,6 +200,7 @@ export async function uploadResumable(
     }
     if (answer.status === 200) return videoIn(answer, api.host);
     if (answer.status === 308) {
+      if (fixed === undefined) chunk = nextSliceBytes(chunk, Date.now() - sentAt, ceiling);
       offset = offsetOf(answer.headers.get('range')) ?? end;
       await report(url, offset);
       continue;

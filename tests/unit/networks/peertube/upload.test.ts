@@ -70,6 +70,20 @@ describe('PeerTube resumable upload', () => {
     ).toBe(true);
   });
 
+  it('starts with 1 MiB slices and doubles them while the server answers quickly, as PeerTube does', async () => {
+    const MiB = 1024 * 1024;
+    const data = clip(10 * MiB);
+    const made = await uploadResumable(
+      { api: await apiFor(account), file: new Blob([data]), type: 'video/webm', metadata },
+      { report: async () => undefined },
+    );
+    expect(made.id).toBe(server.state.videos[0]?.id);
+    expect(server.state.ranges.map((range) => (range.end - range.start) / MiB)).toEqual([
+      1, 2, 4, 3,
+    ]);
+    expect(server.state.videos[0]?.sha256).toBe(sha256(data));
+  });
+
   it('continues a stopped upload from where the server is, sending no slice twice, and makes one video', async () => {
     const data = clip(CHUNK * 6);
     const api = await apiFor(account);
@@ -220,6 +234,33 @@ describe('PeerTube adapter', () => {
     expect(post).toEqual({ id: made.uuid, url: media.url });
     expect(await peertubeAdapter.remove(account, post)).toBe('deleted');
     expect(await peertubeAdapter.remove(account, post)).toBe('not-found');
+  });
+
+  it("keeps every slice within the instance's maxChunkSize, which its proxy enforces with 413", async () => {
+    const limit = 1_500_000;
+    const capped = await startPeerTubeServer({
+      users: [{ username: 'bob', password: 'bob-password' }],
+      maxChunkSize: limit,
+    });
+    try {
+      const bob = await connectPeerTube({
+        server: capped.url,
+        username: 'bob',
+        password: 'bob-password',
+      });
+      const data = clip(5_000_000);
+      await peertubeAdapter.uploadVideo!(
+        bob,
+        { file: new Blob([data]), video: video(data.length) },
+        { report: async () => undefined, post: { text: 'Capped slices' } },
+      );
+      expect(capped.state.videos).toHaveLength(1);
+      expect(capped.state.videos[0]?.sha256).toBe(sha256(data));
+      const sizes = capped.state.ranges.map((range) => range.end - range.start);
+      expect(sizes).toEqual([1024 * 1024, limit, limit, 5_000_000 - 1024 * 1024 - 2 * limit]);
+    } finally {
+      await capped.close();
+    }
   });
 
   it('refuses to publish without a video', async () => {
