@@ -130,7 +130,9 @@ export const useComposer = create<ComposerState>()((set, get) => {
     draft: newDraft([]),
     flushDraft: () => saver.flush(),
 
-    setText: (text) => change({ text }, 'soon'),
+    // An emptied text is a decision, like a choice: other pages (Edit in the sent posts) ask
+    // whether the composer is free, and must not see the text that was just cleared.
+    setText: (text) => change({ text }, text === '' ? 'now' : 'soon'),
 
     toggleTarget(accountId, on) {
       const targetIds = toggled(get().draft.targetIds, accountId, on);

@@ -49,6 +49,16 @@ describe('typing in the composer', () => {
     expect((await draftStorage.getValue())?.text).toBe(text);
   });
 
+  it('stores a cleared text at once, while a timed save of the keys before waits', async () => {
+    const useComposer = await hydratedStore();
+    useComposer.getState().setText('A different post');
+    useComposer.getState().setText('A different post I am writing');
+    useComposer.getState().setText('');
+    // No timer may run: only a save made by the clearing itself can have stored the empty text.
+    await vi.advanceTimersByTimeAsync(0);
+    expect((await draftStorage.getValue())?.text).toBe('');
+  });
+
   it('keeps the last keys of a popup closed right after typing', async () => {
     const useComposer = await hydratedStore();
     useComposer.getState().setText('H');
