@@ -13,6 +13,7 @@ import { hostOf } from '../host';
 import type { Account, UploadedMedia, VideoUpload, VideoUploadOptions } from '../types';
 import { uploadTimeoutMs } from '../upload-timeout';
 import { withAccessToken, type AccessToken } from './access';
+import { sleep } from '@/utils/sleep';
 
 /** How long a server may process a clip before Crosswind stops asking (and tries again later). */
 export const VIDEO_PROCESSING_LIMIT_MS = 15 * 60_000;
@@ -175,19 +176,4 @@ function errorOf(body: unknown): string | undefined {
   const said =
     typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
   return typeof said === 'string' ? said.slice(0, 300) : undefined;
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason as Error);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', stop);
-      resolve();
-    }, ms);
-    const stop = () => {
-      clearTimeout(timer);
-      reject(signal?.reason as Error);
-    };
-    signal?.addEventListener('abort', stop, { once: true });
-  });
 }

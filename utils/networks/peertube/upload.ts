@@ -6,6 +6,7 @@ import type { PeerTubeApi } from './client';
 import { uploadTimeoutMs } from '../upload-timeout';
 import { peertubeError } from './errors';
 import { FIRST_SLICE_BYTES, nextSliceBytes, sliceCeiling } from './slice-size';
+import { sleep } from '@/utils/sleep';
 
 // PeerTube's resumable upload (node-uploadx's protocol): a POST opens a session and answers its
 // address; PUTs carry the file in slices with Content-Range and are answered 308 with the Range
@@ -69,20 +70,6 @@ export function offsetOf(range: string | null): number | undefined {
 
 function isNetworkFailure(error: unknown): boolean {
   return error instanceof CrosswindError && error.kind === 'network';
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
 }
 
 /** Uploads (or continues uploading) a video; resolves once the server made it. */
