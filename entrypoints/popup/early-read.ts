@@ -1,9 +1,8 @@
-import { readFirstFrame } from './first-frame';
+import { startEarlyRead, takeEarlyRead } from './first-frame';
 
 /**
- * The first frame's storage read, started by its own script tag as soon as the page is parsed,
- * while React is still being fetched and run (index.html), instead of after it. main.tsx awaits it.
+ * The first frame's storage read: the one popup-read.js started while this module was still
+ * loading (index.html), or, when that script has not run, one started now, still before React's
+ * modules run (main.tsx imports this first).
  */
-export const firstFrameRead = readFirstFrame();
-// main.tsx handles a failure when it awaits the read; until then it is not "unhandled".
-firstFrameRead.catch(() => undefined);
+export const earlyRead = takeEarlyRead() ?? startEarlyRead();

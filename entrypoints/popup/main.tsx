@@ -1,5 +1,5 @@
-// First: the storage read starts before React's modules run (see early-read.ts).
-import { firstFrameRead } from './early-read';
+// First: the storage read is under way before React's modules run (see early-read.ts).
+import { earlyRead } from './early-read';
 import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
@@ -7,14 +7,17 @@ import { ErrorBoundary } from '@/components/ErrorBoundary';
 import '@/components/theme.css';
 import { useComposer } from '@/utils/composer-store';
 import { startPageLanguage } from '@/utils/i18n/load';
-import type { FirstFrame } from './first-frame';
+import { readFirstFrame, type FirstFrame } from './first-frame';
 import { Popup } from './Popup';
 
 async function start(): Promise<void> {
   let first: FirstFrame | undefined;
   try {
-    first = await firstFrameRead;
-    // In the task the read ended in: any later change to the draft reaches the store's watch.
+    first = await earlyRead.read;
+    // Written since that read was asked for: read again, so the first frame is never older.
+    if (earlyRead.changedSince()) first = await readFirstFrame();
+    // In the task the read ended in, or with nothing written since it was asked for: any later
+    // change to the draft reaches the store's watch.
     useComposer.getState().hydrateFrom(
       first,
       first.accounts.map((account) => account.id),
@@ -23,6 +26,8 @@ async function start(): Promise<void> {
     // The popup then reads what it needs itself, one item at a time, as it did before.
     console.warn('[Crosswind] the first read failed', error);
     first = undefined;
+  } finally {
+    earlyRead.stop();
   }
   // The words come first: a page rendered before its language is known would flash in another.
   await startPageLanguage(document, 'pageTitle.popup', first?.language);
