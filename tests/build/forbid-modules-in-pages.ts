@@ -5,6 +5,12 @@ type OutputChunk = Rolldown.OutputChunk;
 
 const PAGE_ENTRY = /[/\\](popup|options|sent-posts)[/\\]index\.html$/;
 
+/** How much JavaScript a page may load before its first frame: gzipped bytes, and files. */
+export interface StartupBudget {
+  gzip: number;
+  files?: number;
+}
+
 function chunksOf(bundle: OutputBundle): OutputChunk[] {
   return Object.values(bundle).filter((item): item is OutputChunk => item.type === 'chunk');
 }
@@ -35,7 +41,8 @@ function reachableChunks(
  * `backgroundFiles` are project files that must stay in the background too (the outbox's writer:
  * only the background writes the outbox). Also prints what the popup loads at start-up, gzipped,
  * so growth is seen at every build, and fails it when a page's start-up JavaScript (gzipped, chunk
- * by chunk as the browser fetches them) grows past its entry in `startupBudgets`.
+ * by chunk as the browser fetches them) grows past its entry in `startupBudgets`, or comes in more
+ * files than it allows (the browser serves a page's files one after another).
  * `lazyFiles` are project files pages may only load later, by dynamic import (the networks'
  * counters, which the popup's first frame does without); `pageLazyFiles` adds files (or package
  * files) only one page must load later, by its name.
@@ -43,7 +50,7 @@ function reachableChunks(
 export function forbidModulesInPages(
   packages: string[],
   backgroundFiles: string[] = [],
-  startupBudgets: Partial<Record<string, number>> = {},
+  startupBudgets: Partial<Record<string, StartupBudget>> = {},
   lazyFiles: string[] = [],
   pageLazyFiles: Partial<Record<string, string[]>> = {},
 ): Plugin {
@@ -83,9 +90,14 @@ export function forbidModulesInPages(
           `[crosswind] ${page} JS at start-up: ${(raw / 1024).toFixed(1)} kB, ${(gzip / 1024).toFixed(1)} kB gzipped (${files.length} files, no network SDK)`,
         );
         const budget = startupBudgets[page];
-        if (budget !== undefined && gzip > budget) {
+        if (budget !== undefined && gzip > budget.gzip) {
           this.error(
-            `${page} loads ${(gzip / 1024).toFixed(1)} kB of gzipped JavaScript at start-up, over its budget of ${(budget / 1024).toFixed(1)} kB: load what its first frame does not need later (dynamic import).`,
+            `${page} loads ${(gzip / 1024).toFixed(1)} kB of gzipped JavaScript at start-up, over its budget of ${(budget.gzip / 1024).toFixed(1)} kB: load what its first frame does not need later (dynamic import).`,
+          );
+        }
+        if (budget?.files !== undefined && files.length > budget.files) {
+          this.error(
+            `${page} loads ${files.length} JavaScript files at start-up (${files.map((chunk) => chunk.fileName).join(', ')}), over its budget of ${budget.files}: each one more is fetched after the others.`,
           );
         }
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { forbidModulesInPages } from '../../build/forbid-modules-in-pages';
+import { forbidModulesInPages, type StartupBudget } from '../../build/forbid-modules-in-pages';
 
 function chunk(fileName: string, moduleIds: string[], extra: Record<string, unknown> = {}) {
   return {
@@ -19,7 +19,7 @@ function chunk(fileName: string, moduleIds: string[], extra: Record<string, unkn
 const incompressible = (length: number) =>
   Array.from({ length }, (_, i) => ((i * 7919) % 65_521).toString(36)).join('');
 
-function run(bundle: Record<string, unknown>, budgets: Record<string, number> = {}) {
+function run(bundle: Record<string, unknown>, budgets: Record<string, StartupBudget> = {}) {
   const plugin = forbidModulesInPages(
     ['masto', '@atproto'],
     ['utils/publish/job-store.ts'],
@@ -90,10 +90,28 @@ describe('forbidModulesInPages', () => {
       // Loaded after the first frame: not start-up JavaScript.
       'later.js': chunk('later.js', ['/p/components/Later.tsx'], { code: incompressible(30_000) }),
     };
-    expect(run(bundle, { popup: 1024 })).toThrow(
+    expect(run(bundle, { popup: { gzip: 1024 } })).toThrow(
       /^popup loads \d+\.\d kB .* over its budget of 1\.0 kB/,
     );
-    expect(run(bundle, { popup: 100 * 1024 })).not.toThrow();
+    expect(run(bundle, { popup: { gzip: 100 * 1024 } })).not.toThrow();
+  });
+
+  it('fails when the popup’s first frame comes in more files than it allows', () => {
+    vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const bundle = {
+      'popup.js': chunk('popup.js', ['/p/entrypoints/popup/index.html'], {
+        facadeModuleId: '/p/entrypoints/popup/index.html',
+        imports: ['runtime.js'],
+        dynamicImports: ['later.js'],
+      }),
+      'runtime.js': chunk('runtime.js', ['\0rolldown/runtime.js']),
+      // Loaded after the first frame: not a start-up file.
+      'later.js': chunk('later.js', ['/p/components/Later.tsx']),
+    };
+    expect(run(bundle, { popup: { gzip: 100 * 1024, files: 1 } })).toThrow(
+      'popup loads 2 JavaScript files at start-up (popup.js, runtime.js), over its budget of 1',
+    );
+    expect(run(bundle, { popup: { gzip: 100 * 1024, files: 2 } })).not.toThrow();
   });
 
   it('fails when a page loads a counter at start-up, and lets it load one later', () => {
