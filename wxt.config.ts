@@ -95,6 +95,9 @@ export default defineConfig({
     },
   },
   vite: ({ mode }) => ({
+    // Every browser Crosswind supports (Chrome, Firefox 140+) preloads modules itself: the polyfill
+    // would only be more code in each page's first file.
+    build: { modulePreload: { polyfill: false } },
     // Network SDKs and the page parsers belong to the background; the popup stays small.
     // Pages read the outbox; only the background writes it.
     plugins: [
