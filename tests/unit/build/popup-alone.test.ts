@@ -44,55 +44,53 @@ async function evaluate(code: string): Promise<Record<string, unknown>> {
 }
 
 const RUNTIME = 'chunks/rolldown-runtime-AbC1_x.js';
-const runtime = (): Chunk => ({
+
+/** A chunk that takes Rolldown's helpers from their own file. */
+const chunk = (fileName: string, isEntry: boolean, code: string): Chunk => ({
   type: 'chunk',
-  fileName: RUNTIME,
-  isEntry: false,
+  fileName,
+  isEntry,
+  imports: [RUNTIME],
+  code,
+});
+
+/** Shaped like Rolldown's minified helpers: local names exported under others. */
+const runtime = (): Chunk => ({
+  ...chunk(
+    RUNTIME,
+    false,
+    'var e=Object.defineProperty,n=(t)=>t+1,o=(t)=>t*2;export{n as r,o as t};',
+  ),
   imports: [],
-  // Shaped like Rolldown's minified helpers: local names exported under others.
-  code: 'var e=Object.defineProperty,n=(t)=>t+1,o=(t)=>t*2;export{n as r,o as t};',
 });
 
 describe('popupInOneFile', () => {
   it('puts Rolldown’s helpers in the popup’s entry, so its first frame needs no other file', async () => {
-    const bundle = {
-      'chunks/popup-1.js': {
-        type: 'chunk',
-        fileName: 'chunks/popup-1.js',
-        isEntry: true,
-        imports: [RUNTIME],
-        code: 'const __vite__mapDeps=1;import{r as e,t}from"./rolldown-runtime-AbC1_x.js";export const result=[e(1),t(3)];',
-      },
-      // Loaded later: keeps taking the helpers from their own file.
-      'chunks/PopupApp-2.js': {
-        type: 'chunk',
-        fileName: 'chunks/PopupApp-2.js',
-        isEntry: false,
-        imports: [RUNTIME],
-        code: 'import{r as e}from"./rolldown-runtime-AbC1_x.js";export const later=e(2);',
-      },
-      [RUNTIME]: runtime(),
-    } satisfies Record<string, Chunk>;
-    generate(bundle);
-    const popup = bundle['chunks/popup-1.js'];
+    const popup = chunk(
+      'chunks/popup-1.js',
+      true,
+      'const __vite__mapDeps=1;import{r as e,t}from"./rolldown-runtime-AbC1_x.js";export const result=[e(1),t(3)];',
+    );
+    // Loaded later: keeps taking the helpers from their own file.
+    const later = chunk(
+      'chunks/PopupApp-2.js',
+      false,
+      'import{r as e}from"./rolldown-runtime-AbC1_x.js";export const later=e(2);',
+    );
+    generate({ [popup.fileName]: popup, [later.fileName]: later, [RUNTIME]: runtime() });
     expect(popup.code).not.toContain('import');
     expect(popup.imports).toEqual([]);
     expect((await evaluate(popup.code)).result).toEqual([2, 6]);
-    expect(bundle['chunks/PopupApp-2.js'].imports).toEqual([RUNTIME]);
+    expect(later.imports).toEqual([RUNTIME]);
   });
 
   it('fails the build when the entry takes the helpers in a form it does not know', () => {
-    const bundle = {
-      'chunks/popup-1.js': {
-        type: 'chunk',
-        fileName: 'chunks/popup-1.js',
-        isEntry: true,
-        imports: [RUNTIME],
-        code: 'import*as h from"./rolldown-runtime-AbC1_x.js";export const result=h.r(1);',
-      },
-      [RUNTIME]: runtime(),
-    } satisfies Record<string, Chunk>;
-    expect(() => generate(bundle)).toThrow(
+    const popup = chunk(
+      'chunks/popup-1.js',
+      true,
+      'import*as h from"./rolldown-runtime-AbC1_x.js";export const result=h.r(1);',
+    );
+    expect(() => generate({ [popup.fileName]: popup, [RUNTIME]: runtime() })).toThrow(
       "chunks/popup-1.js: Rolldown's helpers are imported in an unexpected form",
     );
   });
