@@ -34,6 +34,18 @@ function run(bundle: Record<string, unknown>, budgets: Record<string, StartupBud
   return () => hook.call({ error }, {}, bundle);
 }
 
+/** A popup whose entry imports one chunk at start-up and loads a large one later. */
+const popupWithLaterChunk = () => ({
+  'popup.js': chunk('popup.js', ['/p/entrypoints/popup/index.html'], {
+    facadeModuleId: '/p/entrypoints/popup/index.html',
+    imports: ['shared.js'],
+    dynamicImports: ['later.js'],
+  }),
+  'shared.js': chunk('shared.js', ['/p/utils/x.ts'], { code: incompressible(3_000) }),
+  // Loaded after the first frame: neither start-up JavaScript nor a start-up file.
+  'later.js': chunk('later.js', ['/p/components/Later.tsx'], { code: incompressible(30_000) }),
+});
+
 describe('forbidModulesInPages', () => {
   it('fails when a chunk the popup loads contains a network SDK, even through a dynamic import', () => {
     const bundle = {
@@ -76,18 +88,6 @@ describe('forbidModulesInPages', () => {
         /^\[crosswind\] popup JS at start-up: 0\.1 kB, 0\.0 kB gzipped \(1 files, no network SDK\)$/,
       ),
     );
-  });
-
-  /** A popup whose entry imports one chunk at start-up and loads a large one later. */
-  const popupWithLaterChunk = () => ({
-    'popup.js': chunk('popup.js', ['/p/entrypoints/popup/index.html'], {
-      facadeModuleId: '/p/entrypoints/popup/index.html',
-      imports: ['shared.js'],
-      dynamicImports: ['later.js'],
-    }),
-    'shared.js': chunk('shared.js', ['/p/utils/x.ts'], { code: incompressible(3_000) }),
-    // Loaded after the first frame: neither start-up JavaScript nor a start-up file.
-    'later.js': chunk('later.js', ['/p/components/Later.tsx'], { code: incompressible(30_000) }),
   });
 
   it('fails when the popup’s start-up JavaScript grows past its budget, counting its imports', () => {
