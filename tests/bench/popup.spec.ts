@@ -11,7 +11,13 @@ const MAX_OPEN_RATIO = 1.2;
 const MAX_KEYSTROKE_P95_RATIO = 2;
 /** With a 200 kB text the composer must stay usable: every keystroke under this. */
 const MAX_HUGE_TEXT_P95_MS = 100;
-const OPENS = 16;
+/**
+ * Opens of each popup, alternating; the first of each is a warm-up. The issue asks for the median
+ * of at least 15: with 15, single opens on this machine ranged over 30 ms and the median ratio
+ * moved by ±0.05 between runs of the same build, so 30 samples a side make a run's verdict less a
+ * matter of chance (about 0.3 s each).
+ */
+const OPENS = 31;
 /**
  * Keystrokes are typed in short turns, each popup in turn (the order alternating), so both meet
  * the same moments of a shared machine's load, which changes within seconds; the first turn of
