@@ -1,25 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { seriousViolations } from './axe';
 import { E2E_EXTENSION_DIR, EXTENSION_DIR } from './extension';
 import { expect, test } from './fixtures';
 import { listPosts, pickAccounts, type PostRecord, statusesContaining } from './helpers';
+import { clickMenu, openComposerFor, openTab, worker, type ChromeTab } from './share-menu';
 import { startSite } from './site-server';
-
-interface ChromeTab {
-  id?: number;
-  url?: string;
-  title?: string;
-  windowId: number;
-}
 
 /** The few extension APIs these tests call inside the service worker. */
 declare const chrome: {
   tabs: { query(filter: { url?: string }): Promise<ChromeTab[]> };
   action: { openPopup(): Promise<void> };
   storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
-  contextMenus: { onClicked: { dispatch(info: unknown, tab: unknown): void } };
 };
 
 // The toolbar click that grants activeTab cannot be automated; this build's access to
@@ -34,43 +27,10 @@ test.afterAll(async () => {
   await site.close();
 });
 
-async function worker(context: BrowserContext): Promise<Worker> {
-  return context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
-}
-
 /** Opens a page of the local site in a tab and returns it with the browser's id for that tab. */
 async function openSitePage(context: BrowserContext, file: string) {
-  const page = await context.newPage();
   const url = `${site.url}/${file}`;
-  await page.goto(url);
-  await page.bringToFront();
-  const sw = await worker(context);
-  const tab = await sw.evaluate(async (pageUrl) => {
-    const [found] = await chrome.tabs.query({ url: pageUrl });
-    return { id: found!.id!, url: found!.url!, title: found!.title!, windowId: found!.windowId };
-  }, url);
-  return { page, url, tab };
-}
-
-/** The composer as a page for the given tab, the way the small composer window opens. */
-async function openComposerFor(context: BrowserContext, extensionId: string, tabId: number) {
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-  await expect(popup.getByRole('heading', { name: 'Crosswind' })).toBeVisible();
-  return popup;
-}
-
-/** What a right-click menu item does, run through the very listener the browser calls. */
-async function clickMenu(
-  context: BrowserContext,
-  info: Record<string, string>,
-  tab: { id: number; url: string; title: string },
-): Promise<void> {
-  const sw = await worker(context);
-  await sw.evaluate(
-    ({ clickInfo, clickedTab }) => chrome.contextMenus.onClicked.dispatch(clickInfo, clickedTab),
-    { clickInfo: info, clickedTab: tab },
-  );
+  return { ...(await openTab(context, url)), url };
 }
 
 async function selectQuote(page: Page): Promise<void> {

@@ -1,7 +1,8 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { expect } from './fixtures';
 
-interface ChromeTab {
+/** A tab as `chrome.tabs.query` answers it. */
+export interface ChromeTab {
   id?: number;
   url?: string;
   title?: string;
@@ -21,7 +22,8 @@ export interface ClickedTab {
   title: string;
 }
 
-async function worker(context: BrowserContext): Promise<Worker> {
+/** Crosswind's service worker, where these helpers call the extension's APIs. */
+export async function worker(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
 }
 
