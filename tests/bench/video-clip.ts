@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { StoredClip } from '../e2e/clip';
+import { storeVideo, type StoredClip } from '../e2e/clip';
 
 /**
  * A clip of `size` bytes made in the browser and stored where the composer keeps attached videos:
@@ -7,8 +7,8 @@ import type { StoredClip } from '../e2e/clip';
  * fills it to size. The filler is one 1 MiB buffer repeated as Blob parts, so the page never
  * holds the whole clip itself.
  */
-export function bigClip(page: Page, size: number): Promise<StoredClip> {
-  return page.evaluate(async (bytes) => {
+export async function bigClip(page: Page, size: number): Promise<StoredClip> {
+  const blob = await page.evaluateHandle(async (bytes) => {
     const canvas = Object.assign(document.createElement('canvas'), { width: 640, height: 360 });
     const context = canvas.getContext('2d')!;
     const recorder = new MediaRecorder(canvas.captureStream(25), {
@@ -41,22 +41,16 @@ export function bigClip(page: Page, size: number): Promise<StoredClip> {
     for (let left = filler; left > 0; left -= mebibyte.length) {
       parts.push(left >= mebibyte.length ? mebibyte : mebibyte.subarray(0, left));
     }
-    const blob = new Blob(parts, { type: 'video/webm' });
-    const id = crypto.randomUUID();
-    await new Promise<void>((resolve, reject) => {
-      const request = indexedDB.open('crosswind-video', 1);
-      request.onupgradeneeded = () => request.result.createObjectStore('videos');
-      request.onerror = () => reject(request.error);
-      request.onsuccess = () => {
-        const transaction = request.result.transaction('videos', 'readwrite');
-        transaction.objectStore('videos').put(blob, id);
-        transaction.oncomplete = () => {
-          request.result.close();
-          resolve();
-        };
-        transaction.onerror = () => reject(transaction.error);
-      };
-    });
-    return { id, bytes: blob.size, sha256: '', width: 640, height: 360, durationMs: 1000 };
+    return new Blob(parts, { type: 'video/webm' });
   }, size);
+  const clip = {
+    id: crypto.randomUUID(),
+    bytes: await blob.evaluate((made) => made.size),
+    sha256: '',
+    width: 640,
+    height: 360,
+    durationMs: 1000,
+  };
+  await storeVideo(page, blob, clip.id);
+  return clip;
 }

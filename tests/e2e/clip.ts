@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { JSHandle, Page } from '@playwright/test';
 
 /** The extension storage calls made inside its pages. */
 declare const chrome: {
@@ -27,30 +27,52 @@ export interface RecordedFile {
   sha256: string;
 }
 
+/** What `record` leaves in the page: the clip, its facts, and its bytes when they are asked for. */
 interface Recording {
-  id: string;
-  bytes: number;
-  sha256: string;
-  width: number;
-  height: number;
-  durationMs: number;
+  blob: Blob;
+  facts: StoredClip;
   base64?: string;
 }
 
 /**
- * Records a clip of noise with the browser's own MediaRecorder (nothing is downloaded), then
- * stores it in Crosswind's video store or hands its bytes back. Noise keeps the encoder from
+ * Stores a clip made in the page where the composer keeps attached videos (Crosswind's video
+ * store), under `id`, as attaching a file does.
+ */
+export async function storeVideo(page: Page, blob: JSHandle<Blob>, id: string): Promise<void> {
+  await page.evaluate(
+    ({ video, key }) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('crosswind-video', 1);
+        request.onupgradeneeded = () => request.result.createObjectStore('videos');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const transaction = request.result.transaction('videos', 'readwrite');
+          transaction.objectStore('videos').put(video, key);
+          transaction.oncomplete = () => {
+            request.result.close();
+            resolve();
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    { video: blob, key: id },
+  );
+}
+
+/**
+ * Records a clip of noise with the browser's own MediaRecorder (nothing is downloaded) and leaves
+ * it in the page, with its bytes as base64 when `withBytes`. Noise keeps the encoder from
  * compressing it to nothing, so the clip spans several upload slices.
  */
 function record(
   page: Page,
   length: number,
   bitrate: number,
-  keep: 'store' | 'bytes',
+  withBytes: boolean,
   minBytes: number,
-) {
-  return page.evaluate(
-    async ({ seconds, bitsPerSecond, where, atLeast }): Promise<Recording> => {
+): Promise<JSHandle<Recording>> {
+  return page.evaluateHandle(
+    async ({ seconds, bitsPerSecond, bytesToo, atLeast }): Promise<Recording> => {
       const width = 640;
       const height = 360;
       const canvas = document.createElement('canvas');
@@ -102,32 +124,22 @@ function record(
       const sha256 = [...new Uint8Array(digest)]
         .map((byte) => byte.toString(16).padStart(2, '0'))
         .join('');
-      const id = crypto.randomUUID();
-      const facts = { id, bytes: blob.size, sha256, width, height, durationMs };
-      if (where === 'bytes') {
-        let binary = '';
-        for (let index = 0; index < content.length; index += 0x8000) {
-          binary += String.fromCharCode(...content.subarray(index, index + 0x8000));
-        }
-        return { ...facts, base64: btoa(binary) };
+      const facts = {
+        id: crypto.randomUUID(),
+        bytes: blob.size,
+        sha256,
+        width,
+        height,
+        durationMs,
+      };
+      if (!bytesToo) return { blob, facts };
+      let binary = '';
+      for (let index = 0; index < content.length; index += 0x8000) {
+        binary += String.fromCharCode(...content.subarray(index, index + 0x8000));
       }
-      await new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open('crosswind-video', 1);
-        request.onupgradeneeded = () => request.result.createObjectStore('videos');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const transaction = request.result.transaction('videos', 'readwrite');
-          transaction.objectStore('videos').put(blob, id);
-          transaction.oncomplete = () => {
-            request.result.close();
-            resolve();
-          };
-          transaction.onerror = () => reject(transaction.error);
-        };
-      });
-      return facts;
+      return { blob, facts, base64: btoa(binary) };
     },
-    { seconds: length, bitsPerSecond: bitrate, where: keep, atLeast: minBytes },
+    { seconds: length, bitsPerSecond: bitrate, bytesToo: withBytes, atLeast: minBytes },
   );
 }
 
@@ -141,7 +153,9 @@ export async function recordClip(
   bitrate: number,
   minBytes = 0,
 ): Promise<StoredClip> {
-  const { base64: _none, ...clip } = await record(page, length, bitrate, 'store', minBytes);
+  const recording = await record(page, length, bitrate, false, minBytes);
+  const clip = await recording.evaluate((recorded) => recorded.facts);
+  await storeVideo(page, await recording.evaluateHandle((recorded) => recorded.blob), clip.id);
   return clip;
 }
 
@@ -152,8 +166,12 @@ export async function recordClipFile(
   bitrate: number,
   minBytes = 0,
 ): Promise<RecordedFile> {
-  const { base64 = '', bytes, sha256 } = await record(page, length, bitrate, 'bytes', minBytes);
-  return { buffer: Buffer.from(base64, 'base64'), bytes, sha256 };
+  const recording = await record(page, length, bitrate, true, minBytes);
+  const { base64 = '', facts } = await recording.evaluate(({ base64, facts }) => ({
+    base64,
+    facts,
+  }));
+  return { buffer: Buffer.from(base64, 'base64'), bytes: facts.bytes, sha256: facts.sha256 };
 }
 
 /**
