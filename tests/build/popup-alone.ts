@@ -46,13 +46,12 @@ function runtimeImport(code: string, fileName: string): RegExpExecArray | null {
   return new RegExp(`import\\{([^}]*)\\}from"\\./${name}";`).exec(code);
 }
 
-/** `a as b` → `a:b`, `c` → `c:c`: import specifiers as a destructuring pattern. */
-function asPattern(specifiers: string): string {
-  return specifiers
-    .split(',')
-    .map((specifier) => specifier.trim().split(/\s+as\s+/))
-    .map(([imported, local]) => `${imported}:${local ?? imported}`)
-    .join(',');
+/** `a as b, c` → `[['a', 'b'], ['c', 'c']]`: the names in an import or export list. */
+function namePairs(list: string): Array<[string, string]> {
+  return list.split(',').map((specifier) => {
+    const [name, alias] = specifier.trim().split(/\s+as\s+/);
+    return [name!, alias ?? name!];
+  });
 }
 
 /**
@@ -63,10 +62,8 @@ function asPattern(specifiers: string): string {
 function runtimeAsExpression(runtime: string): string | undefined {
   const exports = /export\{([^}]*)\};?\s*$/.exec(runtime);
   if (!exports) return undefined;
-  const returned = exports[1]!
-    .split(',')
-    .map((specifier) => specifier.trim().split(/\s+as\s+/))
-    .map(([local, exported]) => `${exported ?? local}:${local}`)
+  const returned = namePairs(exports[1]!)
+    .map(([local, exported]) => `${exported}:${local}`)
     .join(',');
   return `(()=>{${runtime.slice(0, exports.index)};return{${returned}}})()`;
 }
@@ -113,11 +110,11 @@ export function popupInOneFile(): Plugin {
         if (!statement || !expression) {
           this.error(`${chunk.fileName}: Rolldown's helpers are imported in an unexpected form`);
         }
+        const pattern = namePairs(statement[1]!)
+          .map(([imported, local]) => `${imported}:${local}`)
+          .join(',');
         // Where the import was, so the helpers are there before any of the chunk's code runs.
-        chunk.code = chunk.code.replace(
-          statement[0],
-          `const{${asPattern(statement[1]!)}}=${expression};`,
-        );
+        chunk.code = chunk.code.replace(statement[0], `const{${pattern}}=${expression};`);
         chunk.imports = chunk.imports.filter((file) => file !== runtime.fileName);
       }
     },
