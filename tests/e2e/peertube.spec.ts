@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { startPeerTubeServer, type PeerTubeServer } from '../servers/peertube';
 import { stateOf } from '../servers/peertube/videos';
 import { statusesContaining } from '../servers/records';
@@ -53,6 +53,17 @@ async function connect(options: Page): Promise<void> {
   await options.getByLabel('Channel').selectOption({ label: 'Cats' });
 }
 
+/** Connects alice on PeerTube, then the Mastodon test user, both through the options page. */
+async function connectWithMastodon(
+  context: BrowserContext,
+  options: Page,
+  mastodon: string,
+): Promise<void> {
+  await connect(options);
+  await connectMastodonViaUi(context, options, mastodon);
+  await expect(options.getByText('Connected', { exact: true })).toHaveCount(2);
+}
+
 test('connects with two-factor, says a text needs a video, and posts a recorded 10-second clip to PeerTube and Mastodon', async ({
   context,
   openOptions,
@@ -60,11 +71,9 @@ test('connects with two-factor, says a text needs a video, and posts a recorded 
   servers,
 }) => {
   const options = await openOptions();
-  await connect(options);
+  await connectWithMastodon(context, options, servers.mastodon);
   // Never the password: only the session the server gave.
   expect(server.state.tokens).toHaveLength(1);
-  await connectMastodonViaUi(context, options, servers.mastodon);
-  await expect(options.getByText('Connected', { exact: true })).toHaveCount(2);
   const accounts = await accountIds(options);
 
   const popup = await openPopup();
@@ -175,9 +184,7 @@ test('a clip picked with "Add video" goes to the chosen channel under the first 
   servers,
 }) => {
   const options = await openOptions();
-  await connect(options);
-  await connectMastodonViaUi(context, options, servers.mastodon);
-  await expect(options.getByText('Connected', { exact: true })).toHaveCount(2);
+  await connectWithMastodon(context, options, servers.mastodon);
   const clip = await recordClipFile(options, 10, 2_000_000, CHUNK + 1);
 
   const popup = await openPopup();
