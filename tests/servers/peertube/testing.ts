@@ -34,14 +34,17 @@ export async function signIn(
   return { access: body.access_token, refresh: body.refresh_token };
 }
 
-/** Opens an upload session and answers its address. */
-export async function openUpload(
+/**
+ * Asks for an upload session for a `size`-byte WebM and answers the server's reply as it is;
+ * `extra` adds to or replaces the metadata (a title, channel 1, clip.webm).
+ */
+export function initUpload(
   server: PeerTubeServer,
   access: string,
   size: number,
   extra: Record<string, unknown> = {},
-): Promise<string> {
-  const response = await fetch(`${server.url}/api/v1/videos/upload-resumable`, {
+): Promise<Response> {
+  return fetch(`${server.url}/api/v1/videos/upload-resumable`, {
     method: 'POST',
     headers: {
       authorization: `Bearer ${access}`,
@@ -51,6 +54,16 @@ export async function openUpload(
     },
     body: JSON.stringify({ name: 'A clip', channelId: 1, filename: 'clip.webm', ...extra }),
   });
+}
+
+/** Opens an upload session and answers its address. */
+export async function openUpload(
+  server: PeerTubeServer,
+  access: string,
+  size: number,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
+  const response = await initUpload(server, access, size, extra);
   if (response.status !== 201 && response.status !== 200)
     throw new Error(`init ${response.status}`);
   return new URL(response.headers.get('location') ?? '', server.url).href;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PeerTubeServer } from './types';
-import { openUpload, putChunk, signIn, startServer } from './testing';
+import { initUpload, openUpload, putChunk, signIn, startServer } from './testing';
 
 const file = new Uint8Array(10);
 
@@ -16,19 +16,6 @@ async function stateOf(server: PeerTubeServer, uuid: string) {
 }
 
 const wait = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-async function initWith(server: PeerTubeServer, access: string, body: Record<string, unknown>) {
-  return fetch(`${server.url}/api/v1/videos/upload-resumable`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${access}`,
-      'content-type': 'application/json',
-      'x-upload-content-length': '10',
-      'x-upload-content-type': 'video/webm',
-    },
-    body: JSON.stringify({ name: 'A clip', channelId: 1, filename: 'clip.webm', ...body }),
-  });
-}
 
 describe('PeerTube test server: transcoding states', () => {
   it('moves a failed job to "Transcoding failed" (7) and keeps a stalled one "To transcode" (2)', async () => {
@@ -64,7 +51,7 @@ describe('PeerTube test server: nsfwSummary as isNSFWSummaryValid checks it', ()
     const server = await startServer();
     const { access } = await signIn(server);
     const status = async (summary: string) =>
-      (await initWith(server, access, { nsfw: true, nsfwSummary: summary })).status;
+      (await initUpload(server, access, file.length, { nsfw: true, nsfwSummary: summary })).status;
     expect(await status('ab')).toBe(400);
     expect(await status('abc')).toBe(201);
     expect(await status('x'.repeat(250))).toBe(201);
@@ -76,7 +63,9 @@ describe('PeerTube test server: nsfwSummary as isNSFWSummaryValid checks it', ()
   it('refuses a summary on a video that is not NSFW (areErrorsInNSFW)', async () => {
     const server = await startServer();
     const { access } = await signIn(server);
-    const answer = await initWith(server, access, { nsfwSummary: 'Flashing lights' });
+    const answer = await initUpload(server, access, file.length, {
+      nsfwSummary: 'Flashing lights',
+    });
     expect(answer.status).toBe(400);
     expect(((await answer.json()) as { detail: string }).detail).toBe(
       'Cannot set nsfwSummary if the video is not NSFW',

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { askOffset, openUpload, putChunk, signIn, startServer } from './testing';
+import { askOffset, initUpload, openUpload, putChunk, signIn, startServer } from './testing';
 
 function bytes(size: number): Uint8Array<ArrayBuffer> {
   const data = new Uint8Array(size);
@@ -15,23 +15,12 @@ describe('PeerTube test server: resumable upload', () => {
     const server = await startServer();
     const { access } = await signIn(server);
     const file = bytes(3000);
-    const init = await fetch(`${server.url}/api/v1/videos/upload-resumable`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${access}`,
-        'content-type': 'application/json',
-        'x-upload-content-length': '3000',
-        'x-upload-content-type': 'video/webm',
-      },
-      body: JSON.stringify({
-        name: 'My clip',
-        channelId: 1,
-        filename: 'clip.webm',
-        privacy: 1,
-        tags: ['cats'],
-        nsfw: true,
-        nsfwSummary: 'Loud',
-      }),
+    const init = await initUpload(server, access, 3000, {
+      name: 'My clip',
+      privacy: 1,
+      tags: ['cats'],
+      nsfw: true,
+      nsfwSummary: 'Loud',
     });
     expect(init.status).toBe(201);
     const location = init.headers.get('location') ?? '';
@@ -97,21 +86,7 @@ describe('PeerTube test server: resumable upload', () => {
     const { access } = await signIn(server);
     const one = await openUpload(server, access, 1000, { lastModified: 1_700_000_000_000 });
     await putChunk(one, access, bytes(400), 0, 1000);
-    const init = await fetch(`${server.url}/api/v1/videos/upload-resumable`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${access}`,
-        'content-type': 'application/json',
-        'x-upload-content-length': '1000',
-        'x-upload-content-type': 'video/webm',
-      },
-      body: JSON.stringify({
-        name: 'A clip',
-        channelId: 1,
-        filename: 'clip.webm',
-        lastModified: 1_700_000_000_000,
-      }),
-    });
+    const init = await initUpload(server, access, 1000, { lastModified: 1_700_000_000_000 });
     expect(init.status).toBe(200);
     expect(new URL(init.headers.get('location') ?? '', server.url).href).toBe(one);
   });
@@ -145,17 +120,7 @@ describe('PeerTube test server: resumable upload', () => {
       users: [{ username: 'alice', password: 'alice-password', videoQuota: 1000 }],
     });
     const { access } = await signIn(server);
-    const post = (size: number, filename: string) =>
-      fetch(`${server.url}/api/v1/videos/upload-resumable`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${access}`,
-          'content-type': 'application/json',
-          'x-upload-content-length': String(size),
-          'x-upload-content-type': 'video/webm',
-        },
-        body: JSON.stringify({ name: 'A clip', channelId: 1, filename }),
-      });
+    const post = (size: number, filename: string) => initUpload(server, access, size, { filename });
     const over = await post(1001, 'clip.webm');
     expect(over.status).toBe(413);
     expect(await over.json()).toMatchObject({
@@ -169,16 +134,7 @@ describe('PeerTube test server: resumable upload', () => {
   it('validates the title like PeerTube (3 to 120 characters), as invalid-params', async () => {
     const server = await startServer();
     const { access } = await signIn(server);
-    const response = await fetch(`${server.url}/api/v1/videos/upload-resumable`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${access}`,
-        'content-type': 'application/json',
-        'x-upload-content-length': '10',
-        'x-upload-content-type': 'video/webm',
-      },
-      body: JSON.stringify({ name: 'ab', channelId: 1, filename: 'clip.webm' }),
-    });
+    const response = await initUpload(server, access, 10, { name: 'ab' });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({
       detail: 'Incorrect request parameters: name',
