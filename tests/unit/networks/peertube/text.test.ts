@@ -2,6 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { filenameFor, sessionKeyOf, videoMetadata } from '@/utils/networks/peertube/metadata';
 import { measureVideoText, tagsOf, videoWords } from '@/utils/networks/peertube/text';
 
+/** A clip as the draft keeps it: what the metadata is made from. */
+const clip = {
+  id: 'v',
+  name: 'Sunset.mp4',
+  alt: '',
+  type: 'video/mp4',
+  bytes: 1,
+  durationMs: 1,
+  width: 1,
+  height: 1,
+};
+
 describe('a post as a PeerTube video', () => {
   it.each([
     [
@@ -51,20 +63,10 @@ describe('a post as a PeerTube video', () => {
   });
 
   it('falls back to the clip’s name for a title when the text has no usable first line', () => {
-    const meta = videoMetadata(
-      { text: '', visibility: 'private' },
-      {
-        id: 'v',
-        name: 'Sunset.mp4',
-        alt: '',
-        type: 'video/mp4',
-        bytes: 1,
-        durationMs: 1,
-        width: 1,
-        height: 1,
-      },
-      { channelId: 3, category: 15 },
-    );
+    const meta = videoMetadata({ text: '', visibility: 'private' }, clip, {
+      channelId: 3,
+      category: 15,
+    });
     expect(meta).toMatchObject({
       name: 'Sunset',
       channelId: 3,
@@ -77,16 +79,6 @@ describe('a post as a PeerTube video', () => {
 });
 
 describe('the warning as PeerTube’s nsfwSummary (3–250 characters)', () => {
-  const clip = {
-    id: 'v',
-    name: 'Sunset.mp4',
-    alt: '',
-    type: 'video/mp4',
-    bytes: 1,
-    durationMs: 1,
-    width: 1,
-    height: 1,
-  };
   const settings = { channelId: 3 };
 
   it('sends a warning PeerTube takes as it is, with nsfw', () => {
