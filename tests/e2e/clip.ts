@@ -167,9 +167,9 @@ export async function recordClipFile(
   minBytes = 0,
 ): Promise<RecordedFile> {
   const recording = await record(page, length, bitrate, true, minBytes);
-  const { base64 = '', facts } = await recording.evaluate(({ base64, facts }) => ({
-    base64,
-    facts,
+  const { base64 = '', facts } = await recording.evaluate((recorded) => ({
+    base64: recorded.base64,
+    facts: recorded.facts,
   }));
   return { buffer: Buffer.from(base64, 'base64'), bytes: facts.bytes, sha256: facts.sha256 };
 }
