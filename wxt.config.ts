@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { forbidModulesInPages } from './tests/build/forbid-modules-in-pages';
+import { inlineStylesheets } from './tests/build/inline-stylesheets';
 import { noHtmlSink } from './tests/build/no-html-sink';
 import { buildPopupAlone, isPopupBuild, popupInOneFile } from './tests/build/popup-alone';
 
@@ -88,10 +89,13 @@ export default defineConfig({
     includeSources: ['tests/build/**'],
   },
   hooks: {
-    // The popup's first frame in one file (tests/build/popup-alone.ts).
+    // The popup's first frame in one file (tests/build/popup-alone.ts), its styles in its HTML
+    // (tests/build/inline-stylesheets.ts).
     'entrypoints:grouped': (_wxt, groups) => buildPopupAlone(groups),
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (isPopupBuild(entrypoints)) config.plugins = [...(config.plugins ?? []), popupInOneFile()];
+      if (isPopupBuild(entrypoints)) {
+        config.plugins = [...(config.plugins ?? []), popupInOneFile(), ...inlineStylesheets()];
+      }
     },
   },
   vite: ({ mode }) => ({
