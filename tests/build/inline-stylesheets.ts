@@ -83,12 +83,13 @@ export function inlineStylesheets(): Plugin[] {
           const styles = entry ? moved.get(entry)! : [];
           if (styles.length === 0) continue;
           const css = styles.map((style) => String((bundle[style] as Rolldown.OutputAsset).source));
-          if (!html.includes('</head>')) this.error(`${page.fileName} has no </head>`);
-          // Where Vite puts its link tags: last in the head, after the scripts.
-          page.source = html.replace(
-            '</head>',
-            `${css.map((sheet) => `<style>${sheet}</style>`).join('')}\n</head>`,
-          );
+          const head = /<head>[\s\S]*?<\/head>/.exec(html);
+          if (!head) this.error(`${page.fileName} has no head`);
+          // Before the head's first script: the parser reads the styles while the scripts are on
+          // their way, not after a script that stops it (popup-read.js) has arrived and run.
+          const at = head.index + (/\s*<script\b/.exec(head[0])?.index ?? head[0].length - 7);
+          const elements = css.map((sheet) => `\n    <style>${sheet}</style>`).join('');
+          page.source = html.slice(0, at) + elements + html.slice(at);
         }
         const inPages = new Set([...moved.values()].flat());
         for (const style of inPages) {

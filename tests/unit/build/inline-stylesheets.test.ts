@@ -55,13 +55,28 @@ function build(bundle: Bundle, writeChunks?: (bundle: Bundle) => void) {
 }
 
 describe('inlineStylesheets', () => {
-  it('puts the page’s stylesheet in its head, after its scripts, and drops the file', () => {
+  it('puts the page’s stylesheet in its head, before its scripts, and drops the file', () => {
     const bundle = popupBundle();
     const html = build(bundle);
     expect(html).not.toContain('<link');
-    expect(html).toContain(`</script><style>${CSS}</style>`);
-    expect(html.indexOf('<style>')).toBeLessThan(html.indexOf('</head>'));
+    expect(html).toContain(
+      `<title>Crosswind</title>\n    <style>${CSS}</style><script type="module"`,
+    );
     expect(bundle[STYLE]).toBeUndefined();
+  });
+
+  it('puts the styles last in a head without scripts', () => {
+    const bundle = popupBundle();
+    const [takeOut, putIn] = inlineStylesheets();
+    hook(takeOut!)(bundle);
+    bundle['popup.html'] = asset(
+      'popup.html',
+      '<html><head><title>Crosswind</title></head><body><script type="module" src="/chunks/popup-1.js"></script></body></html>',
+    );
+    hook(putIn!)(bundle);
+    expect(String((bundle['popup.html'] as Rolldown.OutputAsset).source)).toContain(
+      `<title>Crosswind</title>\n    <style>${CSS}</style></head>`,
+    );
   });
 
   it('keeps chunks loaded later from fetching the page’s styles again', () => {
