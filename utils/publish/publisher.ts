@@ -25,6 +25,7 @@ import { prepareForUpload } from './images';
 import { uploadVideoFor } from './video';
 import { uploadTimeoutMs } from '../networks/upload-timeout';
 import { borrowPublicImages } from './borrow-images';
+import { readJobByDraft } from '../outbox/read';
 import { getJob, insertJob, listUnfinishedJobs, updateTarget } from './job-store';
 import { wakeAt } from './wake';
 import { isSettled, type PostJob, type TargetJob } from './types';
@@ -554,6 +555,7 @@ async function markServerPosted(jobs: PostJob[], now: number): Promise<void> {
  * account is reconnected.
  */
 export async function resumeDue(): Promise<void> {
+  const leftDraft = clearDraftLeftDelivered();
   // Only unfinished posts can have anything due: the rest of the history is never read.
   const [jobs, accounts] = await Promise.all([listUnfinishedJobs(), listAccounts()]);
   const now = Date.now();
@@ -568,5 +570,17 @@ export async function resumeDue(): Promise<void> {
     .map(nextWake)
     .filter((at): at is number => at !== undefined && at > now);
   if (later.length > 0) wakeAt(Math.min(...later), resumeDue);
-  await Promise.allSettled(work);
+  await Promise.allSettled([...work, leftDraft]);
+}
+
+/**
+ * A worker stopped after the last account's post was recorded and before the draft was cleared
+ * leaves a sent draft behind, and nothing is left to run that would clear it: the popup then kept
+ * showing that post's text as sent, locked. Cleared on the next start, as after the delivery.
+ */
+async function clearDraftLeftDelivered(): Promise<void> {
+  const draft = await draftStorage.getValue();
+  if (!draft) return;
+  const sent = await readJobByDraft(draft.id);
+  if (sent) await clearDraftWhenDelivered(sent.job.id);
 }

@@ -412,6 +412,34 @@ describe('publisher', () => {
     });
   });
 
+  it('clears a delivered draft that a worker stopped before clearing, and keeps one not yet delivered', async () => {
+    await seedJobs([
+      {
+        id: 'j-sent',
+        draftId: 'd-sent',
+        createdAt: 0,
+        summary: 'delivered, draft left behind',
+        targets: [target('m1', 'done', ['k-m'], 1), target('b1', 'done', ['k-b'], 1)],
+      },
+      {
+        id: 'j-half',
+        draftId: 'd-half',
+        createdAt: 1,
+        summary: 'one account failed for good',
+        targets: [target('m1', 'done', ['k-m2'], 1), target('b1', 'failed', ['k-b2'], 3)],
+      },
+    ]);
+    await draftStorage.setValue(draftOf('d-half', 'kept for a retry', ['m1', 'b1']));
+    await resumeDue();
+    expect((await draftStorage.getValue())?.id).toBe('d-half');
+
+    await draftStorage.setValue(draftOf('d-sent', 'already everywhere', ['m1', 'b1']));
+    await resumeDue();
+    expect(await draftStorage.getValue()).toBeNull();
+    // Nothing was posted again.
+    expect(calls).toEqual([]);
+  });
+
   it('does not run the same target twice at once', async () => {
     await seedJobs([
       {
