@@ -9,7 +9,7 @@ import { newDraft, type Draft } from '@/utils/compose/draft';
 import type { ImageTarget } from '@/utils/media/targets';
 import type { PartCheckpoint } from '@/utils/networks/checkpoint';
 import type { NetworkAdapter, OutgoingPost, PublishOptions } from '@/utils/networks/types';
-import type { TargetJob } from '@/utils/publish/types';
+import type { PostJob, TargetJob } from '@/utils/publish/types';
 import { accountsStorage, draftStorage, lastTargetsStorage } from '@/utils/storage';
 import { testAccount } from '../test-accounts';
 import { measure as blueskyMeasure } from '@/utils/networks/bluesky/measure';
@@ -127,6 +127,11 @@ function target(
     attempts,
     updatedAt: 0,
   };
+}
+
+/** A job as a stopped worker left it in the outbox. */
+function leftJob(id: string, draftId: string, createdAt: number, targets: TargetJob[]): PostJob {
+  return { id, draftId, createdAt, summary: id, targets };
 }
 
 /** One language's messages, as the build writes them. */
@@ -391,13 +396,10 @@ describe('publisher', () => {
 
   it('resumes targets left queued or in flight by a stopped worker, as retries', async () => {
     await seedJobs([
-      {
-        id: 'j-old',
-        draftId: 'd-old',
-        createdAt: 0,
-        summary: 'interrupted',
-        targets: [target('m1', 'posting', ['k-m'], 1), target('b1', 'queued', ['k-b'], 0)],
-      },
+      leftJob('j-old', 'd-old', 0, [
+        target('m1', 'posting', ['k-m'], 1),
+        target('b1', 'queued', ['k-b'], 0),
+      ]),
     ]);
     await resumeDue();
     const job = (await storedJobs())[0]!;
@@ -414,20 +416,16 @@ describe('publisher', () => {
 
   it('clears a delivered draft that a worker stopped before clearing, and keeps one not yet delivered', async () => {
     await seedJobs([
-      {
-        id: 'j-sent',
-        draftId: 'd-sent',
-        createdAt: 0,
-        summary: 'delivered, draft left behind',
-        targets: [target('m1', 'done', ['k-m'], 1), target('b1', 'done', ['k-b'], 1)],
-      },
-      {
-        id: 'j-half',
-        draftId: 'd-half',
-        createdAt: 1,
-        summary: 'one account failed for good',
-        targets: [target('m1', 'done', ['k-m2'], 1), target('b1', 'failed', ['k-b2'], 3)],
-      },
+      // Delivered everywhere, its draft left behind.
+      leftJob('j-sent', 'd-sent', 0, [
+        target('m1', 'done', ['k-m'], 1),
+        target('b1', 'done', ['k-b'], 1),
+      ]),
+      // One account failed for good: the draft stays for Retry.
+      leftJob('j-half', 'd-half', 1, [
+        target('m1', 'done', ['k-m2'], 1),
+        target('b1', 'failed', ['k-b2'], 3),
+      ]),
     ]);
     await draftStorage.setValue(draftOf('d-half', 'kept for a retry', ['m1', 'b1']));
     await resumeDue();
