@@ -16,7 +16,7 @@ function chunksOf(bundle: OutputBundle): OutputChunk[] {
 }
 
 /** The chunks a page loads: its entry and its imports, transitively (dynamic ones too if asked). */
-function reachableChunks(
+export function reachableChunks(
   entry: OutputChunk,
   bundle: OutputBundle,
   dynamic: boolean,

@@ -1,21 +1,5 @@
 import type { Plugin, Rolldown } from 'vite';
-
-type Bundle = Rolldown.OutputBundle;
-
-/** An entry chunk with the chunks it imports statically: what the page loads before it runs. */
-function pageChunks(bundle: Bundle, entry: Rolldown.OutputChunk): Rolldown.OutputChunk[] {
-  const chunks: Rolldown.OutputChunk[] = [];
-  const seen = new Set<string>();
-  const queue = [entry.fileName];
-  for (let fileName = queue.pop(); fileName !== undefined; fileName = queue.pop()) {
-    const chunk = bundle[fileName];
-    if (seen.has(fileName) || chunk?.type !== 'chunk') continue;
-    seen.add(fileName);
-    chunks.push(chunk);
-    queue.push(...chunk.imports);
-  }
-  return chunks;
-}
+import { reachableChunks } from './forbid-modules-in-pages';
 
 /** Why a stylesheet cannot move into the page, or undefined when it can. */
 function cannotInline(css: string): string | undefined {
@@ -53,7 +37,7 @@ export function inlineStylesheets(): Plugin[] {
           if (entry.type !== 'chunk' || !entry.isEntry || !entry.facadeModuleId?.endsWith('.html'))
             continue;
           const styles: string[] = [];
-          for (const chunk of pageChunks(bundle, entry)) {
+          for (const chunk of reachableChunks(entry, bundle, false)) {
             const imported = chunk.viteMetadata?.importedCss ?? new Set<string>();
             for (const style of imported) {
               const sheet = bundle[style];
@@ -87,7 +71,8 @@ export function inlineStylesheets(): Plugin[] {
           if (!head) this.error(`${page.fileName} has no head`);
           // Before the head's first script: the parser reads the styles while the scripts are on
           // their way, not after a script that stops it (popup-read.js) has arrived and run.
-          const at = head.index + (/\s*<script\b/.exec(head[0])?.index ?? head[0].length - 7);
+          const at =
+            head.index + (/\s*<script\b/.exec(head[0])?.index ?? head[0].lastIndexOf('</head>'));
           const elements = css.map((sheet) => `\n    <style>${sheet}</style>`).join('');
           page.source = html.slice(0, at) + elements + html.slice(at);
         }
