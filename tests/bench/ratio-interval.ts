@@ -1,3 +1,5 @@
+import { percentile } from './popup-measure';
+
 /**
  * How far a ratio of two medians could move by chance: a bootstrap interval.
  *
@@ -18,11 +20,8 @@ function seeded(seed: number): () => number {
   };
 }
 
-/** The median as the bench takes it (`percentile(values, 0.5)`): of an even count, the upper middle. */
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1]!;
-}
+/** The median as the bench takes it. */
+const median = (values: number[]) => percentile(values, 0.5);
 
 function resample(values: number[], random: () => number): number[] {
   return values.map(() => values[Math.floor(random() * values.length)]!);
