@@ -438,9 +438,12 @@ async function sendTarget(
 }
 
 /** The draft goes only once every account has the post; a partial failure keeps it for retries. */
+const deliveredEverywhere = (job: PostJob) =>
+  isSettled(job) && job.targets.every((target) => target.status === 'done');
+
 async function clearDraftWhenDelivered(jobId: string): Promise<void> {
   const job = await getJob(jobId);
-  if (!job || !isSettled(job) || job.targets.some((target) => target.status !== 'done')) return;
+  if (!job || !deliveredEverywhere(job)) return;
   const draft = await draftStorage.getValue();
   if (draft?.id === job.draftId) await draftStorage.setValue(null);
 }
@@ -581,6 +584,7 @@ export async function resumeDue(): Promise<void> {
 async function clearDraftLeftDelivered(): Promise<void> {
   const draft = await draftStorage.getValue();
   if (!draft) return;
+  // The job and the draft are both in hand: no second read of either.
   const sent = await readJobByDraft(draft.id);
-  if (sent) await clearDraftWhenDelivered(sent.job.id);
+  if (sent && deliveredEverywhere(sent.job)) await draftStorage.setValue(null);
 }
