@@ -6,6 +6,7 @@ import type { LinkCard, SelfLabel, Visibility } from './networks/types';
 import { draftStorage, lastLanguageStorage, lastTargetsStorage } from './storage';
 import { readLocalItems } from './local-item';
 import { t } from './i18n/messages';
+import { inMediaTurn } from './media/media-turn';
 
 /** The composer's state, shared by every extension context through extension storage. */
 export interface ComposerState {
@@ -38,8 +39,11 @@ export interface ComposerState {
   /** Moves an image one place earlier (-1) or later (1) in the posting order. */
   moveImage(id: string, delta: -1 | 1): void;
   setAlt(id: string, alt: string): void;
-  /** Applies a change to the draft and saves it (for actions loaded on demand: the video's). */
-  updateDraft(update: (draft: Draft) => Draft): void;
+  /**
+   * Applies a change to the draft and saves it (for actions loaded on demand: the video's);
+   * resolves once stored.
+   */
+  updateDraft(update: (draft: Draft) => Draft): Promise<void>;
   /** Keeps a card for the text's first link. */
   setLinkCard(card: LinkCard): void;
   /** Drops the card and remembers not to offer one for that link again. */
@@ -62,32 +66,38 @@ export interface ComposerState {
 let unwatch: (() => void) | undefined;
 let stopSavingWhenHidden: (() => void) | undefined;
 
-// Adding and sweeping take turns: a sweep must never see a stored file whose image is not yet
-// in the draft, and two quick pastes must not both count the same free places.
-let imageWork: Promise<unknown> = Promise.resolve();
-/** Runs media work after what is already queued (the video's actions, loaded later, use it too). */
+/**
+ * Runs media work in the turn every page and the worker share (utils/media/media-turn.ts): adding
+ * a file and storing the draft that names it happen together, and a sweep sees both or neither.
+ * The video's actions, loaded later, use it too.
+ */
 export function inTurn<T>(work: () => Promise<T>): Promise<T> {
-  const run = imageWork.then(work);
-  imageWork = run.catch(() => undefined);
-  return run;
+  return inMediaTurn(work);
 }
 
 /**
- * The images in use: the draft's and those of posts some account has not got yet. The image
- * store, the outbox and the image checks load on first use, never with the popup's first frame.
+ * The images and clips in use: this page's draft, the stored one (another page may have just
+ * added a file to it), a clip shared from a page and not attached yet, and the posts some
+ * account has not got yet. Call it in a media turn. The share is read before the draft: a page
+ * that attaches the shared clip stores the draft before it drops the clip from the share, so one
+ * of the two reads names it. The stores and the outbox load on first use, never with the first frame.
  */
-async function imagesUsedBy(draft: Draft): Promise<Set<string>> {
-  return (await mediaUsedBy(draft)).images;
-}
-
-/** The images and clips in use, by the draft and by posts some account has not got yet. */
-async function mediaUsedBy(draft: Draft): Promise<{ images: Set<string>; videos: Set<string> }> {
-  const [{ readUnfinishedJobs }, { imagesInUse, videosInUse }] = await Promise.all([
-    import('./outbox/read'),
-    import('./media/images-in-use'),
-  ]);
+export async function mediaUsedBy(
+  draft: Draft,
+): Promise<{ images: Set<string>; videos: Set<string> }> {
+  const [{ readUnfinishedJobs }, { imagesInUse, videosInUse }, { captureStorage }] =
+    await Promise.all([
+      import('./outbox/read'),
+      import('./media/images-in-use'),
+      import('./capture/capture-store'),
+    ]);
+  const shared = (await captureStorage.getValue()).share?.video;
+  const stored = await draftStorage.getValue();
+  const drafts = stored ? [draft, normalizeDraft(stored)] : [draft];
   const unfinished = (await readUnfinishedJobs()).map((item) => item.job);
-  return { images: imagesInUse([draft], unfinished), videos: videosInUse([draft], unfinished) };
+  const videos = videosInUse(drafts, unfinished);
+  if (shared) videos.add(shared.id);
+  return { images: imagesInUse(drafts, unfinished), videos };
 }
 
 function toggled(list: string[], id: string, on: boolean): string[] {
@@ -102,27 +112,27 @@ function toggled(list: string[], id: string, on: boolean): string[] {
  */
 export const useComposer = create<ComposerState>()((set, get) => {
   const saver = draftSaver(() => draftStorage.setValue(get().draft));
-  /** `soon` for typing: a key's frame should not wait for the whole draft to be stored. */
-  const replace = (draft: Draft, save: 'now' | 'soon' = 'now') => {
+  /**
+   * `soon` for typing: a key's frame should not wait for the whole draft to be stored. Resolves
+   * once a `now` save is stored, so media work can hold its turn until the draft names its file.
+   */
+  const replace = (draft: Draft, save: 'now' | 'soon' = 'now'): Promise<void> => {
     set({ draft });
-    if (save === 'now') void saver.now();
-    else saver.soon();
+    if (save === 'now') return saver.now();
+    saver.soon();
+    return Promise.resolve();
   };
   const change = (patch: Partial<Draft>, save: 'now' | 'soon' = 'now') =>
     replace({ ...get().draft, ...patch, updatedAt: Date.now() }, save);
   // Files of drafts that were sent or replaced would otherwise stay in IndexedDB for ever.
   const sweepImages = () =>
     inTurn(async () => {
-      const [{ keepOnlyImages }, { keepOnlyVideos }, { captureStorage }, used] = await Promise.all([
+      const [{ keepOnlyImages }, { keepOnlyVideos }, used] = await Promise.all([
         import('./media/image-store'),
         import('./media/video-store'),
-        import('./capture/capture-store'),
         mediaUsedBy(get().draft),
       ]);
       await keepOnlyImages(used.images);
-      // A clip shared from a page waits in the store until the composer attaches it.
-      const shared = (await captureStorage.getValue()).share?.video;
-      if (shared) used.videos.add(shared.id);
       await keepOnlyVideos(used.videos);
     }).catch((error: unknown) => console.warn('Crosswind could not tidy the media store', error));
   return {
@@ -187,14 +197,15 @@ export const useComposer = create<ComposerState>()((set, get) => {
         const { attachImages } = await import('./compose/attach-images');
         const { added, errors } = await attachImages(files, get().draft.images);
         // Read the draft again: the user may have typed while the files were being checked.
-        if (added.length > 0) change({ images: [...get().draft.images, ...added] });
+        if (added.length > 0) await change({ images: [...get().draft.images, ...added] });
         return errors;
       }),
 
     async removeImage(id) {
-      change({ images: get().draft.images.filter((image) => image.id !== id) });
+      // Stored first: the check below reads the stored draft too, which must no longer name it.
+      await change({ images: get().draft.images.filter((image) => image.id !== id) });
       await inTurn(async () => {
-        if ((await imagesUsedBy(get().draft)).has(id)) return;
+        if ((await mediaUsedBy(get().draft)).images.has(id)) return;
         const { deleteImage } = await import('./media/image-store');
         await deleteImage(id);
       });

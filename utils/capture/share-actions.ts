@@ -10,6 +10,7 @@ import { captureStorage, captureStore } from './capture-store';
 import { captureTab, imageAltInTab, linkTextInTab, type TabInfo } from './capture-tab';
 import { fetchImage } from './fetch-image';
 import { fetchVideo } from './fetch-video';
+import { inMediaTurn } from '../media/media-turn';
 import { saveVideo } from '../media/video-store';
 import { cardOf } from './link-card';
 import { safeHttpUrl } from './sanitize';
@@ -44,44 +45,61 @@ function newShare(capture: PageCapture, text: string, extra: Partial<PageShare> 
   };
 }
 
+/** Files that come with a share: a page's image (with its alt text and address) or its clip. */
+interface ShareMedia {
+  images?: File[];
+  imageAlt?: string;
+  sourceUrl?: string;
+  video?: { blob: Blob; name: string };
+}
+
 /**
  * Puts a share where the user will find it: into the draft when nothing is written yet, otherwise
  * offered beside the draft, which is never overwritten. Images are added either way, as adding
- * one replaces nothing.
+ * one replaces nothing. Files are stored and named in the draft or the share in one media turn:
+ * a composer sweeping unused files meanwhile would otherwise delete them.
  */
-async function deliver(
-  share: PageShare,
-  images: File[] = [],
-  imageAlt = '',
-  sourceUrl?: string,
-): Promise<void> {
-  const accounts = await listAccounts();
-  const draft: Draft = await storedOrNewDraft(accounts.map((account) => account.id));
-  const notes = share.note ? [share.note] : [];
-  if (images.length > 0) {
-    if (draft.images.length >= MAX_IMAGES) {
-      notes.push(t('capture.postFull', { max: MAX_IMAGES }));
-    } else {
-      const { added, errors } = await attachImages(images, draft.images);
-      draft.images.push(
-        ...added.map((image) => ({ ...image, alt: imageAlt, ...(sourceUrl && { sourceUrl }) })),
-      );
-      notes.push(...errors);
+function deliver(share: PageShare, media: ShareMedia = {}): Promise<void> {
+  return inMediaTurn(async () => {
+    if (media.video) {
+      const id = crypto.randomUUID();
+      try {
+        await saveVideo(id, media.video.blob);
+        share.video = { id, name: media.video.name };
+      } catch (error) {
+        share.note = toCrosswindError(error).message;
+      }
     }
-  }
-  const blank = isBlankDraft({ ...draft, images: [] });
-  if (blank) {
-    draft.text = share.text;
-    const card = cardOf(share.card);
-    if (card && draft.images.length === 0) draft.linkCard = card;
-  }
-  // Reopening Crosswind on the page a post already quotes has nothing new to offer.
-  const settled = blank || (share.text.trim() !== '' && draft.text.includes(share.text.trim()));
-  draft.updatedAt = Date.now();
-  await draftStorage.setValue(draft);
-  await captureStore.getState().patch({
-    share: { ...share, settled, ...(notes.length > 0 ? { note: notes.join(' ') } : {}) },
-    unavailable: null,
+    const images = media.images ?? [];
+    const accounts = await listAccounts();
+    const draft: Draft = await storedOrNewDraft(accounts.map((account) => account.id));
+    const notes = share.note ? [share.note] : [];
+    if (images.length > 0) {
+      if (draft.images.length >= MAX_IMAGES) {
+        notes.push(t('capture.postFull', { max: MAX_IMAGES }));
+      } else {
+        const { added, errors } = await attachImages(images, draft.images);
+        const { imageAlt = '', sourceUrl } = media;
+        draft.images.push(
+          ...added.map((image) => ({ ...image, alt: imageAlt, ...(sourceUrl && { sourceUrl }) })),
+        );
+        notes.push(...errors);
+      }
+    }
+    const blank = isBlankDraft({ ...draft, images: [] });
+    if (blank) {
+      draft.text = share.text;
+      const card = cardOf(share.card);
+      if (card && draft.images.length === 0) draft.linkCard = card;
+    }
+    // Reopening Crosswind on the page a post already quotes has nothing new to offer.
+    const settled = blank || (share.text.trim() !== '' && draft.text.includes(share.text.trim()));
+    draft.updatedAt = Date.now();
+    await draftStorage.setValue(draft);
+    await captureStore.getState().patch({
+      share: { ...share, settled, ...(notes.length > 0 ? { note: notes.join(' ') } : {}) },
+      unavailable: null,
+    });
   });
 }
 
@@ -176,7 +194,11 @@ async function shareImage(capture: PageCapture, click: ShareClick, tab: TabInfo)
     const [blob, alt] = await Promise.all([fetchImage(src), imageAltInTab(tab.id, src)]);
     const name = fileNameOf(src);
     // Kept with the image: Threads fetches it from there rather than from another network's copy.
-    await deliver(share, [new File([blob], name, { type: blob.type })], alt, src);
+    await deliver(share, {
+      images: [new File([blob], name, { type: blob.type })],
+      imageAlt: alt,
+      sourceUrl: src,
+    });
   } catch (error) {
     share.note = t('capture.imageFailedSave', {
       reason: errorText(toCrosswindError(error)),
@@ -202,15 +224,15 @@ async function shareVideo(capture: PageCapture, click: ShareClick): Promise<void
     await deliver(share);
     return;
   }
+  let blob: Blob;
   try {
-    const blob = await fetchVideo(src);
-    const id = crypto.randomUUID();
-    await saveVideo(id, blob);
-    share.video = { id, name: fileNameOf(src) };
+    blob = await fetchVideo(src);
   } catch (error) {
     share.note = toCrosswindError(error).message;
+    await deliver(share);
+    return;
   }
-  await deliver(share);
+  await deliver(share, { video: { blob, name: fileNameOf(src) } });
 }
 
 /** The image's file name as people read it; `100%.png` is not valid percent-encoding, so kept raw. */

@@ -11,9 +11,10 @@ export type AttachVideoResult = { video: DraftVideo } | { error: string };
 /**
  * Reads what the networks check (container from the bytes, length, frame size, frame rate where
  * the file says) and stores the clip with a still for the composer. Loaded only when a video is
- * attached: none of this is in the popup's first frame.
+ * attached: none of this is in the popup's first frame. A clip already in the store under
+ * `storedAs` (shared from a page) keeps that id and is not stored twice.
  */
-export async function attachVideo(file: File): Promise<AttachVideoResult> {
+export async function attachVideo(file: File, storedAs?: string): Promise<AttachVideoResult> {
   const name = file.name || t('video.pastedName');
   const type = sniffVideo(new Uint8Array(await file.slice(0, 64).arrayBuffer()));
   if (!type) return { error: t('video.notVideo', { name }) };
@@ -30,9 +31,9 @@ export async function attachVideo(file: File): Promise<AttachVideoResult> {
           .then((moov) => (moov ? mp4FrameRate(moov) : undefined))
           .catch(() => undefined)
       : undefined;
-  const id = crypto.randomUUID();
+  const id = storedAs ?? crypto.randomUUID();
   try {
-    await saveVideo(id, file);
+    if (storedAs === undefined) await saveVideo(id, file);
     if (probed.poster) await savePoster(id, probed.poster);
   } catch (reason) {
     const detail = reason instanceof Error ? reason.message : String(reason);

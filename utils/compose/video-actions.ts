@@ -1,8 +1,6 @@
-import { inTurn, useComposer } from '../composer-store';
+import { inTurn, mediaUsedBy, useComposer } from '../composer-store';
 import { t } from '../i18n/messages';
-import { videosInUse } from '../media/images-in-use';
 import { deleteVideo } from '../media/video-store';
-import { readUnfinishedJobs } from '../outbox/read';
 import { attachVideo } from './attach-video';
 
 /**
@@ -12,17 +10,21 @@ import { attachVideo } from './attach-video';
 
 /**
  * Reads, stores and attaches one clip (a post carries a video or images, never both); resolves
- * with the message to show when it was not attached.
+ * with the message to show when it was not attached. `storedAs` is the id of a clip already in
+ * the video store (one shared from a page): attached under that id, it is the same clip in every
+ * composer that attaches it, and attaching it again changes nothing.
  */
-export function addVideo(file: File): Promise<string | undefined> {
+export function addVideo(file: File, storedAs?: string): Promise<string | undefined> {
   return inTurn(async () => {
     const { draft } = useComposer.getState();
+    if (storedAs !== undefined && draft.video?.id === storedAs) return undefined;
     if (draft.video) return t('video.onlyOne');
     if (draft.images.length > 0) return t('video.notWithImages');
-    const result = await attachVideo(file);
+    const result = await attachVideo(file, storedAs);
     if ('error' in result) return result.error;
-    // Applied to the draft as it is now: the user may have typed while the clip was being read.
-    useComposer.getState().updateDraft((now) => ({ ...now, video: result.video }));
+    // Applied to the draft as it is now (the user may have typed while the clip was being read),
+    // and stored before the turn ends, so no sweep sees the file without the draft naming it.
+    await useComposer.getState().updateDraft((now) => ({ ...now, video: result.video }));
     return undefined;
   });
 }
@@ -31,18 +33,17 @@ export function addVideo(file: File): Promise<string | undefined> {
 export async function removeVideo(): Promise<void> {
   const { video } = useComposer.getState().draft;
   if (!video) return;
-  useComposer.getState().updateDraft(({ video: _removed, ...rest }) => rest);
+  // Stored first: the check below reads the stored draft too, which must no longer name it.
+  await useComposer.getState().updateDraft(({ video: _removed, ...rest }) => rest);
   await inTurn(async () => {
-    const jobs = (await readUnfinishedJobs()).map((item) => item.job);
-    if (!videosInUse([useComposer.getState().draft], jobs).has(video.id)) {
-      await deleteVideo(video.id);
-    }
+    const used = await mediaUsedBy(useComposer.getState().draft);
+    if (!used.videos.has(video.id)) await deleteVideo(video.id);
   });
 }
 
 /** The clip's description (Mastodon `description`, Bluesky `alt`). */
 export function setVideoAlt(alt: string): void {
-  useComposer
+  void useComposer
     .getState()
     .updateDraft((draft) => (draft.video ? { ...draft, video: { ...draft.video, alt } } : draft));
 }
