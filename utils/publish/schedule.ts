@@ -9,6 +9,7 @@ import { draftStorage } from '../storage';
 import { getJob, removeTargets, updateJob, updateTarget } from './job-store';
 import { holdJob, resumeDue } from './publisher';
 import { isScheduledJob, type PostJob, type TargetJob } from './types';
+import { inMediaTurn } from '../media/media-turn';
 
 /** How changing one account's part of a schedule went. */
 export type ScheduleOutcome =
@@ -212,15 +213,19 @@ export function editScheduled(jobId: string): Promise<ScheduleOutcome[]> {
     // Checked again: the composer may have been used while the servers answered.
     if (!(await composerIsFree())) throw new CrosswindError('validation', UNSENT_DRAFT);
     const accountIds = pending.map((target) => target.accountId);
-    await draftStorage.setValue(
-      normalizeDraft({
-        ...job.draft,
-        targetIds: job.draft.targetIds.filter((id) => accountIds.includes(id)),
-        updatedAt: Date.now(),
-      }),
-    );
-    // Only now: until the draft is back in the composer, the job is where the post lives.
-    await removeTargets(job.id, accountIds);
+    const { draft } = job;
+    // One media turn: a composer's sweep must see the post's files named by the job or the draft.
+    await inMediaTurn(async () => {
+      await draftStorage.setValue(
+        normalizeDraft({
+          ...draft,
+          targetIds: draft.targetIds.filter((id) => accountIds.includes(id)),
+          updatedAt: Date.now(),
+        }),
+      );
+      // Only now: until the draft is back in the composer, the job is where the post lives.
+      await removeTargets(job.id, accountIds);
+    });
     return outcomes;
   });
 }
