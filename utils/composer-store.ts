@@ -59,21 +59,12 @@ export interface ComposerState {
    * in, so no change to the stored draft can come between the read and the watch.
    */
   hydrateFrom(stored: StoredChoices, knownAccountIds: string[]): void;
-  /** Deletes stored image files no draft or unsent post uses any more. */
+  /** Deletes stored images and clips that no draft, pending share or unsent post uses any more. */
   tidyImages(): Promise<void>;
 }
 
 let unwatch: (() => void) | undefined;
 let stopSavingWhenHidden: (() => void) | undefined;
-
-/**
- * Runs media work in the turn every page and the worker share (utils/media/media-turn.ts): adding
- * a file and storing the draft that names it happen together, and a sweep sees both or neither.
- * The video's actions, loaded later, use it too.
- */
-export function inTurn<T>(work: () => Promise<T>): Promise<T> {
-  return inMediaTurn(work);
-}
 
 /**
  * The images and clips in use: this page's draft, the stored one (another page may have just
@@ -126,7 +117,7 @@ export const useComposer = create<ComposerState>()((set, get) => {
     replace({ ...get().draft, ...patch, updatedAt: Date.now() }, save);
   // Files of drafts that were sent or replaced would otherwise stay in IndexedDB for ever.
   const sweepImages = () =>
-    inTurn(async () => {
+    inMediaTurn(async () => {
       const [{ keepOnlyImages }, { keepOnlyVideos }, used] = await Promise.all([
         import('./media/image-store'),
         import('./media/video-store'),
@@ -192,7 +183,7 @@ export const useComposer = create<ComposerState>()((set, get) => {
     },
 
     addImages: (files) =>
-      inTurn(async () => {
+      inMediaTurn(async () => {
         if (get().draft.video) return [t('video.notWithImages')];
         const { attachImages } = await import('./compose/attach-images');
         const { added, errors } = await attachImages(files, get().draft.images);
@@ -204,7 +195,7 @@ export const useComposer = create<ComposerState>()((set, get) => {
     async removeImage(id) {
       // Stored first: the check below reads the stored draft too, which must no longer name it.
       await change({ images: get().draft.images.filter((image) => image.id !== id) });
-      await inTurn(async () => {
+      await inMediaTurn(async () => {
         if ((await mediaUsedBy(get().draft)).images.has(id)) return;
         const { deleteImage } = await import('./media/image-store');
         await deleteImage(id);

@@ -1,5 +1,6 @@
-import { inTurn, mediaUsedBy, useComposer } from '../composer-store';
+import { mediaUsedBy, useComposer } from '../composer-store';
 import { t } from '../i18n/messages';
+import { inMediaTurn } from '../media/media-turn';
 import { deleteVideo } from '../media/video-store';
 import { attachVideo } from './attach-video';
 
@@ -15,7 +16,7 @@ import { attachVideo } from './attach-video';
  * composer that attaches it, and attaching it again changes nothing.
  */
 export function addVideo(file: File, storedAs?: string): Promise<string | undefined> {
-  return inTurn(async () => {
+  return inMediaTurn(async () => {
     const { draft } = useComposer.getState();
     if (storedAs !== undefined && draft.video?.id === storedAs) return undefined;
     if (draft.video) return t('video.onlyOne');
@@ -35,7 +36,7 @@ export async function removeVideo(): Promise<void> {
   if (!video) return;
   // Stored first: the check below reads the stored draft too, which must no longer name it.
   await useComposer.getState().updateDraft(({ video: _removed, ...rest }) => rest);
-  await inTurn(async () => {
+  await inMediaTurn(async () => {
     const used = await mediaUsedBy(useComposer.getState().draft);
     if (!used.videos.has(video.id)) await deleteVideo(video.id);
   });
