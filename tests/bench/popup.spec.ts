@@ -22,10 +22,11 @@ const OPENS = 61;
 /**
  * Keystrokes are typed in short turns, each popup in turn (the order alternating), so both meet
  * the same moments of a shared machine's load, which changes within seconds; the first turn of
- * each is a warm-up. 20 turns of 5 keys give 100 samples a side, enough for a 95th percentile
- * that is not just the slowest key or two.
+ * each is a warm-up. 40 turns of 5 keys give 200 samples a side, so a 95th percentile rests on
+ * the ten slowest keys: with 100, it rested on five, and the empty popup's own p95 moved from
+ * 5.2 to 7.7 ms between runs of the same build, which alone swung the ratio from 1.32 to 2.05.
  */
-const KEY_TURNS = 21;
+const KEY_TURNS = 41;
 const TURN = ' more';
 /** Keys typed into the 200 kB text (turns of 20), after one warm-up turn. */
 const HUGE_ROUNDS = 4;
