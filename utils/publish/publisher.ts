@@ -28,7 +28,7 @@ import { borrowPublicImages } from './borrow-images';
 import { readJobByDraft } from '../outbox/read';
 import { getJob, insertJob, listUnfinishedJobs, updateTarget } from './job-store';
 import { wakeAt } from './wake';
-import { isSettled, type PostJob, type TargetJob } from './types';
+import type { PostJob, TargetJob } from './types';
 
 /** How soon a stopped worker is woken to finish what it left in flight. */
 const WATCHDOG_MS = 60_000;
@@ -437,10 +437,11 @@ async function sendTarget(
   });
 }
 
-/** The draft goes only once every account has the post; a partial failure keeps it for retries. */
+/** Every account has the post (a post that did is settled too). */
 const deliveredEverywhere = (job: PostJob) =>
-  isSettled(job) && job.targets.every((target) => target.status === 'done');
+  job.targets.every((target) => target.status === 'done');
 
+/** The draft goes only once every account has the post; a partial failure keeps it for retries. */
 async function clearDraftWhenDelivered(jobId: string): Promise<void> {
   const job = await getJob(jobId);
   if (!job || !deliveredEverywhere(job)) return;
