@@ -224,15 +224,13 @@ async function shareVideo(capture: PageCapture, click: ShareClick): Promise<void
     await deliver(share);
     return;
   }
-  let blob: Blob;
+  let media: ShareMedia = {};
   try {
-    blob = await fetchVideo(src);
+    media = { video: { blob: await fetchVideo(src), name: fileNameOf(src) } };
   } catch (error) {
     share.note = toCrosswindError(error).message;
-    await deliver(share);
-    return;
   }
-  await deliver(share, { video: { blob, name: fileNameOf(src) } });
+  await deliver(share, media);
 }
 
 /** The image's file name as people read it; `100%.png` is not valid percent-encoding, so kept raw. */
