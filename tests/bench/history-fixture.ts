@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { TOTALS_KEY } from '../../utils/outbox/totals';
 import type { PostJob, TargetJob } from '../../utils/publish/types';
 
 const PARAGRAPH =
@@ -45,39 +46,47 @@ export function historyPost(index: number): PostJob {
 
 /**
  * Replaces the outbox with `count` sent posts, written straight into IndexedDB from an extension
- * page in the shape the outbox keeps (`utils/outbox/db.ts`), and marks them notified as a real
+ * page in the shape the outbox keeps (`utils/outbox/db.ts`) with its totals, and marks them notified as a real
  * history is. The background is not told: it reads the outbox afresh for every post anyway.
  */
 export async function replaceHistory(page: Page, count: number): Promise<void> {
   const posts = Array.from({ length: count }, (_, index) => historyPost(index));
-  await page.evaluate(async (jobs) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('crosswind-outbox');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const transaction = db.transaction('jobs', 'readwrite');
-      const store = transaction.objectStore('jobs');
-      store.clear();
-      jobs.forEach((job, index) =>
-        store.put({
-          id: job.id,
-          seq: index + 1,
-          draftId: job.draftId,
-          unfinished: 0,
-          settled: 1,
-          bytes: JSON.stringify(job).length,
-          job,
-        }),
-      );
-      transaction.oncomplete = () => resolve();
-      transaction.onabort = () => reject(transaction.error);
-    });
-    db.close();
-    const { chrome } = globalThis as unknown as {
-      chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
-    };
-    await chrome.storage.local.set({ notifiedJobs: jobs.map((job) => job.id) });
-  }, posts);
+  await page.evaluate(
+    async ({ jobs, totalsKey }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('crosswind-outbox');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const transaction = db.transaction(['jobs', 'meta'], 'readwrite');
+        const store = transaction.objectStore('jobs');
+        store.clear();
+        let bytes = 0;
+        jobs.forEach((job, index) => {
+          const record = {
+            id: job.id,
+            seq: index + 1,
+            draftId: job.draftId,
+            unfinished: 0,
+            settled: 1,
+            bytes: JSON.stringify(job).length,
+            job,
+          };
+          bytes += record.bytes;
+          store.put(record);
+        });
+        // The totals the outbox keeps beside its posts (`utils/outbox/totals.ts`).
+        transaction.objectStore('meta').put({ count: jobs.length, bytes }, totalsKey);
+        transaction.oncomplete = () => resolve();
+        transaction.onabort = () => reject(transaction.error);
+      });
+      db.close();
+      const { chrome } = globalThis as unknown as {
+        chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
+      };
+      await chrome.storage.local.set({ notifiedJobs: jobs.map((job) => job.id) });
+    },
+    { jobs: posts, totalsKey: TOTALS_KEY },
+  );
 }

@@ -1,7 +1,11 @@
+import { TOTALS_KEY } from '@/utils/outbox/totals';
+
 const DB_NAME = 'crosswind-outbox';
 
-/** Empties the outbox between tests (the database itself stays, as the store keeps it open). */
-export async function clearOutbox(): Promise<void> {
+/** Runs `work` in one readwrite transaction over the outbox's stores, if the database exists. */
+async function behindTheStore(
+  work: (stores: { jobs: IDBObjectStore; meta: IDBObjectStore }) => void,
+): Promise<void> {
   const databases = await indexedDB.databases();
   if (!databases.some((database) => database.name === DB_NAME)) return;
   await new Promise<void>((resolve, reject) => {
@@ -9,8 +13,8 @@ export async function clearOutbox(): Promise<void> {
     request.onerror = () => reject(request.error);
     request.onsuccess = () => {
       const db = request.result;
-      const transaction = db.transaction('jobs', 'readwrite');
-      transaction.objectStore('jobs').clear();
+      const transaction = db.transaction(['jobs', 'meta'], 'readwrite');
+      work({ jobs: transaction.objectStore('jobs'), meta: transaction.objectStore('meta') });
       transaction.oncomplete = () => {
         db.close();
         resolve();
@@ -18,4 +22,18 @@ export async function clearOutbox(): Promise<void> {
       transaction.onabort = () => reject(transaction.error);
     };
   });
+}
+
+/** Empties the outbox between tests (the database itself stays, as the store keeps it open). */
+export function clearOutbox(): Promise<void> {
+  return behindTheStore(({ jobs, meta }) => {
+    jobs.clear();
+    // The kept totals describe the posts just cleared.
+    meta.delete(TOTALS_KEY);
+  });
+}
+
+/** Leaves the posts as they are but drops the kept totals, as a history from before them has none. */
+export function forgetKeptTotals(): Promise<void> {
+  return behindTheStore(({ meta }) => meta.delete(TOTALS_KEY));
 }

@@ -9,7 +9,7 @@ import { isSettled, type PostJob } from '../publish/types';
 const DB_NAME = 'crosswind-outbox';
 const DB_VERSION = 1;
 export const JOBS_STORE = 'jobs';
-/** Small facts about the outbox itself; today only whether an old history still awaits import. */
+/** Small facts about the outbox itself: whether an old history awaits import, and its totals (`./totals.ts`). */
 const META_STORE = 'meta';
 /** Written when the database is created, deleted in the same transaction that imports the old history. */
 const MIGRATION_PENDING = 'migration-pending';

@@ -1,28 +1,11 @@
 import type { PostJob } from '../publish/types';
-import {
-  BY_DRAFT,
-  BY_SEQ,
-  inTransaction,
-  LEDGER,
-  SETTLED,
-  UNFINISHED,
-  type JobRecord,
-  type LedgerKey,
-} from './db';
+import { BY_DRAFT, BY_SEQ, inTransaction, SETTLED, UNFINISHED, type JobRecord } from './db';
 import { upgradeStoredJob } from './upgrade';
 
 /** A job with its place in the history (higher is newer), for paging. */
 export interface StoredJob {
   seq: number;
   job: PostJob;
-}
-
-/** What the ledger index knows of one post without reading it. */
-export interface LedgerEntry {
-  id: string;
-  seq: number;
-  bytes: number;
-  settled: boolean;
 }
 
 const stored = (record: JobRecord): StoredJob => ({
@@ -108,22 +91,6 @@ export function readRecentFloor(count: number): Promise<number> {
 /** Every job, newest first. Reads the whole history: for the rare callers that need it all. */
 export async function readAllJobs(): Promise<PostJob[]> {
   return (await readRecentJobs(Number.POSITIVE_INFINITY)).map((item) => item.job);
-}
-
-/** Every post's id, place, size and whether it settled, oldest first, from index keys alone. */
-export function readLedger(): Promise<LedgerEntry[]> {
-  return inTransaction('readonly', ({ store, guard }) => {
-    const entries: LedgerEntry[] = [];
-    const request = store.index(LEDGER).openKeyCursor();
-    request.onsuccess = guard(() => {
-      const cursor = request.result;
-      if (!cursor) return;
-      const [seq, bytes, settled] = cursor.key as LedgerKey;
-      entries.push({ id: String(cursor.primaryKey), seq, bytes, settled: settled === 1 });
-      cursor.continue();
-    });
-    return () => entries;
-  });
 }
 
 /** The ids of every post in the history, and of those settled, from the indexes alone. */

@@ -3,14 +3,23 @@ import { storage } from 'wxt/utils/storage';
 import { CrosswindError } from '../errors';
 import { outboxChangeStorage } from '../outbox/change';
 import {
+  BY_SEQ,
   importOnce,
   inTransaction,
   LEDGER,
   toRecord,
   type JobRecord,
   type LedgerKey,
+  type TransactionScope,
 } from '../outbox/db';
 import { readAllJobs, readJob, readUnfinishedJobs } from '../outbox/read';
+import {
+  adjustTotals,
+  forgetTotals,
+  keepTotals,
+  withTotals,
+  type HistoryTotals,
+} from '../outbox/totals';
 import { upgradeStoredJob } from '../outbox/upgrade';
 import { isSettled, type PostJob, type TargetJob } from './types';
 
@@ -95,40 +104,70 @@ async function write<T>(
  * alone leave no room, the new post is refused with a clear message (and stays in the composer).
  */
 export function insertJob(job: PostJob): Promise<void> {
-  return write(job.id, ({ store, guard }) => {
-    const ledger: { id: IDBValidKey; key: LedgerKey }[] = [];
-    const cursor = store.index(LEDGER).openKeyCursor();
-    cursor.onsuccess = guard(() => {
-      const at = cursor.result;
-      if (at) {
-        ledger.push({ id: at.primaryKey, key: at.key as LedgerKey });
-        at.continue();
-        return;
-      }
-      const seq = (ledger.at(-1)?.key[0] ?? 0) + 1;
-      const record = toRecord(job, seq);
-      let count = ledger.length + 1;
-      let bytes = ledger.reduce((sum, entry) => sum + entry.key[1], record.bytes);
-      // From the oldest up: only what is over a bound goes.
-      for (const { id, key } of ledger) {
-        if (count <= MAX_JOBS && bytes <= MAX_HISTORY_BYTES) break;
-        if (key[2] !== 1) continue;
-        store.delete(id);
-        count -= 1;
-        bytes -= key[1];
-      }
-      if (bytes > MAX_HISTORY_BYTES) {
-        throw new CrosswindError(
-          'validation',
-          words('outbox.full', {
-            used: megabytes(bytes - record.bytes),
-            max: megabytes(MAX_HISTORY_BYTES),
-          }),
-        );
-      }
-      store.put(record);
+  return write(job.id, (scope) => {
+    const { store, guard } = scope;
+    withTotals(scope, (totals) => {
+      const replaced = store.get(job.id);
+      const newest = store.index(BY_SEQ).openKeyCursor(null, 'prev');
+      newest.onsuccess = guard(() => {
+        const record = toRecord(job, (newest.result ? Number(newest.result.key) : 0) + 1);
+        const after = { count: totals.count + 1, bytes: totals.bytes + record.bytes };
+        // A post recorded again under its id replaces itself; it must not count twice.
+        const old = replaced.result as JobRecord | undefined;
+        if (old) {
+          store.delete(job.id);
+          after.count -= 1;
+          after.bytes -= old.bytes;
+        }
+        pruneOldest(scope, after, () => {
+          if (after.bytes > MAX_HISTORY_BYTES) {
+            throw new CrosswindError(
+              'validation',
+              words('outbox.full', {
+                used: megabytes(after.bytes - record.bytes),
+                max: megabytes(MAX_HISTORY_BYTES),
+              }),
+            );
+          }
+          store.put(record);
+          keepTotals(scope, after);
+        });
+      });
     });
     return () => undefined;
+  });
+}
+
+const withinBounds = (totals: HistoryTotals) =>
+  totals.count <= MAX_JOBS && totals.bytes <= MAX_HISTORY_BYTES;
+
+/**
+ * Deletes the oldest settled posts until `totals` (which it lowers) are within the bounds or no
+ * settled post is left, then calls `then`. Only the few posts that go are visited.
+ */
+function pruneOldest(
+  { store, guard }: TransactionScope,
+  totals: HistoryTotals,
+  then: () => void,
+): void {
+  if (withinBounds(totals)) {
+    then();
+    return;
+  }
+  const cursor = store.index(LEDGER).openKeyCursor();
+  cursor.onsuccess = guard(() => {
+    const at = cursor.result;
+    if (!at || withinBounds(totals)) {
+      then();
+      return;
+    }
+    const [, bytes, settled] = at.key as LedgerKey;
+    if (settled === 1) {
+      store.delete(at.primaryKey);
+      totals.count -= 1;
+      totals.bytes -= bytes;
+    }
+    at.continue();
   });
 }
 
@@ -140,7 +179,8 @@ function rewrite<T>(
   jobId: string,
   change: (job: PostJob, edit: { save(): PostJob; remove(): void }) => T,
 ): Promise<T | undefined> {
-  return write(jobId, ({ store, guard }) => {
+  return write(jobId, (scope) => {
+    const { store, guard } = scope;
     let result: T | undefined;
     const request = store.get(jobId);
     request.onsuccess = guard(() => {
@@ -150,11 +190,16 @@ function rewrite<T>(
       const job = upgradeStoredJob(record.job);
       result = change(job, {
         save() {
-          store.put(toRecord(job, seq));
+          const saved = toRecord(job, seq);
+          store.put(saved);
+          adjustTotals(scope, { count: 0, bytes: saved.bytes - record.bytes });
           // The caller gets its own copy, never the one the transaction wrote.
           return structuredClone(job);
         },
-        remove: () => store.delete(jobId),
+        remove() {
+          store.delete(jobId);
+          adjustTotals(scope, { count: -1, bytes: -record.bytes });
+        },
       });
     });
     return () => result;
@@ -211,7 +256,9 @@ export async function removeJob(jobId: string): Promise<void> {
 
 /** Forgets every settled job; posts still being sent stay, so none of them is lost. */
 export function clearHistory(): Promise<void> {
-  return write(undefined, ({ store, guard }) => {
+  return write(undefined, (scope) => {
+    const { store, guard } = scope;
+    forgetTotals(scope);
     const cursor = store.index(LEDGER).openKeyCursor();
     cursor.onsuccess = guard(() => {
       const at = cursor.result;

@@ -6,10 +6,12 @@ import {
   insertJob,
   MAX_HISTORY_BYTES,
   removeJob,
+  removeTargets,
   updateJob,
   updateTarget,
 } from '@/utils/publish/job-store';
 import type { PostJob, TargetStatus } from '@/utils/publish/types';
+import { forgetKeptTotals } from '../clear-outbox';
 import { seedJobs, storedJobs } from '../outbox-fixtures';
 
 function job(id: string, status: TargetStatus = 'done', summary = id): PostJob {
@@ -93,6 +95,55 @@ describe('job store', () => {
     });
     // Nothing was dropped to make room, and nothing half-written stays.
     expect(await ids()).toEqual(['b', 'a']);
+  });
+
+  it('counts a post at the size it grew to after it was recorded', async () => {
+    await insertJob(job('a', 'waiting'));
+    await updateJob('a', (item) => {
+      item.summary = 'x'.repeat(Math.floor(MAX_HISTORY_BYTES * 0.45));
+    });
+    await insertJob(longPost('b', 'done', 0.3));
+    await insertJob(longPost('c', 'done', 0.3));
+    // 'a' now takes 45 %: with 'b' and 'c' that is over the bound, and 'b' is the oldest settled.
+    expect(await ids()).toEqual(['c', 'a']);
+  });
+
+  it('gives back the room of posts removed, dropped from a job or cleared', async () => {
+    await seedJobs([
+      longPost('c', 'done', 0.3),
+      longPost('b', 'scheduled', 0.3),
+      longPost('a', 'done', 0.3),
+    ]);
+    await removeJob('a');
+    await removeTargets('b', ['m1']);
+    await insertJob(longPost('d', 'done', 0.3));
+    await insertJob(longPost('e', 'done', 0.3));
+    // Only 'c', 'd' and 'e' are left (90 %): nothing had to go.
+    expect(await ids()).toEqual(['e', 'd', 'c']);
+    await clearHistory();
+    await insertJob(longPost('f', 'waiting', 0.45));
+    await insertJob(longPost('g', 'waiting', 0.45));
+    expect(await ids()).toEqual(['g', 'f']);
+  });
+
+  it('counts a post recorded again under its id once', async () => {
+    await insertJob(longPost('a', 'done', 0.45));
+    await insertJob(longPost('a', 'done', 0.45));
+    await insertJob(longPost('b', 'done', 0.45));
+    expect(await ids()).toEqual(['b', 'a']);
+  });
+
+  it('counts a history kept before the totals existed, once, and bounds it', async () => {
+    await seedJobs([
+      longPost('c', 'done', 0.3),
+      longPost('b', 'done', 0.3),
+      longPost('a', 'done', 0.3),
+    ]);
+    await forgetKeptTotals();
+    await insertJob(longPost('d', 'done', 0.3));
+    expect(await ids()).toEqual(['d', 'c', 'b']);
+    await insertJob(longPost('e', 'done', 0.3));
+    expect(await ids()).toEqual(['e', 'd', 'c']);
   });
 
   it('keeps every change when updates to several targets of one post land at once', async () => {
