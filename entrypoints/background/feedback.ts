@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { badgeState, jobsToNotify, notificationText, RECENT_JOBS } from '@/utils/publish/feedback';
-import { outboxChangeStorage } from '@/utils/outbox/change';
+import { outboxChangeStorage, type OutboxChange } from '@/utils/outbox/change';
 import { readJob, readJobIds, readRecentFloor, readUnfinishedJobs } from '@/utils/outbox/read';
 import type { PostJob } from '@/utils/publish/types';
 import { accountsStorage, notifiedJobsStorage } from '@/utils/storage';
@@ -49,8 +49,12 @@ async function showBadgeForOutbox(): Promise<void> {
   );
 }
 
-/** Notifies each job that settled since last time, once, even across worker restarts. */
-async function notifySettled(): Promise<void> {
+/**
+ * Notifies each job that settled since last time, once, even across worker restarts: the whole
+ * history's ids are compared with those already notified. Run when the worker starts and after a
+ * change to many posts at once.
+ */
+async function notifyAllSettled(): Promise<void> {
   const [stored, history] = await Promise.all([notifiedJobsStorage.getValue(), readJobIds()]);
   const ids = new Set(stored ?? []);
   const unnotified = history.settled.filter((id) => !ids.has(id));
@@ -66,10 +70,32 @@ async function notifySettled(): Promise<void> {
   if (stored === null || kept.join() !== stored.toSorted().join()) {
     await notifiedJobsStorage.setValue(kept);
   }
+  await notify(fresh);
+}
+
+/**
+ * Notifies the one post that changed if that change settled it. Its cost does not grow with the
+ * history, so the changes of a post being sent stay as quick with 500 posts behind it as with none.
+ */
+async function notifyIfSettled(jobId: string): Promise<void> {
+  const [stored, job] = await Promise.all([notifiedJobsStorage.getValue(), readJob(jobId)]);
+  if (stored === null) {
+    await notifyAllSettled();
+    return;
+  }
+  const fresh = job ? jobsToNotify([job], new Set(stored)) : [];
   if (fresh.length === 0) return;
+  // Ids of posts that left the history since are dropped when the worker next starts.
+  await notifiedJobsStorage.setValue([...stored, jobId]);
+  await notify(fresh);
+}
+
+/** Shows one notification per job, oldest first; call only once they are recorded as notified. */
+async function notify(jobs: PostJob[]): Promise<void> {
+  if (jobs.length === 0) return;
   // Recorded before shown: a worker stopped in between loses a notification rather than doubling it.
   const [accounts] = await Promise.all([accountsStorage.getValue(), languageReady()]);
-  for (const job of fresh) {
+  for (const job of jobs) {
     const { title, message } = notificationText(job, accounts);
     await browser.notifications.create(`${NOTIFICATION_PREFIX}${job.id}`, {
       type: 'basic',
@@ -95,14 +121,18 @@ export function startDeliveryFeedback(): void {
   browser.notifications.onClicked.addListener(openHistory);
   // One update at a time, each reading the latest list: out-of-order updates could show stale state.
   let queue = Promise.resolve();
-  const refresh = () => {
+  const refresh = (change?: OutboxChange | null) => {
+    const jobId = change?.jobId;
     queue = queue
       .then(async () => {
-        await Promise.all([showBadgeForOutbox(), notifySettled()]);
+        await Promise.all([
+          showBadgeForOutbox(),
+          jobId ? notifyIfSettled(jobId) : notifyAllSettled(),
+        ]);
       })
       // Badge and notifications are a courtesy: their failure must never stop the next update.
       .catch(() => undefined);
   };
-  outboxChangeStorage.watch(refresh);
+  outboxChangeStorage.watch((change) => refresh(change));
   refresh();
 }
