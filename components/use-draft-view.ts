@@ -8,10 +8,10 @@ import { useComposer, type ComposerState } from '@/utils/composer-store';
 const MAIN_TEXT: ReadonlySet<keyof Draft> = new Set(['text', 'updatedAt']);
 
 /**
- * The least time between two catch-ups while typing goes on. The first key after a pause is
- * counted right after its frame; in a run of keys the counters follow a few times a second, and
- * the keys between them find the page idle (on a loaded machine a count could otherwise still be
- * running when the next key came).
+ * The least time between two catch-ups while typing goes on, and the pause after which the last
+ * keys are caught up. The first key after a pause is counted right after its frame; in a run of
+ * keys, the first key past the gap is, so a count starts just after a key, as far as it can be
+ * from the next one (on a loaded machine a count could otherwise still be running when it came).
  */
 export const CATCH_UP_GAP_MS = 200;
 
@@ -41,39 +41,44 @@ export function useDraftView(): Draft {
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setDraft(useComposer.getState().draft);
     // One catch-up at a time, reading the store when it runs: it has every key typed till then.
-    let waiting: (() => void) | undefined;
+    let afterFrame: (() => void) | undefined;
+    let afterPause: ReturnType<typeof setTimeout> | undefined;
     let caughtUpAt = -Infinity;
     const catchUp = () => {
-      waiting = undefined;
+      afterFrame = undefined;
       caughtUpAt = performance.now();
       startTransition(() => setDraft(useComposer.getState().draft));
     };
+    const cancel = () => {
+      afterFrame?.();
+      afterFrame = undefined;
+      clearTimeout(afterPause);
+      afterPause = undefined;
+    };
     const unsubscribe = useComposer.subscribe((next, previous) => {
       if (next.draft === previous.draft) return;
-      if (deferrableChange(next, previous)) {
-        if (waiting) return;
-        // After the key's frame is on screen: a transition started at once could still be
-        // rendered, and its counters laid out, before that frame. While keys keep coming, at most
-        // every CATCH_UP_GAP_MS, so counting does not run between every two keys.
-        const wait = caughtUpAt + CATCH_UP_GAP_MS - performance.now();
-        if (wait <= 0) {
-          waiting = afterFirstFrame(catchUp);
-        } else {
-          let cancelFrame: (() => void) | undefined;
-          const timer = setTimeout(() => (cancelFrame = afterFirstFrame(catchUp)), wait);
-          waiting = () => {
-            clearTimeout(timer);
-            cancelFrame?.();
-          };
-        }
-      } else {
-        waiting?.();
-        waiting = undefined;
+      if (!deferrableChange(next, previous)) {
+        cancel();
         setDraft(next.draft);
+        return;
       }
+      if (afterFrame) return;
+      clearTimeout(afterPause);
+      // After the key's frame is on screen: a transition started at once could still be
+      // rendered, and its counters laid out, before that frame.
+      if (performance.now() - caughtUpAt >= CATCH_UP_GAP_MS) {
+        afterFrame = afterFirstFrame(catchUp);
+        return;
+      }
+      // Keys keep coming: the next one past the gap catches up. Should typing stop here, these
+      // keys are caught up once it has paused for the gap.
+      afterPause = setTimeout(() => {
+        afterPause = undefined;
+        afterFrame = afterFirstFrame(catchUp);
+      }, CATCH_UP_GAP_MS);
     });
     return () => {
-      waiting?.();
+      cancel();
       unsubscribe();
     };
   }, []);

@@ -101,6 +101,32 @@ describe('useDraftView', () => {
     await act(async () => root.unmount());
   });
 
+  it('catches up after the frame of the first key past the gap, not between two keys', async () => {
+    const { useComposer, shown, root } = await mounted();
+    const clock = vi.spyOn(performance, 'now').mockReturnValue(1_000);
+    await act(async () => useComposer.getState().setText('Hello w'));
+    await paint();
+    // Keys 60 ms apart: the second waits; the fourth is past the gap and catches up after its
+    // own frame, with every key, long before the next key would come.
+    clock.mockReturnValue(1_060);
+    await act(async () => useComposer.getState().setText('Hello wo'));
+    clock.mockReturnValue(1_120);
+    await act(async () => useComposer.getState().setText('Hello wor'));
+    expect(frames).toHaveLength(0);
+    clock.mockReturnValue(1_000 + CATCH_UP_GAP_MS + 40);
+    await act(async () => useComposer.getState().setText('Hello worl'));
+    expect(frames).toHaveLength(1);
+    await paint();
+    expect(shown.at(-1)).toBe('Hello worl|a,b');
+    // The wait for a pause that the earlier keys set is over: no second catch-up follows.
+    const renders = shown.length;
+    await act(() => new Promise((resolve) => setTimeout(resolve, CATCH_UP_GAP_MS + 50)));
+    expect(frames).toHaveLength(0);
+    expect(shown.length).toBe(renders);
+    clock.mockRestore();
+    await act(async () => root.unmount());
+  });
+
   it('shows a ticked box at once, with the text typed before it', async () => {
     const { useComposer, shown, root } = await mounted();
     await act(async () => {
