@@ -90,10 +90,12 @@ async function notifyIfSettled(jobId: string): Promise<void> {
   await notify(fresh);
 }
 
-/** Shows one notification per job, oldest first; call only once they are recorded as notified. */
+/**
+ * Shows one notification per job, oldest first. Call it only once they are recorded as notified:
+ * a worker stopped in between then loses a notification rather than doubling it.
+ */
 async function notify(jobs: PostJob[]): Promise<void> {
   if (jobs.length === 0) return;
-  // Recorded before shown: a worker stopped in between loses a notification rather than doubling it.
   const [accounts] = await Promise.all([accountsStorage.getValue(), languageReady()]);
   for (const job of jobs) {
     const { title, message } = notificationText(job, accounts);
