@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startDeliveryFeedback } from '@/entrypoints/background/feedback';
 import type { Account } from '@/utils/networks/types';
 import { badgeState, jobsToNotify, notificationText } from '@/utils/publish/feedback';
-import { updateTarget } from '@/utils/publish/job-store';
+import { clearHistory, insertJob, updateTarget } from '@/utils/publish/job-store';
 import type { PostJob, TargetJob, TargetStatus } from '@/utils/publish/types';
 import { accountsStorage, notifiedJobsStorage } from '@/utils/storage';
 import { testAccount } from '../test-accounts';
@@ -201,6 +201,24 @@ describe('startDeliveryFeedback', () => {
     expect(await fakeBrowser.action.getTitle({})).toBe(
       'Crosswind: 1 post failed. Open Sent posts to retry.',
     );
+  });
+
+  it('notifies a post from its own change, and forgets ids of posts cleared from the history', async () => {
+    await seedJobs([job('b', ['done']), job('a', ['done'])]);
+    startDeliveryFeedback();
+    await vi.waitFor(async () =>
+      expect((await notifiedJobsStorage.getValue())?.toSorted()).toEqual(['a', 'b']),
+    );
+    await insertJob(job('c', ['posting']));
+    await updateTarget('c', ACCOUNTS[0]!.id, (item) => {
+      item.status = 'done';
+    });
+    await vi.waitFor(async () => expect(await notifications()).toHaveLength(1));
+    expect((await notifiedJobsStorage.getValue())?.toSorted()).toEqual(['a', 'b', 'c']);
+    // Cleared all at once: the whole list is compared again, and no id outlives its post.
+    await clearHistory();
+    await vi.waitFor(async () => expect(await notifiedJobsStorage.getValue()).toEqual([]));
+    expect(await notifications()).toHaveLength(1);
   });
 
   it('opens the history when a notification is clicked', async () => {
