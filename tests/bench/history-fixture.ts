@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { TOTALS_KEY } from '../../utils/outbox/totals';
+import { toRecord } from '../../utils/outbox/db';
+import { TOTALS_KEY, type HistoryTotals } from '../../utils/outbox/totals';
 import type { PostJob, TargetJob } from '../../utils/publish/types';
 
 const PARAGRAPH =
@@ -46,13 +47,19 @@ export function historyPost(index: number): PostJob {
 
 /**
  * Replaces the outbox with `count` sent posts, written straight into IndexedDB from an extension
- * page in the shape the outbox keeps (`utils/outbox/db.ts`) with its totals, and marks them notified as a real
+ * page as the outbox stores them (`toRecord`, with its totals), and marks them notified as a real
  * history is. The background is not told: it reads the outbox afresh for every post anyway.
  */
 export async function replaceHistory(page: Page, count: number): Promise<void> {
-  const posts = Array.from({ length: count }, (_, index) => historyPost(index));
+  const records = Array.from({ length: count }, (_, index) =>
+    toRecord(historyPost(index), index + 1),
+  );
+  const totals: HistoryTotals = {
+    count,
+    bytes: records.reduce((sum, record) => sum + record.bytes, 0),
+  };
   await page.evaluate(
-    async ({ jobs, totalsKey }) => {
+    async ({ records, totals, totalsKey }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const open = indexedDB.open('crosswind-outbox');
         open.onsuccess = () => resolve(open.result);
@@ -62,22 +69,8 @@ export async function replaceHistory(page: Page, count: number): Promise<void> {
         const transaction = db.transaction(['jobs', 'meta'], 'readwrite');
         const store = transaction.objectStore('jobs');
         store.clear();
-        let bytes = 0;
-        jobs.forEach((job, index) => {
-          const record = {
-            id: job.id,
-            seq: index + 1,
-            draftId: job.draftId,
-            unfinished: 0,
-            settled: 1,
-            bytes: JSON.stringify(job).length,
-            job,
-          };
-          bytes += record.bytes;
-          store.put(record);
-        });
-        // The totals the outbox keeps beside its posts (`utils/outbox/totals.ts`).
-        transaction.objectStore('meta').put({ count: jobs.length, bytes }, totalsKey);
+        for (const record of records) store.put(record);
+        transaction.objectStore('meta').put(totals, totalsKey);
         transaction.oncomplete = () => resolve();
         transaction.onabort = () => reject(transaction.error);
       });
@@ -85,8 +78,8 @@ export async function replaceHistory(page: Page, count: number): Promise<void> {
       const { chrome } = globalThis as unknown as {
         chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
       };
-      await chrome.storage.local.set({ notifiedJobs: jobs.map((job) => job.id) });
+      await chrome.storage.local.set({ notifiedJobs: records.map((record) => record.id) });
     },
-    { jobs: posts, totalsKey: TOTALS_KEY },
+    { records, totals, totalsKey: TOTALS_KEY },
   );
 }
