@@ -51,12 +51,12 @@ export function historyPost(index: number): PostJob {
  * history is. The background is not told: it reads the outbox afresh for every post anyway.
  */
 export async function replaceHistory(page: Page, count: number): Promise<void> {
-  const records = Array.from({ length: count }, (_, index) =>
+  const history = Array.from({ length: count }, (_, index) =>
     toRecord(historyPost(index), index + 1),
   );
-  const totals: HistoryTotals = {
+  const historyTotals: HistoryTotals = {
     count,
-    bytes: records.reduce((sum, record) => sum + record.bytes, 0),
+    bytes: history.reduce((sum, record) => sum + record.bytes, 0),
   };
   await page.evaluate(
     async ({ records, totals, totalsKey }) => {
@@ -80,6 +80,6 @@ export async function replaceHistory(page: Page, count: number): Promise<void> {
       };
       await chrome.storage.local.set({ notifiedJobs: records.map((record) => record.id) });
     },
-    { records, totals, totalsKey: TOTALS_KEY },
+    { records: history, totals: historyTotals, totalsKey: TOTALS_KEY },
   );
 }
