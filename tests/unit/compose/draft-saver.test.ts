@@ -1,76 +1,132 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { draftSaver, saveWhenHidden } from '@/utils/compose/draft-saver';
 
-const DELAY = 400;
-
+/**
+ * A saver whose writes take as long as the test says: each write is recorded with the text it
+ * carries when it starts, and stays on its way until `finishWrite()`.
+ */
 function setup() {
   let value = '';
   const saved: string[] = [];
-  const save = vi.fn(async () => {
+  const onTheirWay: Array<{ finish(): void; fail(error: Error): void }> = [];
+  const save = vi.fn(() => {
     saved.push(value);
+    return new Promise<void>((resolve, reject) =>
+      onTheirWay.push({ finish: resolve, fail: reject }),
+    );
   });
-  const saver = draftSaver(save, DELAY);
+  const saver = draftSaver(save);
   const type = (next: string) => {
     value = next;
     saver.soon();
   };
-  return { saver, saved, save, type, set: (next: string) => (value = next) };
+  /** Lets the oldest write on its way arrive, and whatever it starts begin. */
+  const finishWrite = async () => {
+    onTheirWay.shift()?.finish();
+    await flushPromises();
+  };
+  const failWrite = async () => {
+    onTheirWay.shift()?.fail(new Error('QUOTA_BYTES quota exceeded'));
+    await flushPromises();
+  };
+  return {
+    saver,
+    saved,
+    type,
+    finishWrite,
+    failWrite,
+    onTheirWay,
+    set: (next: string) => (value = next),
+  };
 }
 
-describe('draftSaver', () => {
-  beforeEach(() => vi.useFakeTimers());
-  afterEach(() => vi.useRealTimers());
+const flushPromises = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-  it('saves the first key after a pause at once, then at most once a period while typing goes on', async () => {
+describe('draftSaver', () => {
+  it('writes a key the moment it is typed, without waiting for a timer', () => {
     const { saved, type } = setup();
     type('a');
     expect(saved).toEqual(['a']);
-    for (const text of ['ab', 'abc', 'abcd']) {
-      await vi.advanceTimersByTimeAsync(60);
-      type(text);
-    }
-    // Typed keys wait for the timer: none of them wrote the draft itself.
+  });
+
+  it('keeps one write on its way at a time: keys typed meanwhile go together in the next', async () => {
+    const { saved, type, finishWrite, onTheirWay } = setup();
+    type('a');
+    type('ab');
+    type('abc');
+    type('abcd');
     expect(saved).toEqual(['a']);
-    await vi.advanceTimersByTimeAsync(DELAY);
-    // One save, with every key typed until then.
+    await finishWrite();
+    // Right after the first arrived, one write with every key typed until then.
     expect(saved).toEqual(['a', 'abcd']);
-    // A quiet period ends the run: nothing more is written, and the next key saves at once.
-    await vi.advanceTimersByTimeAsync(DELAY * 3);
+    await finishWrite();
+    // Nothing more to write: nothing is on its way, and the next key writes at once.
+    expect(onTheirWay).toHaveLength(0);
     expect(saved).toEqual(['a', 'abcd']);
     type('abcde');
     expect(saved).toEqual(['a', 'abcd', 'abcde']);
   });
 
-  it('saves waiting typing when flushed, and only then', async () => {
-    const { saver, saved, type } = setup();
+  it('goes on after a write fails: the next write carries everything', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { saved, type, failWrite, finishWrite } = setup();
+    type('a');
+    type('ab');
+    await failWrite();
+    expect(saved).toEqual(['a', 'ab']);
+    await finishWrite();
+    type('abc');
+    expect(saved).toEqual(['a', 'ab', 'abc']);
+    expect(warn).toHaveBeenCalledOnce();
+    warn.mockRestore();
+  });
+
+  it('flush writes what waits and resolves once it is stored; with nothing waiting, once the write on its way is', async () => {
+    const { saver, saved, type, finishWrite } = setup();
     await saver.flush();
     expect(saved).toEqual([]);
     type('a');
     type('ab');
-    await saver.flush();
+    let flushed = false;
+    const flushing = saver.flush().then(() => (flushed = true));
+    // What waited is written now, beside the write still on its way.
     expect(saved).toEqual(['a', 'ab']);
-    // Flushed: the timer has nothing left to write.
-    await vi.advanceTimersByTimeAsync(DELAY * 2);
-    expect(saved).toEqual(['a', 'ab']);
+    await finishWrite();
+    expect(flushed).toBe(false);
+    await finishWrite();
+    await flushing;
+    expect(flushed).toBe(true);
+
+    type('abc');
+    let stored = false;
+    const storing = saver.flush().then(() => (stored = true));
+    expect(saved).toEqual(['a', 'ab', 'abc']);
+    await flushPromises();
+    expect(stored).toBe(false);
+    await finishWrite();
+    await storing;
+    expect(stored).toBe(true);
   });
 
-  it('writes a choice at once and drops the typing it already carries', async () => {
-    const { saver, saved, type, set } = setup();
+  it('writes a choice at once, and what it carries is not written again', async () => {
+    const { saver, saved, type, set, finishWrite } = setup();
     type('a');
     type('ab');
     set('ab, and a box ticked');
-    await saver.now();
-    await vi.advanceTimersByTimeAsync(DELAY * 2);
+    const choice = saver.now();
+    await finishWrite();
+    await finishWrite();
+    await choice;
     expect(saved).toEqual(['a', 'ab, and a box ticked']);
   });
 
   it('forgets waiting typing once cancelled (the draft was posted and cleared)', async () => {
-    const { saver, saved, type } = setup();
+    const { saver, saved, type, finishWrite } = setup();
     type('a');
     type('ab');
     saver.cancel();
-    await vi.advanceTimersByTimeAsync(DELAY * 2);
+    await finishWrite();
     await saver.flush();
     expect(saved).toEqual(['a']);
   });
