@@ -7,6 +7,7 @@ import { draftStorage, lastLanguageStorage, lastTargetsStorage } from './storage
 import { readLocalItems } from './local-item';
 import { t } from './i18n/messages';
 import { inMediaTurn } from './media/media-turn';
+import { afterFirstFrame } from './after-first-frame';
 
 /** The composer's state, shared by every extension context through extension storage. */
 export interface ComposerState {
@@ -97,12 +98,15 @@ function toggled(list: string[], id: string, on: boolean): string[] {
 }
 
 /**
- * The composer store. Every change is in the store at once and written to storage: a choice at
- * once, typing within a moment, and whatever waits when the page hides, so closing the popup
- * loses nothing.
+ * The composer store. Every change is in the store at once and written to storage at once, typing
+ * right after the frame that shows it (see `draftSaver`), so a popup closed by a click elsewhere,
+ * which can write nothing more, loses nothing.
  */
 export const useComposer = create<ComposerState>()((set, get) => {
-  const saver = draftSaver(() => draftStorage.setValue(get().draft));
+  const saver = draftSaver(
+    () => draftStorage.setValue(get().draft),
+    typeof window === 'undefined' ? undefined : afterFirstFrame,
+  );
   /**
    * `soon` for typing: a key's frame should not wait for the whole draft to be stored. Resolves
    * once a `now` save is stored, so media work can hold its turn until the draft names its file.

@@ -19,7 +19,9 @@ test("the toolbar's own popup keeps what was typed when it closes, and posts it 
   await expect.poll(() => box.read('isFocused')).toBe(true);
   await popup.type(text);
   await expect.poll(() => box.read('value')).toBe(text);
-  // Clicking the page closes the popup at once: whatever was not stored by then is gone.
+  // The last key is on screen; clicking the page closes the popup at once, and whatever was not
+  // stored by then is gone.
+  await popup.framePainted();
   await options.bringToFront();
   await expect.poll(() => popup.isOpen(), { message: 'the popup closes' }).toBe(false);
   await popup.detach();

@@ -88,13 +88,15 @@ export class ToolbarPopup {
       await this.send('Input.dispatchKeyEvent', { type: 'keyDown', text: character });
   }
 
-  /** Text the popup shows, as a person reads it. */
-  async visibleText(): Promise<string> {
-    const { result } = await this.send<{ result: { value?: unknown } }>('Runtime.evaluate', {
-      expression: 'document.body.innerText',
-      returnByValue: true,
+  /**
+   * Resolves once the popup has painted a frame since it was asked: what a person has typed is
+   * on screen by then, and a click away can come no sooner.
+   */
+  async framePainted(): Promise<void> {
+    await this.send('Runtime.evaluate', {
+      expression: 'new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)))',
+      awaitPromise: true,
     });
-    return typeof result.value === 'string' ? result.value : '';
   }
 
   async detach(): Promise<void> {

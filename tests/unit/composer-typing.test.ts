@@ -24,17 +24,22 @@ async function hydratedStore() {
   return useComposer;
 }
 
+/** A frame and the task after it, in the fake timers' clock (frames every 16 ms). */
+const FRAME_MS = 20;
+
 describe('typing in the composer', () => {
   beforeEach(() => {
     vi.resetModules();
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'],
+    });
   });
   afterEach(() => {
     vi.useRealTimers();
     vi.restoreAllMocks();
   });
 
-  it('has every key in the store at once, and in storage as soon as it is typed', async () => {
+  it("has every key in the store at once, and in storage once the key's frame is painted", async () => {
     const useComposer = await hydratedStore();
     const writes = draftWrites();
     let text = '';
@@ -42,14 +47,15 @@ describe('typing in the composer', () => {
       text += key;
       useComposer.getState().setText(text);
       expect(useComposer.getState().draft.text).toBe(text);
-      // A popup may be closed by the browser right after this key: no timer may hold it back.
+      // One frame later: a popup may be closed by the browser any moment after this key.
+      await vi.advanceTimersByTimeAsync(FRAME_MS);
       expect(writes.at(-1)).toBe(text);
-      await vi.advanceTimersByTimeAsync(60);
+      await vi.advanceTimersByTimeAsync(60 - FRAME_MS);
     }
     expect((await draftStorage.getValue())?.text).toBe(text);
   });
 
-  it('writes keys typed faster than storage answers together, one write at a time', async () => {
+  it('writes keys typed within one frame together', async () => {
     const useComposer = await hydratedStore();
     const writes = draftWrites();
     let text = '';
@@ -57,12 +63,13 @@ describe('typing in the composer', () => {
       text += key;
       useComposer.getState().setText(text);
     }
-    // The first key's write was on its way for all the others: they follow in one more.
-    await vi.waitFor(() => expect(writes).toEqual(['t', text]));
+    // All typed before the first key's frame: one write carries them.
+    await vi.advanceTimersByTimeAsync(FRAME_MS);
+    expect(writes).toEqual([text]);
     expect((await draftStorage.getValue())?.text).toBe(text);
   });
 
-  it('stores a cleared text at once, while a timed save of the keys before waits', async () => {
+  it('stores a cleared text at once, while the keys before it wait for their frame', async () => {
     const useComposer = await hydratedStore();
     useComposer.getState().setText('A different post');
     useComposer.getState().setText('A different post I am writing');
@@ -93,9 +100,13 @@ describe('typing in the composer', () => {
   it('never brings back a draft the background cleared after posting it', async () => {
     const useComposer = await hydratedStore();
     useComposer.getState().setText('posted');
+    // Stored with its frame, as the background's copy was; the last keys still wait for theirs.
+    await vi.advanceTimersByTimeAsync(FRAME_MS);
     useComposer.getState().setText('posted text');
     const sentId = useComposer.getState().draft.id;
     await draftStorage.setValue(null);
+    // The frame after the keys comes after the clear: its write must not bring the draft back.
+    await vi.advanceTimersByTimeAsync(FRAME_MS * 3);
     await vi.waitFor(() => expect(useComposer.getState().draft.id).not.toBe(sentId));
     expect((await draftStorage.getValue())?.id).not.toBe(sentId);
     // The new draft's media sweep, done before the test ends.

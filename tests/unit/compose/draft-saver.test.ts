@@ -6,7 +6,7 @@ import { draftSaver, saveWhenHidden } from '@/utils/compose/draft-saver';
  * A saver whose writes take as long as the test says: each write is recorded with the text it
  * carries when it starts, and stays on its way until `finishWrite()`.
  */
-function setup() {
+function setup(later?: (run: () => void) => () => void) {
   let value = '';
   const saved: string[] = [];
   const onTheirWay: Array<{ finish(): void; fail(error: Error): void }> = [];
@@ -16,7 +16,7 @@ function setup() {
       onTheirWay.push({ finish: resolve, fail: reject }),
     );
   });
-  const saver = draftSaver(save);
+  const saver = draftSaver(save, later);
   const type = (next: string) => {
     value = next;
     saver.soon();
@@ -129,6 +129,72 @@ describe('draftSaver', () => {
     await finishWrite();
     await saver.flush();
     expect(saved).toEqual(['a']);
+  });
+});
+
+/** A `later` the test runs by hand, standing in for "after the key's frame". */
+function frames() {
+  let pending: Array<() => void> = [];
+  const later = (run: () => void) => {
+    pending.push(run);
+    return () => (pending = pending.filter((item) => item !== run));
+  };
+  const paint = () => {
+    const due = pending;
+    pending = [];
+    for (const run of due) run();
+  };
+  return { later, paint, pending: () => pending.length };
+}
+
+describe('draftSaver writing typing after the frame', () => {
+  it('writes the keys typed before the frame together, once it is painted', () => {
+    const { later, paint, pending } = frames();
+    const { saved, type } = setup(later);
+    type('a');
+    type('ab');
+    expect(saved).toEqual([]);
+    expect(pending()).toBe(1);
+    paint();
+    expect(saved).toEqual(['ab']);
+  });
+
+  it('waits for the write on its way, then for the next frame', async () => {
+    const { later, paint, pending } = frames();
+    const { saved, type, finishWrite } = setup(later);
+    type('a');
+    paint();
+    type('ab');
+    // Nothing is asked of the frame while a write is on its way.
+    expect(pending()).toBe(0);
+    await finishWrite();
+    expect(saved).toEqual(['a']);
+    paint();
+    expect(saved).toEqual(['a', 'ab']);
+  });
+
+  it('writes at once when flushed or for a choice, and the frame then writes nothing more', async () => {
+    const { later, paint } = frames();
+    const { saver, saved, type, set, finishWrite } = setup(later);
+    type('a');
+    const flushing = saver.flush();
+    expect(saved).toEqual(['a']);
+    await finishWrite();
+    await flushing;
+    type('ab');
+    set('ab, and a box ticked');
+    void saver.now();
+    paint();
+    expect(saved).toEqual(['a', 'ab, and a box ticked']);
+  });
+
+  it('drops the write the frame would make once cancelled', () => {
+    const { later, paint } = frames();
+    const { saver, saved, type } = setup(later);
+    type('posted');
+    saver.cancel();
+    paint();
+    expect(saved).toEqual([]);
   });
 });
 
