@@ -10,6 +10,7 @@ import { expect, type BrowserContext, type CDPSession } from '@playwright/test';
 export class ToolbarPopup {
   private nextId = 1;
   private readonly answers = new Map<number, (message: ProtocolAnswer) => void>();
+  private closed = false;
 
   private constructor(
     private readonly browser: CDPSession,
@@ -20,6 +21,13 @@ export class ToolbarPopup {
       if (event.sessionId !== this.sessionId) return;
       const message = JSON.parse(event.message) as ProtocolAnswer;
       this.answers.get(message.id ?? -1)?.(message);
+    });
+    // Closed with commands unanswered: they fail at once instead of waiting for the test's end.
+    browser.on('Target.detachedFromTarget', (event) => {
+      if (event.sessionId !== this.sessionId) return;
+      this.closed = true;
+      for (const answer of this.answers.values())
+        answer({ error: { message: 'the toolbar popup closed' } });
     });
   }
 
@@ -117,6 +125,7 @@ export class ToolbarPopup {
 
   /** One DevTools command to the popup's page, answered in the popup's own session. */
   async send<Result>(method: string, params: object = {}): Promise<Result> {
+    if (this.closed) throw new Error(`${method}: the toolbar popup closed`);
     const id = this.nextId++;
     const answer = new Promise<ProtocolAnswer>((resolve) => this.answers.set(id, resolve));
     await this.browser.send('Target.sendMessageToTarget', {
