@@ -1,4 +1,5 @@
 import { expect, type BrowserContext, type CDPSession } from '@playwright/test';
+import { worker } from './share-menu';
 
 /**
  * The popup as the toolbar button opens it: a view of its own beside the window, which
@@ -35,8 +36,9 @@ export class ToolbarPopup {
   static async open(context: BrowserContext): Promise<ToolbarPopup> {
     const browser = await context.browser()!.newBrowserCDPSession();
     const before = new Set((await popupTargets(browser)).map((target) => target.targetId));
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    await worker.evaluate(() =>
+    await (
+      await worker(context)
+    ).evaluate(() =>
       (
         globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }
       ).chrome.action.openPopup(),
