@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { toRecord } from '../../utils/outbox/db';
+import { DB_NAME, JOBS_STORE, META_STORE, toRecord } from '../../utils/outbox/db';
 import { TOTALS_KEY, type HistoryTotals } from '../../utils/outbox/totals';
 import type { PostJob, TargetJob } from '../../utils/publish/types';
 
@@ -59,18 +59,18 @@ export async function replaceHistory(page: Page, count: number): Promise<void> {
     bytes: history.reduce((sum, record) => sum + record.bytes, 0),
   };
   await page.evaluate(
-    async ({ records, totals, totalsKey }) => {
+    async ({ records, totals, names }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('crosswind-outbox');
+        const open = indexedDB.open(names.db);
         open.onsuccess = () => resolve(open.result);
         open.onerror = () => reject(open.error);
       });
       await new Promise<void>((resolve, reject) => {
-        const transaction = db.transaction(['jobs', 'meta'], 'readwrite');
-        const store = transaction.objectStore('jobs');
+        const transaction = db.transaction([names.jobs, names.meta], 'readwrite');
+        const store = transaction.objectStore(names.jobs);
         store.clear();
         for (const record of records) store.put(record);
-        transaction.objectStore('meta').put(totals, totalsKey);
+        transaction.objectStore(names.meta).put(totals, names.totals);
         transaction.oncomplete = () => resolve();
         transaction.onabort = () => reject(transaction.error);
       });
@@ -80,6 +80,11 @@ export async function replaceHistory(page: Page, count: number): Promise<void> {
       };
       await chrome.storage.local.set({ notifiedJobs: records.map((record) => record.id) });
     },
-    { records: history, totals: historyTotals, totalsKey: TOTALS_KEY },
+    {
+      records: history,
+      totals: historyTotals,
+      // The page function runs in the browser: the outbox's names go in as arguments.
+      names: { db: DB_NAME, jobs: JOBS_STORE, meta: META_STORE, totals: TOTALS_KEY },
+    },
   );
 }

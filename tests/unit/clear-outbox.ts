@@ -1,6 +1,5 @@
+import { DB_NAME, JOBS_STORE, META_STORE } from '@/utils/outbox/db';
 import { TOTALS_KEY } from '@/utils/outbox/totals';
-
-const DB_NAME = 'crosswind-outbox';
 
 /** Runs `work` in one readwrite transaction over the outbox's stores, if the database exists. */
 async function behindTheStore(
@@ -13,8 +12,11 @@ async function behindTheStore(
     request.onerror = () => reject(request.error);
     request.onsuccess = () => {
       const db = request.result;
-      const transaction = db.transaction(['jobs', 'meta'], 'readwrite');
-      work({ jobs: transaction.objectStore('jobs'), meta: transaction.objectStore('meta') });
+      const transaction = db.transaction([JOBS_STORE, META_STORE], 'readwrite');
+      work({
+        jobs: transaction.objectStore(JOBS_STORE),
+        meta: transaction.objectStore(META_STORE),
+      });
       transaction.oncomplete = () => {
         db.close();
         resolve();

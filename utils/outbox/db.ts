@@ -6,11 +6,11 @@ import { isSettled, type PostJob } from '../publish/types';
  * `storage.local` has. The background is the only writer (`utils/publish/job-store.ts`); pages
  * read it directly (`./read.ts`).
  */
-const DB_NAME = 'crosswind-outbox';
+export const DB_NAME = 'crosswind-outbox';
 const DB_VERSION = 1;
 export const JOBS_STORE = 'jobs';
 /** Small facts about the outbox itself: whether an old history awaits import, and its totals (`./totals.ts`). */
-const META_STORE = 'meta';
+export const META_STORE = 'meta';
 /** Written when the database is created, deleted in the same transaction that imports the old history. */
 const MIGRATION_PENDING = 'migration-pending';
 
